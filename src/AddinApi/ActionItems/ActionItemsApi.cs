@@ -1,0 +1,150 @@
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.ActionItems;
+
+public static class ActionItemsApi
+{
+    public const int MaxPageSize = 200;
+    /// <summary>The task pane names itself with this header so history can say "from the task pane".</summary>
+    public const string ClientHeader = "X-CollabAddin-Client";
+
+    public static void MapActionItems(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Action items");
+        api.MapGet("/me/action-items", ListMine).WithSummary("The caller's action items across meetings, by due date.");
+        api.MapGet("/action-items/{id:guid}", Get).WithSummary("One action item, with its ETag.");
+        api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.");
+        api.MapGet("/action-items/{id:guid}/history", History).WithSummary("Every change to the item, newest first.");
+    }
+
+    private static async Task<Results<Ok<ActionItemPage>, ValidationProblem>> ListMine(
+        Caller caller, CollabDb db, TimeProvider clock, CancellationToken ct,
+        string? status = null, DateOnly? dueBefore = null, Guid? meetingId = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = new List<ActionItemStatus>();
+        foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ActionItemStatusRules.TryParse(s, out var parsed)) statuses.Add(parsed);
+            else errors["status"] = [$"'{s}' is not a status. Use open, inProgress, done, blocked or cancelled, comma-separated."];
+        }
+        if (page < 1) errors["page"] = ["Pages start at 1."];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");
+
+        var query = db.ActionItems.Where(i => i.OwnerEmail == caller.Email);
+        query = statuses.Count > 0
+            ? query.Where(i => statuses.Contains(i.Status))
+            : query.Where(i => i.Status != ActionItemStatus.Cancelled); // cancelled work is history, not a to-do
+        if (dueBefore is { } before) query = query.Where(i => i.DueDate < before);
+        if (meetingId is { } meeting) query = query.Where(i => i.MeetingId == meeting);
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(ActionItemResponse.Projection)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(new ActionItemPage(items.Select(i => i.AsOf(now)).ToList(), page, pageSize, total));
+    }
+
+    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
+        if (item is null) return NotFound();
+        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee();
+        response.Headers.ETag = ETags.For(item.Version);
+        return TypedResults.Ok(ActionItemResponse.From(item, clock.GetUtcNow().UtcDateTime));
+    }
+
+    private static async Task<IResult> Patch(Guid id, ActionItemPatch patch, Caller caller, CollabDb db, TimeProvider clock,
+        HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        var item = await LoadAsync(db.ActionItems, id, ct);
+        if (item is null) return NotFound();
+        var access = ItemAccess.Of(item, caller);
+        if (!access.CanSee) return CannotSee();
+        if (!access.CanChange)
+            return Problems.Problem(StatusCodes.Status403Forbidden, "Only the owner, the organizer and the note-taker can change this item.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (ETags.Check(request, item.Version))
+        {
+            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
+                return Problems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
+                    "Send the ETag from your last read of this item in If-Match, so nobody's change is overwritten unseen.");
+            case ETags.Precondition.Stale:
+                return Stale(item, now, response);
+        }
+
+        var errors = patch.Validate(item);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The change is not valid.", statusCode: StatusCodes.Status422UnprocessableEntity);
+
+        patch.ApplyTo(item);
+        db.Origin = new ChangeOrigin(caller.Email, caller.Name,
+            string.Equals(request.Headers[ClientHeader], "taskpane", StringComparison.OrdinalIgnoreCase) ? ChangeSource.TaskPane : ChangeSource.Api);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: show them what is there now.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
+            return current is null ? NotFound() : Stale(current, now, response);
+        }
+        response.Headers.ETag = ETags.For(item.Version);
+        return TypedResults.Ok(ActionItemResponse.From(item, now));
+    }
+
+    private static async Task<IResult> History(Guid id, Caller caller, CollabDb db, CancellationToken ct)
+    {
+        var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
+        if (item is null) return NotFound();
+        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee();
+        var rows = await db.ActionItemChanges.Where(c => c.ActionItemId == id).OrderByDescending(c => c.Id)
+            .Select(c => new ActionItemChangeResponse(c.Id, c.At, new PersonRef(c.ByEmail, c.ByName), c.Source, c.Field, c.OldValue, c.NewValue))
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    internal static Task<ActionItem?> LoadAsync(IQueryable<ActionItem> items, Guid id, CancellationToken ct) =>
+        items.Include(i => i.Meeting)
+            .Include(i => i.LeadDepartment)
+            .Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id, ct);
+
+    private static IResult Stale(ActionItem current, DateTime now, HttpResponse response)
+    {
+        response.Headers.ETag = ETags.For(current.Version);
+        return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The item changed since you read it.",
+            "Someone else saved a change first. Look at the current item (in 'current'), then try again with its ETag.",
+            "current", ActionItemResponse.From(current, now));
+    }
+
+    // Another tenant's item is simply not there: 404, never a hint that it exists.
+    private static IResult NotFound() =>
+        Problems.Problem(StatusCodes.Status404NotFound, "No such action item.");
+
+    private static IResult CannotSee() =>
+        Problems.Problem(StatusCodes.Status403Forbidden, "This action item belongs to a meeting you are not part of.");
+
+    private readonly record struct ItemAccess(bool IsOwner, MeetingAccess Meeting)
+    {
+        public static ItemAccess Of(ActionItem item, Caller caller) =>
+            new(item.OwnerEmail == caller.Email, MeetingAccess.Of(item.Meeting!, caller));
+
+        public bool CanSee => IsOwner || Meeting.CanSee;
+        public bool CanChange => IsOwner || Meeting.Runs;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace CollabAddin.Api.Auth;
+
+public sealed record DevTokenRequest(string? Email, string? Name, string? Tenant);
+
+public sealed record DevTokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary><c>POST /dev/token</c>: sign in as anyone, in Development only. Elsewhere the route is never mapped.</summary>
+public static class DevTokenApi
+{
+    public static void MapDevToken(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/dev/token", (DevTokenRequest request, DevTokenIssuer issuer) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!Emails.IsValid(request.Email))
+                errors["email"] = ["Give an email address like alice@contoso.example."];
+            if (string.IsNullOrWhiteSpace(request.Tenant) || request.Tenant.Length > Data.CollabModel.TenantLength)
+                errors["tenant"] = ["Give a tenant id (any short name in development, e.g. contoso)."];
+            if (request.Name is { Length: > Data.CollabModel.NameLength })
+                errors["name"] = [$"A name has at most {Data.CollabModel.NameLength} characters."];
+            if (errors.Count > 0)
+                return Results.ValidationProblem(errors, title: "The sign-in request is incomplete.");
+
+            var email = request.Email!.Trim();
+            var name = string.IsNullOrWhiteSpace(request.Name) ? email : request.Name.Trim();
+            var token = issuer.Mint(email, name, request.Tenant!.Trim());
+            return Results.Ok(new DevTokenResponse(token, "Bearer", (int)DevTokenIssuer.DefaultLifetime.TotalSeconds));
+        })
+        .AllowAnonymous()
+        .WithTags("Development")
+        .WithSummary("Development sign-in: returns a bearer token for any email and tenant.");
+    }
+}

@@ -1,0 +1,55 @@
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.Data;
+
+/// <summary>
+/// The tracked store. Provider-neutral: SQLite and PostgreSQL derive from it only to own their migrations,
+/// and SQL Server would be one more such class.
+/// </summary>
+public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionItemChange> ActionItemChanges => Set<ActionItemChange>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Department> Departments => Set<Department>();
+
+    /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
+    public ChangeOrigin? Origin { get; set; }
+
+    // Read by the query filters on every query, so it must be a member of the context, not a captured value.
+    private string? TenantId => tenant.Id;
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        CollabModel.Configure(model);
+        model.Entity<Meeting>().HasQueryFilter(m => m.TenantId == TenantId);
+        model.Entity<ActionItem>().HasQueryFilter(i => i.TenantId == TenantId);
+        model.Entity<ActionItemChange>().HasQueryFilter(c => c.TenantId == TenantId);
+        model.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
+        model.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every instant is UTC; SQLite hands DateTime back as Unspecified, which would serialize without a "Z".
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: recording action-item history needs to look up department names.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await ActionItemHistory.RecordAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,112 @@
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.Demo;
+
+/// <summary>
+/// Development-only sample data so a newcomer sees the product working: a "contoso" tenant with departments,
+/// a past meeting with open, overdue, blocked and done items, an upcoming meeting, and a second tenant
+/// ("fabrikam") that contoso users must never see. Dates are relative to today.
+/// </summary>
+public static class DemoData
+{
+    public const string Tenant = "contoso";
+    public const string OtherTenant = "fabrikam";
+    public const string Organizer = "alice@contoso.example";
+    public const string NoteTaker = "bob@contoso.example";
+    public const string Attendee = "chen.wei@contoso.example";
+    public const string Finance = "dana@contoso.example";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+        if (await db.Meetings.IgnoreQueryFilters().AnyAsync(ct))
+            return; // seeded before, or a real store: leave it alone
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        const string zone = "Asia/Shanghai";
+
+        Department Dept(string name, string contact) => new() { TenantId = Tenant, Name = name, ContactEmail = contact };
+        var product = Dept("Product", Organizer);
+        var engineering = Dept("Engineering", "eng.lead@contoso.example");
+        var marketing = Dept("市场部 Marketing", Attendee);
+        var finance = Dept("Finance", Finance);
+        var sales = Dept("Sales", "sales.lead@contoso.example");
+        db.Departments.AddRange(product, engineering, marketing, finance, sales);
+
+        var launch = new Meeting
+        {
+            TenantId = Tenant, Subject = "Q3 launch plan / 第三季度发布计划", TimeZone = zone,
+            OrganizerEmail = Organizer, OrganizerName = "Alice Wang",
+            StartUtc = today.AddDays(-10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+            EndUtc = today.AddDays(-10).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc),
+            Attendees =
+            [
+                new() { Email = Organizer, DisplayName = "Alice Wang", Department = product.Name, Roles = MeetingRoles.Host },
+                new() { Email = NoteTaker, DisplayName = "Bob Li", Department = engineering.Name, Roles = MeetingRoles.NoteTaker | MeetingRoles.Timekeeper },
+                new() { Email = Attendee, DisplayName = "陈伟", Department = marketing.Name, Roles = MeetingRoles.Participant },
+                new() { Email = Finance, DisplayName = "Dana Smith", Department = finance.Name, Kind = AttendanceKind.Optional },
+            ],
+        };
+        var review = new Meeting
+        {
+            TenantId = Tenant, Subject = "Launch readiness review", TimeZone = zone,
+            OrganizerEmail = Organizer, OrganizerName = "Alice Wang",
+            StartUtc = today.AddDays(5).ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc),
+            EndUtc = today.AddDays(5).ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc),
+            Attendees =
+            [
+                new() { Email = Organizer, DisplayName = "Alice Wang", Department = product.Name, Roles = MeetingRoles.Host },
+                new() { Email = NoteTaker, DisplayName = "Bob Li", Department = engineering.Name, Roles = MeetingRoles.NoteTaker },
+                new() { Email = Attendee, DisplayName = "陈伟", Department = marketing.Name },
+            ],
+        };
+        db.Meetings.AddRange(launch, review);
+
+        ActionItem Item(string title, string owner, string name, int dueInDays, Department lead, params Department[] cooperating) => new()
+        {
+            TenantId = Tenant, MeetingId = launch.Id, Title = title, OwnerEmail = owner, OwnerName = name,
+            DueDate = today.AddDays(dueInDays), TimeZone = zone, LeadDepartmentId = lead.Id,
+            CooperatingDepartments = cooperating.Select(c => new CooperatingDepartment { DepartmentId = c.Id }).ToList(),
+        };
+        var campaign = Item("准备发布会宣传方案 / Draft the launch campaign", Attendee, "陈伟", -3, marketing, product, sales);
+        var budget = Item("Confirm Q3 marketing budget", Finance, "Dana Smith", 2, finance, marketing);
+        var build = Item("Freeze the release build", NoteTaker, "Bob Li", 4, engineering, product);
+        build.Status = ActionItemStatus.Blocked;
+        build.NeedsHelp = true;
+        build.NeedsHelpReason = "Waiting for the security review slot.";
+        var pricing = Item("Publish the price list", Organizer, "Alice Wang", -6, product, sales, finance);
+        pricing.Status = ActionItemStatus.Done;
+        var training = Item("Train the sales team", Attendee, "陈伟", 9, sales, marketing);
+        training.Status = ActionItemStatus.InProgress;
+        training.ProgressNote = "Slides ready; sessions booked for next week.";
+        db.ActionItems.AddRange(campaign, budget, build, pricing, training);
+
+        db.Decisions.AddRange(
+            new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "Launch date is fixed for the first Monday of next quarter.", OwnerEmail = Organizer, OwnerName = "Alice Wang", CreatedAt = launch.EndUtc },
+            new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "市场部牵头发布会，销售部协作。", OwnerEmail = Attendee, OwnerName = "陈伟", CreatedAt = launch.EndUtc, Status = DecisionStatus.CarriedOut });
+
+        var elsewhere = new Meeting
+        {
+            TenantId = OtherTenant, Subject = "Fabrikam budget sync", TimeZone = "Europe/Berlin",
+            OrganizerEmail = "erik@fabrikam.example", OrganizerName = "Erik Berg",
+            StartUtc = today.AddDays(-2).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+            EndUtc = today.AddDays(-2).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+            Attendees = [new() { Email = "erik@fabrikam.example", DisplayName = "Erik Berg", Roles = MeetingRoles.Host | MeetingRoles.NoteTaker }],
+        };
+        db.Meetings.Add(elsewhere);
+        db.ActionItems.Add(new ActionItem
+        {
+            TenantId = OtherTenant, MeetingId = elsewhere.Id, Title = "Fabrikam-only item", OwnerEmail = "erik@fabrikam.example",
+            OwnerName = "Erik Berg", DueDate = today.AddDays(3), TimeZone = "Europe/Berlin",
+        });
+
+        db.Origin = ChangeOrigin.System with { Name = "Demo data" };
+        await db.SaveChangesAsync(ct);
+    }
+}

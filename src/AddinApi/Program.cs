@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Demo;
+using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCollabProblems();
+builder.Services.AddCollabStore(builder.Configuration);
+builder.AddCollabAuth();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+builder.Services.AddCollabOpenApi();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTaskPaneFiles();
+app.UseAuthentication();
+app.UseTenantScope();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+if (app.Services.GetService<DevTokenIssuer>() is not null)
+    app.MapDevToken();
+app.MapActionItems();
+app.MapMeetings();
+
+// Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production
+// deployment with several instances can turn it off (Database:MigrateOnStartup=false) and migrate once per release.
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    await StoreSetup.MigrateAsync(app.Services);
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
+    await DemoData.SeedAsync(app.Services);
+
+app.Run();
+
+public partial class Program;
