@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollabAddin.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over a store of its own: a new SQLite file, or a new PostgreSQL database, per instance,
+/// so no test sees another's data. Tokens come from the app's own /dev/token endpoint or its issuer.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero); // a Friday
+
+    private readonly string _environment;
+    private readonly string _connection;
+    private readonly string? _sqliteFile;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly Dictionary<(string, string), string> _tokens = new();
+
+    public DatabaseProvider Provider { get; }
+    public TestClock Clock { get; } = new(DefaultNow);
+
+    private TestApp(DatabaseProvider provider, string connection, string? sqliteFile, string environment,
+        Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        Provider = provider;
+        _connection = connection;
+        _sqliteFile = sqliteFile;
+        _environment = environment;
+        _settings = settings;
+        _services = services;
+    }
+
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresServer? postgres = null,
+        string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        string connection;
+        string? file = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            connection = await (postgres ?? throw new ArgumentNullException(nameof(postgres))).CreateDatabaseAsync();
+        }
+        else
+        {
+            file = Path.Combine(Path.GetTempPath(), "collab-tests", $"{Guid.NewGuid():N}", "collab.db");
+            connection = $"Data Source={file}";
+        }
+        var app = new TestApp(provider, connection, file, environment, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), services);
+        _ = app.Server; // start now: migrations run here, not inside the first request of a test
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Collab", _connection);
+        builder.UseSetting("Demo:Seed", "false");
+        if (_environment != "Development")
+            builder.UseSetting("Entra:ClientId", "11111111-2222-3333-4444-555555555555");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(s);
+        });
+    }
+
+    public DevTokenIssuer Issuer => Services.GetRequiredService<DevTokenIssuer>();
+
+    /// <summary>A client signed in through POST /dev/token, exactly as the task pane's demo mode does.</summary>
+    public async Task<HttpClient> ClientForAsync(string email, string tenant = TestData.Tenant)
+    {
+        if (!_tokens.TryGetValue((email, tenant), out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/dev/token", new { email, name = TestData.NameOf(email), tenant });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.AccessToken;
+            _tokens[(email, tenant)] = token;
+        }
+        return ClientWithToken(token);
+    }
+
+    public HttpClient ClientWithToken(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Runs code against the store as a given tenant, the way a request would see it.</summary>
+    public async Task<T> WithDbAsync<T>(string tenant, Func<CollabDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenant;
+        var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+        db.Origin = new ChangeOrigin("tests@collab.example", "Test setup", Api.ActionItems.ChangeSource.System);
+        return await work(db);
+    }
+
+    public Task WithDbAsync(string tenant, Func<CollabDb, Task> work) =>
+        WithDbAsync(tenant, async db => { await work(db); return true; });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(Path.GetDirectoryName(_sqliteFile)!, recursive: true); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.Meetings;
+
+namespace CollabAddin.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The people of a typical cross-department meeting, and a builder that stores one with an action item.
+/// Each test builds its own, in its own store.
+/// </summary>
+public static class TestData
+{
+    public const string Tenant = "contoso";
+    public const string OtherTenant = "fabrikam";
+    public const string Organizer = "alice@contoso.example";
+    public const string NoteTaker = "bob@contoso.example";
+    public const string Owner = "carol@contoso.example";
+    public const string Attendee = "dave@contoso.example";
+    public const string Outsider = "erin@contoso.example";
+    public const string Zone = "Asia/Shanghai";
+
+    public static string NameOf(string email) => email.Split('@')[0] switch
+    {
+        "alice" => "Alice Wang", "bob" => "Bob Li", "carol" => "Carol Zhang", "dave" => "Dave Chen", "erin" => "Erin Wu",
+        var local => local,
+    };
+
+    public sealed record Scenario(Guid MeetingId, Guid ItemId, Guid LeadDepartmentId, Guid CooperatingDepartmentId);
+
+    /// <summary>A meeting run by Alice (organizer) and Bob (note-taker), attended by Carol and Dave; Carol owns one item.</summary>
+    public static async Task<Scenario> MeetingWithItemAsync(TestApp app, string tenant = Tenant, DateOnly? due = null, string zone = Zone)
+    {
+        var lead = new Department { TenantId = tenant, Name = "Marketing", ContactEmail = "mkt.lead@contoso.example" };
+        var cooperating = new Department { TenantId = tenant, Name = "Sales" };
+        var meeting = NewMeeting(tenant, zone);
+        var item = new ActionItem
+        {
+            TenantId = tenant, MeetingId = meeting.Id, Title = "Draft the launch campaign", OwnerEmail = Owner, OwnerName = NameOf(Owner),
+            DueDate = due ?? new DateOnly(2026, 12, 1), TimeZone = zone, LeadDepartmentId = lead.Id,
+            CooperatingDepartments = [new CooperatingDepartment { DepartmentId = cooperating.Id }],
+        };
+        await app.WithDbAsync(tenant, async db =>
+        {
+            db.Departments.AddRange(lead, cooperating);
+            db.Meetings.Add(meeting);
+            db.ActionItems.Add(item);
+            db.Decisions.Add(new Decision { TenantId = tenant, MeetingId = meeting.Id, Text = "Launch on 1 Dec", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        return new Scenario(meeting.Id, item.Id, lead.Id, cooperating.Id);
+    }
+
+    public static Meeting NewMeeting(string tenant = Tenant, string zone = Zone) => new()
+    {
+        TenantId = tenant, Subject = "Q3 launch plan", TimeZone = zone,
+        OrganizerEmail = Organizer, OrganizerName = NameOf(Organizer),
+        StartUtc = new DateTime(2026, 11, 16, 2, 0, 0, DateTimeKind.Utc),
+        EndUtc = new DateTime(2026, 11, 16, 3, 0, 0, DateTimeKind.Utc),
+        Attendees =
+        [
+            new() { Email = Organizer, DisplayName = NameOf(Organizer), Department = "Product", Roles = MeetingRoles.Host },
+            new() { Email = NoteTaker, DisplayName = NameOf(NoteTaker), Department = "Engineering", Roles = MeetingRoles.NoteTaker },
+            new() { Email = Owner, DisplayName = NameOf(Owner), Department = "Marketing" },
+            new() { Email = Attendee, DisplayName = NameOf(Attendee), Department = "Sales", Kind = AttendanceKind.Optional },
+        ],
+    };
+
+    public static ActionItem NewItem(Guid meetingId, string owner, DateOnly? due, string tenant = Tenant, string zone = Zone,
+        ActionItemStatus status = ActionItemStatus.Open, string title = "Item") => new()
+    {
+        TenantId = tenant, MeetingId = meetingId, Title = title, OwnerEmail = owner, OwnerName = NameOf(owner),
+        DueDate = due, TimeZone = zone, Status = status,
+    };
+}
