@@ -22,7 +22,7 @@ public static class AuthSetup
             : null;
         if (dev is not null)
             builder.Services.AddSingleton(dev);
-        else if (entra.ClientId is null && entra.Audience is null)
+        else if (!entra.ValidAudiences().Any())
             throw new InvalidOperationException("Entra:ClientId (or Entra:Audience) must be configured outside Development.");
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>

@@ -17,5 +17,6 @@ public sealed class EntraOptions
     public string Authority => $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";
 
     public IEnumerable<string> ValidAudiences() =>
-        new[] { Audience, ClientId, ClientId is null ? null : $"api://{ClientId}" }.OfType<string>().Distinct();
+        new[] { Audience, ClientId, string.IsNullOrWhiteSpace(ClientId) ? null : $"api://{ClientId}" }
+            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct();
 }

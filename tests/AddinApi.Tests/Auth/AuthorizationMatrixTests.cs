@@ -1,0 +1,120 @@
+using System.Net;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+
+namespace CollabAddin.Api.Tests.Auth;
+
+/// <summary>
+/// Every endpoint × every kind of caller. The endpoint list comes from the running app, so an endpoint
+/// added without a row here fails <see cref="Every_endpoint_has_a_rule"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    public enum Caller { Anonymous, Expired, WrongAudience, ForeignKey, MissingScope, OtherTenant, Outsider, Attendee, Owner, Organizer, NoteTaker }
+
+    private sealed record Rule(Func<TestApp, Scenario, Task<HttpRequestMessage>> Request, Dictionary<Caller, HttpStatusCode> Expect);
+
+    private const HttpStatusCode Ok = HttpStatusCode.OK, Unauthorized = HttpStatusCode.Unauthorized,
+        Forbidden = HttpStatusCode.Forbidden, NotFound = HttpStatusCode.NotFound;
+
+    /// <summary>Rejected by the token pipeline itself, the same for every protected endpoint.</summary>
+    private static Dictionary<Caller, HttpStatusCode> Protected(HttpStatusCode otherTenant, HttpStatusCode outsider, HttpStatusCode attendee,
+        HttpStatusCode owner, HttpStatusCode organizer, HttpStatusCode noteTaker) => new()
+    {
+        [Caller.Anonymous] = Unauthorized, [Caller.Expired] = Unauthorized, [Caller.WrongAudience] = Unauthorized,
+        [Caller.ForeignKey] = Unauthorized, [Caller.MissingScope] = Forbidden,
+        [Caller.OtherTenant] = otherTenant, [Caller.Outsider] = outsider, [Caller.Attendee] = attendee,
+        [Caller.Owner] = owner, [Caller.Organizer] = organizer, [Caller.NoteTaker] = noteTaker,
+    };
+
+    private static Dictionary<Caller, HttpStatusCode> Everyone(HttpStatusCode status) => Enum.GetValues<Caller>().ToDictionary(c => c, _ => status);
+
+    private static Func<TestApp, Scenario, Task<HttpRequestMessage>> Get(Func<Scenario, string> path) =>
+        (_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path(s)));
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        ["GET /api/me/action-items"] = new(Get(_ => "/api/me/action-items"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/action-items/{id:guid}"] = new(Get(s => $"/api/action-items/{s.ItemId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["GET /api/action-items/{id:guid}/history"] = new(Get(s => $"/api/action-items/{s.ItemId}/history"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["PATCH /api/action-items/{id:guid}"] = new(async (app, s) =>
+        {
+            var version = await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Id == s.ItemId).Select(i => i.Version).SingleAsync());
+            return ActionItems.PatchActionItemTests.Patch(s.ItemId, new { progressNote = Guid.NewGuid().ToString() }, $"\"{version}\"");
+        }, Protected(NotFound, Forbidden, Forbidden, Ok, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        // Public by design: liveness, the API description, and the development sign-in itself.
+        ["* /healthz"] = new(Get(_ => "/healthz"), Everyone(Ok)),
+        ["GET /openapi/{documentName}.json"] = new(Get(_ => "/openapi/v1.json"), Everyone(Ok)),
+        ["POST /dev/token"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/dev/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = Owner, tenant = Tenant }),
+        }), Everyone(Ok)),
+    };
+
+    private static IEnumerable<string> EndpointsOf(TestApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"));
+
+    [Fact]
+    public async Task Every_endpoint_has_a_rule()
+    {
+        await using var app = await TestApp.StartAsync();
+        var missing = EndpointsOf(app).Where(e => !Rules.ContainsKey(e)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without an authorization rule: " + string.Join(", ", missing));
+        var stale = Rules.Keys.Except(EndpointsOf(app)).ToList();
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_caller_gets_exactly_the_access_the_rules_give()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await MeetingWithItemAsync(app);
+        await MeetingWithItemAsync(app, tenant: OtherTenant); // the other tenant has data of its own
+        var clients = new Dictionary<Caller, HttpClient>();
+        foreach (var caller in Enum.GetValues<Caller>())
+            clients[caller] = app.ClientWithToken(await TokenFor(app, caller));
+
+        var mismatches = new List<string>();
+        foreach (var (endpoint, rule) in Rules)
+        foreach (var (caller, expected) in rule.Expect)
+        {
+            var response = await clients[caller].SendAsync(await rule.Request(app, s));
+            if (response.StatusCode != expected)
+                mismatches.Add($"{endpoint} as {caller}: expected {(int)expected}, got {(int)response.StatusCode}");
+            else if ((int)expected >= 400)
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    private static async Task<string?> TokenFor(TestApp app, Caller caller)
+    {
+        var issuer = app.Issuer;
+        return caller switch
+        {
+            Caller.Anonymous => null,
+            Caller.Expired => issuer.Mint(Owner, "Carol", Tenant, lifetime: TimeSpan.FromHours(1), issuedAt: DateTime.UtcNow.AddHours(-3)),
+            Caller.WrongAudience => issuer.Mint(Owner, "Carol", Tenant, audience: "api://some-other-api"),
+            Caller.ForeignKey => new DevTokenIssuer(issuer.Audience, TimeProvider.System).Mint(Owner, "Carol", Tenant),
+            Caller.MissingScope => issuer.Mint(Owner, "Carol", Tenant, scopes: "User.Read"),
+            Caller.OtherTenant => issuer.Mint(Owner, "Carol", OtherTenant),
+            Caller.Outsider => await TokenVia(app, Outsider),
+            Caller.Attendee => await TokenVia(app, Attendee),
+            Caller.Owner => await TokenVia(app, Owner),
+            Caller.Organizer => await TokenVia(app, Organizer),
+            Caller.NoteTaker => await TokenVia(app, NoteTaker),
+            _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+        };
+    }
+
+    private static async Task<string> TokenVia(TestApp app, string email) =>
+        (await app.ClientForAsync(email)).DefaultRequestHeaders.Authorization!.Parameter!;
+}
