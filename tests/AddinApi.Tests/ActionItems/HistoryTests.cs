@@ -9,15 +9,15 @@ using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
 namespace CollabAddin.Api.Tests.ActionItems;
 
-public sealed class HistoryTests
+public sealed class HistoryTests(PostgresServer postgres)
 {
     private static async Task<List<ActionItemChangeResponse>> HistoryOf(HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/action-items/{id}/history")).ReadAsync<List<ActionItemChangeResponse>>();
 
-    [Fact]
-    public async Task Every_change_is_recorded_newest_first_with_who_when_what_and_from_where()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Every_change_is_recorded_newest_first_with_who_when_what_and_from_where(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var owner = await app.ClientForAsync(Owner);
         var organizer = await app.ClientForAsync(Organizer);
@@ -39,10 +39,10 @@ public sealed class HistoryTests
         Assert.True(history.Zip(history.Skip(1)).All(p => p.First.Id > p.Second.Id));
     }
 
-    [Fact]
-    public async Task Department_changes_are_recorded_by_name_in_the_same_save()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Department_changes_are_recorded_by_name_in_the_same_save(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         await app.WithDbAsync(Tenant, async db =>
         {
@@ -84,10 +84,10 @@ public sealed class HistoryTests
         Assert.Equal("Draft the launch campaign", title);
     }
 
-    [Fact]
-    public async Task A_failed_save_writes_neither_the_change_nor_its_history()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task A_failed_save_writes_neither_the_change_nor_its_history(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(Tenant, async db =>

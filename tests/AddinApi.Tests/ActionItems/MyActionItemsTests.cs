@@ -1,3 +1,4 @@
+using CollabAddin.Api.Data;
 using System.Net;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Tests.Infrastructure;
@@ -5,12 +6,12 @@ using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
 namespace CollabAddin.Api.Tests.ActionItems;
 
-public sealed class MyActionItemsTests
+public sealed class MyActionItemsTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task Lists_only_the_callers_items_sorted_by_due_date_with_undated_last()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Lists_only_the_callers_items_sorted_by_due_date_with_undated_last(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app); // Carol's item, due 2026-12-01
         await app.WithDbAsync(Tenant, async db =>
         {
@@ -74,10 +75,10 @@ public sealed class MyActionItemsTests
         Assert.Equal(["blocked"], page.Items.Where(i => i.IsOverdue).Select(i => i.Title));
     }
 
-    [Fact]
-    public async Task Filters_by_status_due_date_and_meeting_and_hides_cancelled_unless_asked()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Filters_by_status_due_date_and_meeting_and_hides_cancelled_unless_asked(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var other = NewMeeting();
         await app.WithDbAsync(Tenant, async db =>
@@ -100,10 +101,10 @@ public sealed class MyActionItemsTests
         Assert.Equal(["other meeting"], await Titles($"?meetingId={other.Id}"));
     }
 
-    [Fact]
-    public async Task Pages_through_the_list_and_reports_the_total()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Pages_through_the_list_and_reports_the_total(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         await app.WithDbAsync(Tenant, async db =>
         {
@@ -140,10 +141,10 @@ public sealed class MyActionItemsTests
         Assert.Contains("bind", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task The_same_email_in_another_tenant_sees_none_of_this_tenants_items()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task The_same_email_in_another_tenant_sees_none_of_this_tenants_items(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         await MeetingWithItemAsync(app);
         var elsewhere = await MeetingWithItemAsync(app, tenant: OtherTenant);
 

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Data;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,7 +9,7 @@ using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
 namespace CollabAddin.Api.Tests.ActionItems;
 
-public sealed class PatchActionItemTests
+public sealed class PatchActionItemTests(PostgresServer postgres)
 {
     internal static HttpRequestMessage Patch(Guid id, object body, string? ifMatch, string? client = null)
     {
@@ -30,10 +31,10 @@ public sealed class PatchActionItemTests
             await db.ActionItems.Where(i => i.Id == id).Select(i => i.Version).SingleAsync(),
             await db.ActionItemChanges.CountAsync(c => c.ActionItemId == id)));
 
-    [Fact]
-    public async Task The_owner_moves_an_item_forward_and_gets_the_new_version_and_etag()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task The_owner_moves_an_item_forward_and_gets_the_new_version_and_etag(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var client = await app.ClientForAsync(Owner);
         var etag = await ETagOf(client, s.ItemId);
@@ -77,10 +78,10 @@ public sealed class PatchActionItemTests
         Assert.Equal((1, 1), await StoredState(app, s.ItemId));
     }
 
-    [Fact]
-    public async Task Two_people_editing_from_the_same_read_cannot_lose_an_update()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Two_people_editing_from_the_same_read_cannot_lose_an_update(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var owner = await app.ClientForAsync(Owner);
         var organizer = await app.ClientForAsync(Organizer);
@@ -97,10 +98,10 @@ public sealed class PatchActionItemTests
         Assert.Equal(("owner's note", ActionItemStatus.Blocked, 3), (final.ProgressNote, final.Status, final.Version));
     }
 
-    [Fact]
-    public async Task Simultaneous_patches_from_the_same_etag_let_exactly_one_through()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Simultaneous_patches_from_the_same_etag_let_exactly_one_through(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var clients = new[] { await app.ClientForAsync(Owner), await app.ClientForAsync(Organizer), await app.ClientForAsync(NoteTaker) };
         var etag = await ETagOf(clients[0], s.ItemId);
@@ -215,10 +216,10 @@ public sealed class PatchActionItemTests
         Assert.Null(done.NeedsHelpReason);
     }
 
-    [Fact]
-    public async Task A_patch_that_changes_nothing_keeps_the_version_and_writes_no_history()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task A_patch_that_changes_nothing_keeps_the_version_and_writes_no_history(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         var client = await app.ClientForAsync(Owner);
         var item = await (await client.SendAsync(Patch(s.ItemId, new { status = "open" }, "\"1\""))).ReadAsync<ActionItemResponse>();

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Data;
 using System.Net;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Tests.Infrastructure;
@@ -12,7 +13,7 @@ namespace CollabAddin.Api.Tests.Auth;
 /// Every endpoint × every kind of caller. The endpoint list comes from the running app, so an endpoint
 /// added without a row here fails <see cref="Every_endpoint_has_a_rule"/>.
 /// </summary>
-public sealed class AuthorizationMatrixTests
+public sealed class AuthorizationMatrixTests(PostgresServer postgres)
 {
     public enum Caller { Anonymous, Expired, WrongAudience, ForeignKey, MissingScope, OtherTenant, Outsider, Attendee, Owner, Organizer, NoteTaker }
 
@@ -72,10 +73,10 @@ public sealed class AuthorizationMatrixTests
         Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
     }
 
-    [Fact]
-    public async Task Every_caller_gets_exactly_the_access_the_rules_give()
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Every_caller_gets_exactly_the_access_the_rules_give(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, postgres);
         var s = await MeetingWithItemAsync(app);
         await MeetingWithItemAsync(app, tenant: OtherTenant); // the other tenant has data of its own
         var clients = new Dictionary<Caller, HttpClient>();

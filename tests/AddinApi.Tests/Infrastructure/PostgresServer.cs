@@ -35,7 +35,7 @@ public sealed class PostgresServer : IAsyncLifetime
             _root = Directory.CreateTempSubdirectory("collab-pg-").FullName;
             _port = FreePort();
             if (Environment.UserName == "root")
-                await Run("chown", $"-R postgres:postgres {_root}");
+                await Run("chown", "-R", "postgres:postgres", _root);
             await AsPostgres($"{_bin}/initdb -D {_root}/data -U postgres -A trust --no-sync -E UTF8 --locale=C");
             await AsPostgres($"{_bin}/pg_ctl -D {_root}/data -l {_root}/log -w -t 60 start " +
                 $"-o \"-p {_port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\"");
@@ -74,24 +74,22 @@ public sealed class PostgresServer : IAsyncLifetime
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
-    private Task AsPostgres(string command) => Environment.UserName == "root"
-        ? Run("su", $"postgres -s /bin/sh -c '{command.Replace("'", "'\\''")}'")
-        : Run("/bin/sh", $"-c '{command.Replace("'", "'\\''")}'");
+    // PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
+    private static Task AsPostgres(string command) => Environment.UserName == "root"
+        ? Run("su", "postgres", "-s", "/bin/sh", "-c", command)
+        : Run("/bin/sh", "-c", command);
 
-    private static async Task Run(string file, string arguments)
+    private static async Task Run(string file, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {await error}{await output}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}{await output}");
     }
 
     private static int FreePort()

@@ -20,6 +20,9 @@ public static class TestData
     public const string Outsider = "erin@contoso.example";
     public const string Zone = "Asia/Shanghai";
 
+    /// <summary>The store providers the core flows run against, each on a real server.</summary>
+    public static TheoryData<Api.Data.DatabaseProvider> Providers => new(Api.Data.DatabaseProvider.Sqlite, Api.Data.DatabaseProvider.Postgres);
+
     public static string NameOf(string email) => email.Split('@')[0] switch
     {
         "alice" => "Alice Wang", "bob" => "Bob Li", "carol" => "Carol Zhang", "dave" => "Dave Chen", "erin" => "Erin Wu",
