@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The one command that runs the product on this machine, offline: the API on http://localhost:5080
+# (Development: embedded SQLite under src/AddinApi/.data, demo data, /dev/token sign-in) serving the task panes.
+# Environment: PORT (default 5080).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+port="${PORT:-5080}"
+
+dotnet build src/AddinApi -nologo -clp:ErrorsOnly
+
+echo "CollabAddin: http://localhost:$port  (health: /healthz, API description: /openapi/v1.json, sign-in: POST /dev/token)"
+ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project src/AddinApi --no-build --no-launch-profile --urls "http://localhost:$port"

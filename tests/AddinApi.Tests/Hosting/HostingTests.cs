@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Demo;
+using CollabAddin.Api.Tests.Infrastructure;
+
+namespace CollabAddin.Api.Tests.Hosting;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Health_and_the_api_description_are_served_without_sign_in()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
+
+        var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/me/action-items", paths);
+        Assert.Contains("/api/action-items/{id}", paths);
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task The_task_pane_web_app_is_served_from_the_same_origin()
+    {
+        await using var app = await TestApp.StartAsync();
+        var response = await app.CreateClient().GetAsync("/");
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("CollabAddin", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        await using var app = await TestApp.StartAsync();
+        await (await app.CreateClient().GetAsync("/api/no-such-thing")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Demo_data_gives_each_demo_user_their_own_items_and_keeps_the_tenants_apart()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        await DemoData.SeedAsync(app.Services); // seeding again must not duplicate anything
+
+        var attendee = await (await (await app.ClientForAsync(DemoData.Attendee, DemoData.Tenant)).GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>();
+        Assert.Equal(2, attendee.Total);
+        Assert.Contains(attendee.Items, i => i.IsOverdue);
+
+        var organizer = await app.ClientForAsync(DemoData.Organizer, DemoData.Tenant);
+        var meetingItems = await (await organizer.GetAsync($"/api/meetings/{attendee.Items[0].MeetingId}/action-items")).ReadAsync<List<ActionItemResponse>>();
+        Assert.Equal(5, meetingItems.Count);
+        Assert.Contains(meetingItems, i => i.NeedsHelp && i.Status == ActionItemStatus.Blocked);
+
+        var fabrikam = await (await (await app.ClientForAsync("erik@fabrikam.example", DemoData.OtherTenant)).GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>();
+        Assert.Equal(["Fabrikam-only item"], fabrikam.Items.Select(i => i.Title));
+        await (await (await app.ClientForAsync("erik@fabrikam.example", DemoData.OtherTenant)).GetAsync($"/api/meetings/{attendee.Items[0].MeetingId}/action-items"))
+            .ProblemAsync(HttpStatusCode.NotFound);
+    }
+}
