@@ -19,6 +19,8 @@ internal static class CollabModel
     public const int TextLength = 4000;
     public const int EnumLength = 16;
     public const int TimeZoneLength = 64;
+    public const int GoalLength = 1000;
+    public const int UrlLength = 2000;
 
     public static void Configure(ModelBuilder model)
     {
@@ -34,10 +36,17 @@ internal static class CollabModel
         {
             m.Property(x => x.TenantId).HasMaxLength(TenantLength);
             m.Property(x => x.Subject).HasMaxLength(TitleLength);
+            m.Property(x => x.Goal).HasMaxLength(GoalLength);
             m.Property(x => x.OrganizerEmail).HasMaxLength(EmailLength);
             m.Property(x => x.OrganizerName).HasMaxLength(NameLength);
             m.Property(x => x.OrganizerObjectId).HasMaxLength(TenantLength);
             m.Property(x => x.TimeZone).HasMaxLength(TimeZoneLength);
+            m.Property(x => x.Location).HasMaxLength(TitleLength);
+            m.Property(x => x.Language).HasMaxLength(EnumLength);
+            // Added after the first release: existing rows get these defaults, so the model declares them too.
+            m.Property(x => x.IsOnlineMeeting).HasDefaultValue(false);
+            m.Property(x => x.Version).HasDefaultValue(0).IsConcurrencyToken();
+            m.Property(x => x.UpdatedAt).HasDefaultValue(DateTime.UnixEpoch);
             m.HasIndex(x => new { x.TenantId, x.OrganizerEmail });
             m.OwnsMany(x => x.Attendees, a =>
             {
@@ -48,8 +57,48 @@ internal static class CollabModel
                 a.Property(x => x.DisplayName).HasMaxLength(NameLength);
                 a.Property(x => x.Department).HasMaxLength(NameLength);
                 a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(EnumLength);
+                a.Property(x => x.Preparation).HasMaxLength(GoalLength);
                 a.HasIndex(x => x.Email);
             });
+            m.OwnsMany(x => x.Agenda, a =>
+            {
+                a.ToTable("AgendaItems");
+                a.WithOwner().HasForeignKey("MeetingId");
+                a.HasKey(x => x.Id);
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Topic).HasMaxLength(TitleLength);
+                a.Property(x => x.Discussion).HasMaxLength(GoalLength);
+                a.Property(x => x.OwnerEmail).HasMaxLength(EmailLength);
+                a.Property(x => x.ExpectedOutput).HasMaxLength(GoalLength);
+            });
+            m.OwnsMany(x => x.PreReads, r =>
+            {
+                r.ToTable("MeetingPreReads");
+                r.WithOwner().HasForeignKey("MeetingId");
+                r.HasKey(x => x.Id);
+                r.Property(x => x.Id).ValueGeneratedNever();
+                r.Property(x => x.Title).HasMaxLength(TitleLength);
+                r.Property(x => x.Url).HasMaxLength(UrlLength);
+                r.Property(x => x.Readers).HasMaxLength(TextLength);
+            });
+            m.OwnsOne(x => x.Invite, i =>
+            {
+                i.Property(x => x.State).HasColumnName("InviteState").HasConversion<string>().HasMaxLength(EnumLength).HasDefaultValue(InviteState.None);
+                i.Property(x => x.GraphEventId).HasColumnName("GraphEventId").HasMaxLength(UrlLength);
+                i.Property(x => x.ICalUId).HasColumnName("ICalUId").HasMaxLength(UrlLength);
+                i.Property(x => x.WebLink).HasColumnName("WebLink").HasMaxLength(UrlLength);
+                i.Property(x => x.JoinUrl).HasColumnName("JoinUrl").HasMaxLength(UrlLength);
+                i.Property(x => x.CancelMessage).HasColumnName("CancelMessage").HasMaxLength(GoalLength);
+                i.Property(x => x.Error).HasColumnName("InviteError").HasMaxLength(GoalLength);
+                i.Property(x => x.Attempts).HasColumnName("InviteAttempts").HasDefaultValue(0);
+                i.Property(x => x.NextAttemptAt).HasColumnName("InviteNextAttemptAt");
+                i.Property(x => x.LeaseUntil).HasColumnName("InviteLeaseUntil");
+                // The invite worker's question: which invites are due for another try?
+                i.HasIndex(x => new { x.State, x.NextAttemptAt });
+                i.HasIndex(x => x.GraphEventId);
+                i.HasIndex(x => x.ICalUId);
+            });
+            m.Navigation(x => x.Invite).IsRequired();
         });
 
         model.Entity<ActionItem>(i =>

@@ -1,11 +1,13 @@
 namespace CollabAddin.Api.Meetings;
 
-/// <summary>A planned meeting. Minimal for now: who organizes it, when, and who attends in which role.</summary>
+/// <summary>A planned meeting: why (goal), who (attendees and roles), what (agenda), and its invite's state in Outlook.</summary>
 public sealed class Meeting
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }
     public required string Subject { get; set; }
+    /// <summary>One sentence, meant to be SMART ("agree the Q3 launch plan and owners before 30 Sept").</summary>
+    public string? Goal { get; set; }
 
     /// <summary>Stored lower-case, like every email we match on.</summary>
     public required string OrganizerEmail { get; set; }
@@ -16,9 +18,23 @@ public sealed class Meeting
     public DateTime EndUtc { get; set; }
     /// <summary>IANA or Windows id; the zone the organizer planned in and due dates are read in.</summary>
     public required string TimeZone { get; set; }
+    public string? Location { get; set; }
+    public bool IsOnlineMeeting { get; set; }
+    /// <summary>The organizer's language (zh-CN or en-US): the invite and the minutes are written in it.</summary>
+    public string? Language { get; set; }
 
     public List<MeetingAttendee> Attendees { get; set; } = [];
+    public List<AgendaItem> Agenda { get; set; } = [];
+    public List<PreRead> PreReads { get; set; } = [];
+
+    public MeetingInvite Invite { get; set; } = new();
+
     public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Bumped on every change; the ETag for PUT.</summary>
+    public int Version { get; set; }
+
+    public int LengthMinutes => (int)Math.Round((EndUtc - StartUtc).TotalMinutes);
 }
 
 [Flags]
@@ -46,4 +62,33 @@ public sealed class MeetingAttendee
     public string? Department { get; set; }
     public AttendanceKind Kind { get; set; } = AttendanceKind.Core;
     public MeetingRoles Roles { get; set; } = MeetingRoles.Participant;
+    /// <summary>What this person must bring or read ("bring the Q3 budget draft").</summary>
+    public string? Preparation { get; set; }
+}
+
+/// <summary>One agenda item with the five elements the guides require.</summary>
+public sealed class AgendaItem
+{
+    /// <summary>Stable across edits, so action items and decisions can point at it.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int Position { get; set; }
+    public required string Topic { get; set; }
+    public required string Discussion { get; set; }
+    public required string OwnerEmail { get; set; }
+    public int PlannedMinutes { get; set; }
+    public required string ExpectedOutput { get; set; }
+}
+
+/// <summary>Material to read before the meeting, and who must read it (everyone when nobody is named).</summary>
+public sealed class PreRead
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int Position { get; set; }
+    public required string Title { get; set; }
+    public required string Url { get; set; }
+    /// <summary>Emails joined by ';' (no valid address contains one); empty means every attendee.</summary>
+    public string? Readers { get; set; }
+
+    public IReadOnlyList<string> ReaderList =>
+        string.IsNullOrEmpty(Readers) ? [] : Readers.Split(';', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace CollabAddin.GraphEmulator;
+
+/// <summary>
+/// Everything the emulator knows: each mailbox's events, mail "sent", managers, extra busy time, and the faults
+/// tests ask for. Thread-safe: Graph is called concurrently. Tests read it back to see what was "sent".
+/// </summary>
+public sealed class EmulatorState
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Mailbox> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    public FaultPlan Faults { get; } = new();
+    /// <summary>False plays the China (21Vianet) cloud, where findMeetingTimes does not exist.</summary>
+    public bool FindMeetingTimesAvailable { get; set; } = true;
+    public ConcurrentDictionary<string, EmulatedUser> Managers { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public ConcurrentQueue<SentMail> SentMail { get; } = new();
+    /// <summary>Invitations, updates and cancellations Outlook would have mailed to attendees.</summary>
+    public ConcurrentQueue<MeetingNotice> Notices { get; } = new();
+    public ConcurrentQueue<ExchangeRecord> Exchanges { get; } = new();
+    /// <summary>Busy time that is not one of the mailbox's events (other calendars, out of office).</summary>
+    public ConcurrentDictionary<string, List<BusyBlock>> ExtraBusy { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public T WithMailbox<T>(string user, Func<Mailbox, T> work)
+    {
+        lock (_gate)
+        {
+            if (!_mailboxes.TryGetValue(user, out var mailbox))
+                _mailboxes[user] = mailbox = new Mailbox(user);
+            return work(mailbox);
+        }
+    }
+
+    /// <summary>A copy of one mailbox's events (cancelled ones included), for tests and the inspection page.</summary>
+    public IReadOnlyList<JsonObject> EventsOf(string user) =>
+        WithMailbox(user, m => m.Events.Values.Select(e => (JsonObject)e.Json.DeepClone()).ToList());
+
+    public IReadOnlyList<(string Mailbox, JsonObject Event)> AllEvents()
+    {
+        lock (_gate)
+            return _mailboxes.Values.SelectMany(m => m.Events.Values.Select(e => (m.User, (JsonObject)e.Json.DeepClone()))).ToList();
+    }
+
+    public int RequestCount(string method, string pathContains) =>
+        Exchanges.Count(e => e.Method == method && e.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class Mailbox(string user)
+{
+    public string User { get; } = user;
+    public Dictionary<string, StoredEvent> Events { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> ByTransactionId { get; } = new(StringComparer.Ordinal);
+}
+
+public sealed class StoredEvent(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+    /// <summary>Graph returns these only when asked with $expand.</summary>
+    public Dictionary<string, string?> ExtendedProperties { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record EmulatedUser(string Id, string DisplayName, string Mail);
+public sealed record BusyBlock(DateTime StartUtc, DateTime EndUtc, string Status = "busy");
+public sealed record SentMail(string From, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, string ContentType, string Body,
+    IReadOnlyList<SentAttachment> Attachments, DateTimeOffset At);
+public sealed record SentAttachment(string Name, string ContentType, byte[] Content);
+public sealed record MeetingNotice(string Kind, string Organizer, string EventId, IReadOnlyList<string> To, string? Comment, DateTimeOffset At);
+/// <summary>One request the emulator answered, with the response body, so tests can check shapes and count calls.</summary>
+public sealed record ExchangeRecord(string Method, string Path, string? Operation, int Status, string? ResponseBody, string? Fault);

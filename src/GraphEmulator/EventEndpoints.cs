@@ -1,0 +1,222 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace CollabAddin.GraphEmulator;
+
+/// <summary>/users/{id}/events: create (honouring transactionId), get, list with an extended-property filter, patch, delete, cancel.</summary>
+internal static partial class EventEndpoints
+{
+    // Properties a client may set on create or patch; anything else Graph computes itself.
+    private static readonly string[] Writable =
+    [
+        "subject", "body", "start", "end", "attendees", "location", "locations", "isOnlineMeeting", "onlineMeetingProvider",
+        "allowNewTimeProposals", "importance", "sensitivity", "showAs", "isReminderOn", "reminderMinutesBeforeStart",
+        "responseRequested", "hideAttendees", "categories", "isAllDay", "transactionId",
+    ];
+
+    public static async Task<IResult> Create(HttpContext http, EmulatorState state, string user)
+    {
+        const string op = "user_CreateEvent";
+        var body = await GraphReply.ReadBodyAsync(http.Request);
+        if (body is null)
+            return GraphReply.Error(400, "BadRequest", "Empty Payload. JSON content expected.", op);
+        if (Json.ToUtc(body.Get("start")) is not { } start || Json.ToUtc(body.Get("end")) is not { } end)
+            return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. The start and end need a dateTime and a known timeZone.", op);
+        if (end <= start)
+            return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. The end time must be after the start time.", op);
+
+        var transactionId = body.Str("transactionId");
+        return state.WithMailbox(user, mailbox =>
+        {
+            // transactionId makes a retried POST return the event the first POST created, not a second one.
+            if (transactionId is not null && mailbox.ByTransactionId.TryGetValue(transactionId, out var existingId))
+                return GraphReply.Ok(Shape(mailbox.Events[existingId], expand: null), op, 201);
+
+            var now = state.Clock.GetUtcNow();
+            var id = "AAMkAGVtdWxhdG9y" + Base64Url(RandomNumberGenerator.GetBytes(24));
+            var json = new JsonObject
+            {
+                ["id"] = id,
+                ["createdDateTime"] = Json.Iso(now),
+                ["lastModifiedDateTime"] = Json.Iso(now),
+                ["changeKey"] = Base64Url(RandomNumberGenerator.GetBytes(12)),
+                ["categories"] = new JsonArray(),
+                ["transactionId"] = transactionId,
+                ["originalStartTimeZone"] = body.Get("start").AsObject().Str("timeZone"),
+                ["originalEndTimeZone"] = body.Get("end").AsObject().Str("timeZone"),
+                ["iCalUId"] = "040000008200E00074C5B7101A82E00800000000" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+                ["reminderMinutesBeforeStart"] = 15,
+                ["isReminderOn"] = true,
+                ["hasAttachments"] = false,
+                ["importance"] = "normal",
+                ["sensitivity"] = "normal",
+                ["isAllDay"] = false,
+                ["isCancelled"] = false,
+                ["isOrganizer"] = true,
+                ["responseRequested"] = true,
+                ["seriesMasterId"] = null,
+                ["showAs"] = "busy",
+                ["type"] = "singleInstance",
+                ["webLink"] = $"https://outlook.office365.com/owa/?itemid={Uri.EscapeDataString(id)}&exvsurl=1&path=/calendar/item",
+                ["onlineMeetingUrl"] = null,
+                ["isDraft"] = false,
+                ["allowNewTimeProposals"] = true,
+                ["hideAttendees"] = false,
+                ["responseStatus"] = new JsonObject { ["response"] = "organizer", ["time"] = "0001-01-01T00:00:00Z" },
+                ["location"] = new JsonObject { ["displayName"] = "", ["locationType"] = "default", ["uniqueIdType"] = "unknown" },
+                ["locations"] = new JsonArray(),
+                ["recurrence"] = null,
+                ["organizer"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = user, ["address"] = user } },
+                ["onlineMeetingProvider"] = "unknown",
+                ["isOnlineMeeting"] = false,
+                ["onlineMeeting"] = null,
+            };
+            var stored = new StoredEvent(json);
+            Apply(stored, body);
+            mailbox.Events[id] = stored;
+            if (transactionId is not null)
+                mailbox.ByTransactionId[transactionId] = id;
+            state.Notices.Enqueue(new MeetingNotice("invite", user, id, AttendeeAddresses(json), null, now));
+            return GraphReply.Ok(Shape(stored, expand: null), op, 201);
+        });
+    }
+
+    public static IResult Get(HttpContext http, EmulatorState state, string user, string eventId) =>
+        state.WithMailbox(user, mailbox => mailbox.Events.TryGetValue(eventId, out var e)
+            ? GraphReply.Ok(Shape(e, http.Request.Query["$expand"]), "user_GetEvent")
+            : NotFound("user_GetEvent"));
+
+    public static IResult List(HttpContext http, EmulatorState state, string user)
+    {
+        const string op = "user_ListEvent";
+        string? filter = http.Request.Query["$filter"];
+        Func<StoredEvent, bool> keep = _ => true;
+        if (!string.IsNullOrEmpty(filter))
+        {
+            var match = ExtendedPropertyFilter().Match(filter);
+            if (!match.Success)
+                return GraphReply.Error(400, "ErrorInvalidUrlQueryFilter", "The emulator supports only singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…').", op);
+            var (propertyId, value) = (match.Groups["id"].Value, match.Groups["value"].Value.Replace("''", "'"));
+            keep = e => e.ExtendedProperties.TryGetValue(propertyId, out var v) && v == value;
+        }
+        return state.WithMailbox(user, mailbox =>
+        {
+            var items = new JsonArray(mailbox.Events.Values.Where(keep).Select(e => (JsonNode)Shape(e, http.Request.Query["$expand"])).ToArray());
+            return GraphReply.Ok(new JsonObject
+            {
+                ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{user}')/events",
+                ["value"] = items,
+            }, op);
+        });
+    }
+
+    public static async Task<IResult> Update(HttpContext http, EmulatorState state, string user, string eventId)
+    {
+        const string op = "user_UpdateEvent";
+        var body = await GraphReply.ReadBodyAsync(http.Request);
+        if (body is null)
+            return GraphReply.Error(400, "BadRequest", "Empty Payload. JSON content expected.", op);
+        return state.WithMailbox(user, mailbox =>
+        {
+            if (!mailbox.Events.TryGetValue(eventId, out var e))
+                return NotFound(op);
+            if (e.Json["isCancelled"]?.GetValue<bool>() == true)
+                return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. You can't update a meeting that has been cancelled.", op);
+            Apply(e, body);
+            var now = state.Clock.GetUtcNow();
+            e.Json["lastModifiedDateTime"] = Json.Iso(now);
+            e.Json["changeKey"] = Base64Url(RandomNumberGenerator.GetBytes(12));
+            state.Notices.Enqueue(new MeetingNotice("update", user, eventId, AttendeeAddresses(e.Json), null, now));
+            return GraphReply.Ok(Shape(e, expand: null), op);
+        });
+    }
+
+    public static IResult Delete(EmulatorState state, string user, string eventId) =>
+        state.WithMailbox(user, mailbox => mailbox.Events.Remove(eventId)
+            ? GraphReply.Empty(204, "user_DeleteEvent")
+            : NotFound("user_DeleteEvent"));
+
+    public static async Task<IResult> Cancel(HttpContext http, EmulatorState state, string user, string eventId)
+    {
+        const string op = "user.event_cancel";
+        var body = await GraphReply.ReadBodyAsync(http.Request);
+        return state.WithMailbox(user, mailbox =>
+        {
+            if (!mailbox.Events.TryGetValue(eventId, out var e))
+                return NotFound(op);
+            if (e.Json["isCancelled"]?.GetValue<bool>() == true)
+                return GraphReply.Error(400, "ErrorItemNotFound", "The meeting has already been cancelled.", op);
+            e.Json["isCancelled"] = true;
+            e.Json["lastModifiedDateTime"] = Json.Iso(state.Clock.GetUtcNow());
+            state.Notices.Enqueue(new MeetingNotice("cancel", user, eventId, AttendeeAddresses(e.Json), body.Str("comment"), state.Clock.GetUtcNow()));
+            return GraphReply.Empty(202, op);
+        });
+    }
+
+    private static void Apply(StoredEvent e, JsonObject body)
+    {
+        foreach (var name in Writable)
+            if (body.Get(name) is { } value)
+                e.Json[name] = value.DeepClone();
+        if (body.Get("start") is { } s && Json.ToUtc(s) is { } start) e.Json["start"] = Json.DateTimeTimeZone(start);
+        if (body.Get("end") is { } en && Json.ToUtc(en) is { } end) e.Json["end"] = Json.DateTimeTimeZone(end);
+        if (e.Json["attendees"] is JsonArray attendees)
+            foreach (var a in attendees.OfType<JsonObject>())
+                a["status"] ??= new JsonObject { ["response"] = "none", ["time"] = "0001-01-01T00:00:00Z" };
+        if (body.Get("body") is JsonObject itemBody)
+            e.Json["bodyPreview"] = Preview(itemBody.Str("content") ?? "");
+        var online = e.Json["isOnlineMeeting"]?.GetValue<bool>() == true;
+        if (online && e.Json["onlineMeeting"] is null)
+        {
+            e.Json["onlineMeeting"] = new JsonObject
+            {
+                ["joinUrl"] = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_" + Base64Url(RandomNumberGenerator.GetBytes(18)) + "%40thread.v2/0",
+                ["conferenceId"] = RandomNumberGenerator.GetInt32(100000000, 999999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["tollNumber"] = null,
+                ["phones"] = new JsonArray(),
+                ["quickDial"] = null,
+                ["tollFreeNumbers"] = new JsonArray(),
+            };
+            e.Json["onlineMeetingProvider"] = "teamsForBusiness";
+        }
+        if (body.Get("singleValueExtendedProperties") is JsonArray properties)
+            foreach (var p in properties.OfType<JsonObject>())
+                if (p.Str("id") is { } id)
+                    e.ExtendedProperties[id] = p.Str("value");
+    }
+
+    /// <summary>The event as Graph returns it: extended properties only when $expand asks for them.</summary>
+    private static JsonObject Shape(StoredEvent e, string? expand)
+    {
+        var json = (JsonObject)e.Json.DeepClone();
+        json["@odata.etag"] = $"W/\"{e.Json["changeKey"]}\"";
+        json.Remove("singleValueExtendedProperties");
+        if (expand?.Contains("singleValueExtendedProperties", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var only = Regex.Match(expand, @"id eq '(?<id>[^']+)'");
+            json["singleValueExtendedProperties"] = new JsonArray(e.ExtendedProperties
+                .Where(p => !only.Success || string.Equals(p.Key, only.Groups["id"].Value, StringComparison.OrdinalIgnoreCase))
+                .Select(p => (JsonNode)new JsonObject { ["id"] = p.Key, ["value"] = p.Value }).ToArray());
+        }
+        return json;
+    }
+
+    private static IReadOnlyList<string> AttendeeAddresses(JsonObject e) =>
+        (e["attendees"] as JsonArray)?.OfType<JsonObject>().Select(a => (a["emailAddress"] as JsonObject).Str("address")).OfType<string>().ToList() ?? [];
+
+    private static string Preview(string html)
+    {
+        var text = Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ").Trim();
+        return System.Net.WebUtility.HtmlDecode(text.Length > 255 ? text[..255] : text);
+    }
+
+    private static GraphReply NotFound(string op) =>
+        GraphReply.Error(404, "ErrorItemNotFound", "The specified object was not found in the store.", op);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex(@"^singleValueExtendedProperties/Any\(ep:\s*ep/id eq '(?<id>[^']+)' and ep/value eq '(?<value>(?:[^']|'')*)'\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExtendedPropertyFilter();
+}
