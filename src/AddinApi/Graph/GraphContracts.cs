@@ -1,0 +1,57 @@
+namespace CollabAddin.Api.Graph;
+
+// Our types at the Graph seam: nothing from the Graph SDK crosses it, so everything above it is plain code
+// and tests can swap the whole gateway.
+
+public sealed record EventDraft(
+    string Organizer,
+    Guid MeetingId,
+    string Subject,
+    string HtmlBody,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    string TimeZone,
+    string? Location,
+    bool IsOnlineMeeting,
+    IReadOnlyList<EventAttendee> Attendees);
+
+public sealed record EventAttendee(string Email, string DisplayName, bool Required);
+
+/// <summary>The Outlook event as far as we keep it.</summary>
+public sealed record CalendarEvent(string Id, string? ICalUId, string? WebLink, string? JoinUrl, bool IsCancelled);
+
+public sealed record TimeSearch(string Organizer, IReadOnlyList<EventAttendee> Attendees, int DurationMinutes, DateTime FromUtc, DateTime ToUtc, int MaxSuggestions);
+
+public sealed record PersonAvailability(string Email, string Availability);
+
+public sealed record TimeSuggestion(DateTime StartUtc, DateTime EndUtc, double Confidence, IReadOnlyList<PersonAvailability> Attendees);
+
+/// <summary>One person's free/busy string: a digit per interval (0 free, 1 tentative, 2 busy, 3 out of office, 4 elsewhere).</summary>
+public sealed record FreeBusy(string Email, string AvailabilityView);
+
+/// <summary>Graph could not be reached or asked us to back off, even after retrying: try again later.</summary>
+public sealed class GraphUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Graph answered and said no (bad request, no permission, not found): retrying will not help.</summary>
+public sealed class GraphRejectedException(int status, string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+}
+
+/// <summary>The operation does not exist in this cloud (findMeetingTimes in the China cloud).</summary>
+public sealed class GraphFeatureUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+public interface IGraphGateway
+{
+    /// <summary>Creates the organizer's event. Idempotent per meeting: a retry returns the same event, never a second one.</summary>
+    Task<CalendarEvent> CreateEventAsync(EventDraft draft, CancellationToken ct);
+    /// <summary>The event created for this meeting, found by our extended property, or null.</summary>
+    Task<CalendarEvent?> FindEventAsync(string organizer, Guid meetingId, CancellationToken ct);
+    /// <summary>Patches the event; Outlook sends the update to attendees.</summary>
+    Task<CalendarEvent> UpdateEventAsync(string eventId, EventDraft draft, CancellationToken ct);
+    /// <summary>Cancels the event with a message to attendees.</summary>
+    Task CancelEventAsync(string organizer, string eventId, string? comment, CancellationToken ct);
+    Task<IReadOnlyList<TimeSuggestion>> FindMeetingTimesAsync(TimeSearch search, CancellationToken ct);
+    Task<IReadOnlyList<FreeBusy>> GetScheduleAsync(string organizer, IReadOnlyList<string> people, DateTime fromUtc, DateTime toUtc, int intervalMinutes, CancellationToken ct);
+}

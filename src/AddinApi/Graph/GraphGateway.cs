@@ -1,0 +1,179 @@
+using System.Globalization;
+using CollabAddin.Api.Data;
+using Microsoft.Graph;
+using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
+using Microsoft.Graph.Users.Item.Events.Item.Cancel;
+using Microsoft.Graph.Users.Item.FindMeetingTimes;
+using Microsoft.Kiota.Abstractions;
+using GraphModels = Microsoft.Graph.Models;
+
+namespace CollabAddin.Api.Graph;
+
+/// <summary>
+/// The one place that talks to Microsoft Graph. Acts for the signed-in organizer during a request, as the app in
+/// background work; either way the tenant is the one the current work belongs to.
+/// </summary>
+public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHttpContextAccessor http) : IGraphGateway
+{
+    /// <summary>Our meeting id on the event (a MAPI named property in our own property set), readable with $filter.</summary>
+    public const string MeetingIdProperty = "String {7b1f3c5e-2a4d-4e8f-9c6b-0d1e2f3a4b5c} Name CollabAddinMeetingId";
+
+    private GraphServiceClient Client
+    {
+        get
+        {
+            var tenantId = tenant.Id ?? throw new InvalidOperationException("Graph is called for a tenant: set CurrentTenant first.");
+            var header = http.HttpContext?.Request.Headers.Authorization.ToString();
+            var userToken = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+            return clients.For(tenantId, userToken);
+        }
+    }
+
+    public Task<CalendarEvent> CreateEventAsync(EventDraft draft, CancellationToken ct) => Call(async () =>
+    {
+        var e = ToEvent(draft);
+        // Graph returns the event an earlier POST with this transactionId created, so a retried create is not a second invite.
+        e.TransactionId = draft.MeetingId.ToString();
+        e.SingleValueExtendedProperties = [new() { Id = MeetingIdProperty, Value = draft.MeetingId.ToString() }];
+        return FromEvent(await Client.Users[draft.Organizer].Events.PostAsync(e, cancellationToken: ct));
+    }, ct);
+
+    public Task<CalendarEvent?> FindEventAsync(string organizer, Guid meetingId, CancellationToken ct) => Call(async () =>
+    {
+        var page = await Client.Users[organizer].Events.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{MeetingIdProperty}' and ep/value eq '{meetingId}')";
+            r.QueryParameters.Select = ["id", "iCalUId", "webLink", "onlineMeeting", "isCancelled"];
+        }, ct);
+        var found = page?.Value?.FirstOrDefault();
+        return found is null ? null : FromEvent(found);
+    }, ct);
+
+    public Task<CalendarEvent> UpdateEventAsync(string eventId, EventDraft draft, CancellationToken ct) => Call(async () =>
+        FromEvent(await Client.Users[draft.Organizer].Events[eventId].PatchAsync(ToEvent(draft), cancellationToken: ct)), ct);
+
+    public Task CancelEventAsync(string organizer, string eventId, string? comment, CancellationToken ct) => Call(async () =>
+    {
+        await Client.Users[organizer].Events[eventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment ?? "" }, cancellationToken: ct);
+        return true;
+    }, ct);
+
+    public Task<IReadOnlyList<TimeSuggestion>> FindMeetingTimesAsync(TimeSearch search, CancellationToken ct) => Call<IReadOnlyList<TimeSuggestion>>(async () =>
+    {
+        try
+        {
+            var result = await Client.Users[search.Organizer].FindMeetingTimes.PostAsync(new FindMeetingTimesPostRequestBody
+            {
+                Attendees = search.Attendees.Select(a => new GraphModels.AttendeeBase
+                {
+                    Type = a.Required ? GraphModels.AttendeeType.Required : GraphModels.AttendeeType.Optional,
+                    EmailAddress = new GraphModels.EmailAddress { Address = a.Email, Name = a.DisplayName },
+                }).ToList(),
+                TimeConstraint = new GraphModels.TimeConstraint
+                {
+                    ActivityDomain = GraphModels.ActivityDomain.Work,
+                    TimeSlots = [new GraphModels.TimeSlot { Start = Utc(search.FromUtc), End = Utc(search.ToUtc) }],
+                },
+                MeetingDuration = TimeSpan.FromMinutes(search.DurationMinutes),
+                MaxCandidates = search.MaxSuggestions,
+                IsOrganizerOptional = false,
+                ReturnSuggestionReasons = true,
+                MinimumAttendeePercentage = 50,
+            }, cancellationToken: ct);
+            return (result?.MeetingTimeSuggestions ?? []).Select(s => new TimeSuggestion(
+                ParseUtc(s.MeetingTimeSlot?.Start), ParseUtc(s.MeetingTimeSlot?.End), s.Confidence ?? 0,
+                (s.AttendeeAvailability ?? []).Select(a => new PersonAvailability(a.Attendee?.EmailAddress?.Address ?? "", Wire(a.Availability))).ToList()))
+                .ToList();
+        }
+        catch (ApiException e) when (e.ResponseStatusCode is 400 or 404 or 501 && e.Message.Contains("findMeetingTimes", StringComparison.OrdinalIgnoreCase)
+                                     || e is GraphModels.ODataErrors.ODataError { Error.Message: { } m } && m.Contains("findMeetingTimes", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GraphFeatureUnavailableException("findMeetingTimes is not available in this cloud.", e);
+        }
+    }, ct);
+
+    public Task<IReadOnlyList<FreeBusy>> GetScheduleAsync(string organizer, IReadOnlyList<string> people, DateTime fromUtc, DateTime toUtc, int intervalMinutes, CancellationToken ct) =>
+        Call<IReadOnlyList<FreeBusy>>(async () =>
+        {
+            var result = await Client.Users[organizer].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(new GetSchedulePostRequestBody
+            {
+                Schedules = people.ToList(),
+                StartTime = Utc(fromUtc),
+                EndTime = Utc(toUtc),
+                AvailabilityViewInterval = intervalMinutes,
+            }, cancellationToken: ct);
+            return (result?.Value ?? []).Select(s => new FreeBusy(s.ScheduleId ?? "", s.AvailabilityView ?? "")).ToList();
+        }, ct);
+
+    private static GraphModels.Event ToEvent(EventDraft d) => new()
+    {
+        Subject = d.Subject,
+        Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = d.HtmlBody },
+        Start = Local(d.StartUtc, d.TimeZone),
+        End = Local(d.EndUtc, d.TimeZone),
+        Location = new GraphModels.Location { DisplayName = d.Location ?? "" },
+        IsOnlineMeeting = d.IsOnlineMeeting,
+        OnlineMeetingProvider = d.IsOnlineMeeting ? GraphModels.OnlineMeetingProviderType.TeamsForBusiness : null,
+        AllowNewTimeProposals = true,
+        ResponseRequested = true,
+        Attendees = d.Attendees.Select(a => new GraphModels.Attendee
+        {
+            EmailAddress = new GraphModels.EmailAddress { Address = a.Email, Name = a.DisplayName },
+            Type = a.Required ? GraphModels.AttendeeType.Required : GraphModels.AttendeeType.Optional,
+        }).ToList(),
+    };
+
+    private static CalendarEvent FromEvent(GraphModels.Event? e) =>
+        e?.Id is null
+            ? throw new GraphRejectedException(502, "emptyResponse", "Graph answered without an event.")
+            : new CalendarEvent(e.Id, e.ICalUId, e.WebLink, e.OnlineMeeting?.JoinUrl, e.IsCancelled == true);
+
+    /// <summary>Graph wants local time plus the zone; IANA ids are given as Windows ids, which every Exchange knows.</summary>
+    private static GraphModels.DateTimeTimeZone Local(DateTime utc, string zoneId)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var windowsId = TimeZoneInfo.TryConvertIanaIdToWindowsId(zoneId, out var w) ? w : zoneId;
+        return new() { DateTime = TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), TimeZone = windowsId };
+    }
+
+    private static GraphModels.DateTimeTimeZone Utc(DateTime utc) =>
+        new() { DateTime = utc.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), TimeZone = "UTC" };
+
+    private static DateTime ParseUtc(GraphModels.DateTimeTimeZone? value)
+    {
+        if (value?.DateTime is null || !DateTime.TryParse(value.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return default;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(value.TimeZone ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+
+    private static string Wire(GraphModels.FreeBusyStatus? status) =>
+        status is null ? "unknown" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.Value.ToString());
+
+    /// <summary>Graph's failures in our words: try again later, or do not try again.</summary>
+    private static async Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (GraphFeatureUnavailableException) { throw; }
+        catch (ApiException e) when (e.ResponseStatusCode is 429 or 500 or 502 or 503 or 504)
+        {
+            throw new GraphUnavailableException($"Graph answered {e.ResponseStatusCode} after retries.", e);
+        }
+        catch (ApiException e)
+        {
+            var error = (e as GraphModels.ODataErrors.ODataError)?.Error;
+            throw new GraphRejectedException(e.ResponseStatusCode, error?.Code ?? "error", error?.Message ?? e.Message, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new GraphUnavailableException("Graph could not be reached: " + e.Message, e);
+        }
+        catch (Azure.Identity.AuthenticationFailedException e)
+        {
+            throw new GraphRejectedException(401, "authentication", "Could not get a Graph token for this user: " + e.Message, e);
+        }
+    }
+}

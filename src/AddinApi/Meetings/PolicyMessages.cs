@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace CollabAddin.Api.Meetings;
+
+/// <summary>Every policy message in en-US and zh-CN. Adding a rule without both texts fails PolicyTests.</summary>
+public static class PolicyMessages
+{
+    public static readonly IReadOnlyDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
+    {
+        ["subject.missing"] = ("Give the meeting a subject.", "请填写会议主题。"),
+        ["text.tooLong"] = ("This is too long: at most {0} characters.", "内容过长：最多 {0} 个字符。"),
+        ["goal.missing"] = ("State the goal: what must be agreed or decided when the meeting ends?", "请写明会议目标：会议结束时要达成什么共识或决定？"),
+        ["goal.notMeasurable"] = ("The goal may not be measurable: name an outcome (a plan, decision, owner, budget…) and a number or date, e.g. \"agree the Q3 launch plan and owners before 30 Sept\".",
+            "目标可能不可衡量：请写明成果（方案、决定、负责人、预算等）以及数字或日期，例如“9月30日前确定第三季度发布方案及各部门负责人”。"),
+        ["time.invalid"] = ("Give a date and time like 2026-12-01T10:00.", "请按 2026-12-01T10:00 的格式填写日期和时间。"),
+        ["timeZone.unknown"] = ("'{0}' is not a time zone we know. Use an IANA id (Asia/Shanghai) or a Windows one (China Standard Time).",
+            "无法识别时区“{0}”。请使用 IANA 名称（Asia/Shanghai）或 Windows 名称（China Standard Time）。"),
+        ["time.endNotAfterStart"] = ("The meeting must end after it starts.", "会议结束时间必须晚于开始时间。"),
+        ["time.inPast"] = ("The meeting starts in the past.", "会议开始时间已经过去。"),
+        ["time.shortNotice"] = ("The invite goes out less than {0} days before the meeting; attendees may not have time to prepare.",
+            "邀请发出距会议开始不足 {0} 天，参会人可能来不及准备。"),
+        ["attendees.none"] = ("Invite at least one attendee.", "请至少邀请一位参会人。"),
+        ["attendees.tooMany"] = ("At most {0} attendees can be invited.", "最多可以邀请 {0} 位参会人。"),
+        ["attendees.tooManyCore"] = ("{0} core attendees is more than the recommended {1}: make listeners optional.",
+            "核心参会人 {0} 位，超过建议的 {1} 位：请将仅需旁听的人设为可选参会人。"),
+        ["attendee.emailInvalid"] = ("'{0}' is not an email address.", "“{0}”不是有效的邮箱地址。"),
+        ["attendee.duplicate"] = ("{0} is invited twice.", "{0} 被重复邀请。"),
+        ["attendee.nameMissing"] = ("Give the attendee's name.", "请填写参会人姓名。"),
+        ["attendee.kindUnknown"] = ("'{0}' is not an attendance kind: use core or optional.", "“{0}”不是有效的参会类型：请使用 core（核心）或 optional（可选）。"),
+        ["attendee.roleUnknown"] = ("'{0}' is not a role: use host, noteTaker, timekeeper or participant.", "“{0}”不是有效角色：请使用 host（主持人）、noteTaker（记录人）、timekeeper（计时员）或 participant（参会人）。"),
+        ["attendee.noDepartment"] = ("{0} has no department: cross-department follow-up needs one.", "{0} 未填写部门：跨部门跟进需要部门信息。"),
+        ["roles.noHost"] = ("Name a host (主持人).", "请指定主持人。"),
+        ["roles.noNoteTaker"] = ("Name a note-taker (记录人).", "请指定记录人。"),
+        ["agenda.none"] = ("There is no agenda: attendees will not know what to prepare.", "没有议程：参会人将不知道需要准备什么。"),
+        ["agenda.tooMany"] = ("{0} agenda items is more than the recommended {1}: split the meeting or cut items.", "议程共 {0} 项，超过建议的 {1} 项：请拆分会议或精简议程。"),
+        ["agenda.elementMissing"] = ("Agenda item {0} needs its {1}.", "第 {0} 项议程缺少{1}。"),
+        ["agenda.minutesInvalid"] = ("Agenda item {0} needs a planned time of at least one minute.", "第 {0} 项议程的计划时长至少为 1 分钟。"),
+        ["agenda.ownerNotAttendee"] = ("The owner of agenda item {0}, {1}, is not invited.", "第 {0} 项议程的负责人 {1} 不在参会人中。"),
+        ["agenda.overTime"] = ("The agenda needs {0} minutes but the meeting lasts {1}.", "议程共需 {0} 分钟，但会议只有 {1} 分钟。"),
+        ["preRead.titleMissing"] = ("Give the pre-read a title.", "请填写会前材料的标题。"),
+        ["preRead.urlInvalid"] = ("Give the pre-read an http or https link.", "会前材料的链接必须以 http 或 https 开头。"),
+        ["preRead.readerNotAttendee"] = ("{0} must read this but is not invited.", "{0} 需要阅读此材料，但不在参会人中。"),
+    };
+
+    private static readonly IReadOnlyDictionary<string, (string En, string Zh)> Elements = new Dictionary<string, (string, string)>
+    {
+        ["topic"] = ("topic", "议题"),
+        ["discussion"] = ("what is discussed", "讨论内容"),
+        ["owner"] = ("owner", "负责人"),
+        ["plannedMinutes"] = ("planned minutes", "计划时长"),
+        ["expectedOutput"] = ("expected output", "预期产出"),
+    };
+
+    public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    public static string Format(string code, CultureInfo culture, params object[] args)
+    {
+        var (en, zh) = Texts[code];
+        return string.Format(culture, IsChinese(culture) ? zh : en, args);
+    }
+
+    public static string Element(string field, CultureInfo culture) => IsChinese(culture) ? Elements[field].Zh : Elements[field].En;
+}
