@@ -4,6 +4,7 @@ using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Demo;
+using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 
@@ -13,6 +14,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCollabProblems();
 builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
+builder.AddCollabGraph();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
@@ -33,6 +35,7 @@ if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();
 app.MapActionItems();
 app.MapMeetings();
+app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production
 // deployment with several instances can turn it off (Database:MigrateOnStartup=false) and migrate once per release.

@@ -11,6 +11,7 @@ public static class Problems
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<GraphExceptionHandler>();
         // Body and parameter binding failures become exceptions, so one handler words them all.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
@@ -37,6 +38,32 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             HttpContext = context,
             Exception = exception,
             ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read.", Detail = detail },
+        });
+    }
+}
+
+/// <summary>Graph's failures that reach a request: "try again later" (503 with Retry-After) or "Outlook said no" (502).</summary>
+internal sealed class GraphExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail) = exception switch
+        {
+            Graph.GraphUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Outlook (Microsoft Graph) is not answering right now.",
+                "Nothing was changed. Try again in a little while."),
+            Graph.GraphRejectedException r => (StatusCodes.Status502BadGateway, "Outlook (Microsoft Graph) refused the request.", r.Message),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+            return false;
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "30";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
 }

@@ -4,21 +4,147 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CollabAddin.Api.Meetings;
+
+public sealed record CancelRequest(string? Message);
 
 public static class MeetingsApi
 {
     public static void MapMeetings(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/meetings").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Meetings");
+        api.MapPost("/validate", Validate).WithSummary("The policy verdict for a plan, without saving: errors stop the invite, warnings advise.");
+        api.MapPost("", Create).WithSummary("Validate, store, then send the Outlook invite through Graph.");
+        api.MapGet("", List).WithSummary("My meetings: as organizer, note-taker or attendee.");
+        api.MapGet("/lookup", Lookup).WithSummary("The meeting behind an Outlook event (its Graph id, or iCalUId for attendees' copies).");
+        api.MapGet("/{id:guid}", Get).WithSummary("One meeting, with its ETag.");
+        api.MapPut("/{id:guid}", Update).WithSummary("Change the plan; attendees get the updated invite. Requires If-Match.");
+        api.MapPost("/{id:guid}/cancel", Cancel).WithSummary("Cancel the meeting with a message to attendees.");
+        api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.");
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.");
         api.MapGet("/{id:guid}/decisions", Decisions).WithSummary("The meeting's decision register.");
     }
 
+    private static IResult Validate(MeetingPlan plan, HttpRequest request, TimeProvider clock, IOptions<PolicyOptions> policy) =>
+        TypedResults.Ok(MeetingPolicy.Check(plan, clock.GetUtcNow().UtcDateTime, policy.Value, RequestLanguage.Of(request)).Verdict);
+
+    private static async Task<IResult> Create(MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+        IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
+        if (!check.Verdict.CanSend) return Refused(check.Verdict);
+
+        var meeting = new Meeting
+        {
+            TenantId = caller.TenantId, OrganizerEmail = caller.Email, OrganizerName = caller.Name, OrganizerObjectId = caller.ObjectId,
+            Subject = "", TimeZone = "", CreatedAt = now,
+            Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
+        };
+        MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting
+
+        await invites.TryNowAsync(caller.TenantId, meeting.Id, ct);
+        var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);
+        request.HttpContext.Response.Headers.ETag = ETags.For(stored.Version);
+        return TypedResults.Created($"/api/meetings/{meeting.Id}", MeetingResponse.From(stored, check.Verdict.Warnings));
+    }
+
+    private static async Task<IResult> Update(Guid id, MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+        IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (Refuse(meeting, caller, organizerOnly: true) is { } refusal) return refusal;
+        if (Precondition(request, meeting!) is { } failed) return failed;
+        if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
+            return Problems.Problem(StatusCodes.Status409Conflict, "This meeting is cancelled.", "A cancelled meeting cannot be changed; plan a new one.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
+        if (!check.Verdict.CanSend) return Refused(check.Verdict);
+        MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language ?? meeting.Language), now);
+        // An event that exists gets patched; one that never got created is still to be created, now with the new plan.
+        meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending : InviteState.CreatePending;
+        meeting.Invite.NextAttemptAt = now;
+        if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
+
+        await invites.TryNowAsync(caller.TenantId, id, ct);
+        return await Current(db, id, request, check.Verdict.Warnings, ct);
+    }
+
+    private static async Task<IResult> Cancel(Guid id, CancelRequest? body, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (Refuse(meeting, caller, organizerOnly: true) is { } refusal) return refusal;
+        if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
+            return Problems.Problem(StatusCodes.Status409Conflict, "This meeting is already cancelled.");
+        if (body?.Message is { Length: > CollabModel.GoalLength })
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [$"At most {CollabModel.GoalLength} characters."] },
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Nothing was ever sent for a meeting without an invite: it is simply cancelled. Otherwise Outlook must be told.
+        var sentOrSending = meeting.Invite.GraphEventId is not null || meeting.Invite.State is InviteState.CreatePending;
+        meeting.Invite.State = sentOrSending ? InviteState.CancelPending : InviteState.Cancelled;
+        meeting.Invite.CancelMessage = body?.Message?.Trim();
+        meeting.Invite.NextAttemptAt = now;
+        meeting.UpdatedAt = now;
+        meeting.Version++;
+        if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
+
+        await invites.TryNowAsync(caller.TenantId, id, ct);
+        return await Current(db, id, request, [], ct);
+    }
+
+    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (Refuse(meeting, caller, organizerOnly: false) is { } refusal) return refusal;
+        request.HttpContext.Response.Headers.ETag = ETags.For(meeting!.Version);
+        return TypedResults.Ok(MeetingResponse.From(meeting));
+    }
+
+    private static async Task<IResult> Lookup(Caller caller, CollabDb db, CancellationToken ct, string? eventId = null, string? iCalUId = null)
+    {
+        if (string.IsNullOrWhiteSpace(eventId) == string.IsNullOrWhiteSpace(iCalUId))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["eventId"] = ["Give exactly one of eventId or iCalUId."] });
+        var meeting = await db.Meetings.AsNoTracking()
+            .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
+            .FirstOrDefaultAsync(ct);
+        if (Refuse(meeting, caller, organizerOnly: false) is { } refusal) return refusal;
+        return TypedResults.Ok(MeetingResponse.From(meeting!));
+    }
+
+    private static async Task<IResult> List(Caller caller, CollabDb db, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
+    {
+        var me = caller.Email;
+        IQueryable<Meeting> query = db.Meetings.AsNoTracking();
+        query = @as?.ToLowerInvariant() switch
+        {
+            null or "" => query.Where(m => m.OrganizerEmail == me || m.Attendees.Any(a => a.Email == me)),
+            "organizer" => query.Where(m => m.OrganizerEmail == me),
+            "notetaker" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.Roles & MeetingRoles.NoteTaker) == MeetingRoles.NoteTaker)),
+            "attendee" => query.Where(m => m.Attendees.Any(a => a.Email == me)),
+            _ => null!,
+        };
+        if (query is null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["as"] = ["Use organizer, noteTaker or attendee."] });
+        if (from is { } f) query = query.Where(m => m.EndUtc >= f.ToUniversalTime());
+        if (to is { } t) query = query.Where(m => m.StartUtc <= t.ToUniversalTime());
+        var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(new MeetingList(meetings.Select(m => new MeetingSummary(m.Id, m.Subject, m.StartUtc, m.EndUtc, m.TimeZone,
+            new PersonRef(m.OrganizerEmail, m.OrganizerName),
+            MeetingResponse.RoleNames(m.Attendees.FirstOrDefault(a => a.Email == me)?.Roles ?? MeetingRoles.None),
+            m.OrganizerEmail == me, m.Invite.State)).ToList()));
+    }
+
     private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await Refuse(db, id, caller, ct) is { } refusal) return refusal;
+        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false) is { } refusal) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await db.ActionItems.Where(i => i.MeetingId == id)
             .OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
@@ -29,7 +155,7 @@ public static class MeetingsApi
 
     private static async Task<IResult> Decisions(Guid id, Caller caller, CollabDb db, CancellationToken ct)
     {
-        if (await Refuse(db, id, caller, ct) is { } refusal) return refusal;
+        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false) is { } refusal) return refusal;
         var decisions = await db.Decisions.Where(d => d.MeetingId == id)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(DecisionResponse.Projection)
@@ -37,14 +163,63 @@ public static class MeetingsApi
         return TypedResults.Ok(decisions);
     }
 
-    /// <summary>404 when the meeting is not in the caller's tenant, 403 when the caller is not part of it.</summary>
-    internal static async Task<IResult?> Refuse(CollabDb db, Guid id, Caller caller, CancellationToken ct)
+    /// <summary>404 when the meeting is not in the caller's tenant, 403 when the caller may not see (or change) it.</summary>
+    private static IResult? Refuse(Meeting? meeting, Caller caller, bool organizerOnly)
     {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
             return Problems.Problem(StatusCodes.Status404NotFound, "No such meeting.");
-        return MeetingAccess.Of(meeting, caller).CanSee
-            ? null
-            : Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer and the attendees of this meeting can see it.");
+        var access = MeetingAccess.Of(meeting, caller);
+        if (!access.CanSee)
+            return Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer and the attendees of this meeting can see it.");
+        return organizerOnly && !access.IsOrganizer
+            ? Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer can change or cancel this meeting.")
+            : null;
     }
+
+    private static IResult? Precondition(HttpRequest request, Meeting meeting) => ETags.Check(request, meeting.Version) switch
+    {
+        ETags.Precondition.Matches => null,
+        ETags.Precondition.Stale => StaleMeeting(meeting, request),
+        _ => Problems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
+            "Send the ETag from your last read of this meeting in If-Match, so nobody's change is overwritten unseen."),
+    };
+
+    private static async Task<IResult?> SaveOrStale(CollabDb db, Meeting meeting, HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);
+            return StaleMeeting(current, request);
+        }
+    }
+
+    private static IResult StaleMeeting(Meeting current, HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.ETag = ETags.For(current.Version);
+        return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The meeting changed since you read it.",
+            "Someone else saved a change first. Look at the current meeting (in 'current'), then try again with its ETag.",
+            "current", MeetingResponse.From(current));
+    }
+
+    private static async Task<IResult> Current(CollabDb db, Guid id, HttpRequest request, IReadOnlyList<PolicyFinding> warnings, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        request.HttpContext.Response.Headers.ETag = ETags.For(stored.Version);
+        return TypedResults.Ok(MeetingResponse.From(stored, warnings));
+    }
+
+    /// <summary>422 with the errors keyed by field (as validation problems are), plus the full findings with their codes.</summary>
+    private static IResult Refused(PolicyVerdict verdict) =>
+        Results.ValidationProblem(
+            verdict.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The meeting plan breaks the meeting rules.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["findings"] = verdict.Errors, ["warnings"] = verdict.Warnings });
 }

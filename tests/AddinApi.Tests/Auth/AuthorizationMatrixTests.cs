@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
 
     private sealed record Rule(Func<TestApp, Scenario, Task<HttpRequestMessage>> Request, Dictionary<Caller, HttpStatusCode> Expect);
 
-    private const HttpStatusCode Ok = HttpStatusCode.OK, Unauthorized = HttpStatusCode.Unauthorized,
+    private const HttpStatusCode Ok = HttpStatusCode.OK, Created = HttpStatusCode.Created, Unauthorized = HttpStatusCode.Unauthorized,
         Forbidden = HttpStatusCode.Forbidden, NotFound = HttpStatusCode.NotFound;
 
     /// <summary>Rejected by the token pipeline itself, the same for every protected endpoint.</summary>
@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
     private static Func<TestApp, Scenario, Task<HttpRequestMessage>> Get(Func<Scenario, string> path) =>
         (_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path(s)));
 
+    private static Func<TestApp, Scenario, Task<HttpRequestMessage>> Post(Func<Scenario, string> path, object body) =>
+        (_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, path(s)) { Content = System.Net.Http.Json.JsonContent.Create(body) });
+
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         ["GET /api/me/action-items"] = new(Get(_ => "/api/me/action-items"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
@@ -47,6 +50,30 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             var version = await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Id == s.ItemId).Select(i => i.Version).SingleAsync());
             return ActionItems.PatchActionItemTests.Patch(s.ItemId, new { progressNote = Guid.NewGuid().ToString() }, $"\"{version}\"");
         }, Protected(NotFound, Forbidden, Forbidden, Ok, Ok, Ok)),
+        ["POST /api/meetings/validate"] = new(Post(_ => "/api/meetings/validate", ValidPlan()), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        // Anyone signed in may plan a meeting: they become its organizer.
+        ["POST /api/meetings"] = new(Post(_ => "/api/meetings", ValidPlan()), Protected(Created, Created, Created, Created, Created, Created)),
+        ["GET /api/meetings"] = new(Get(_ => "/api/meetings"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/meetings/lookup"] = new(Get(_ => $"/api/meetings/lookup?iCalUId=ical-{Tenant}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}"] = new(Get(s => $"/api/meetings/{s.MeetingId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["PUT /api/meetings/{id:guid}"] = new(async (app, s) =>
+        {
+            var version = await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId).Select(m => m.Version).SingleAsync());
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{s.MeetingId}") { Content = System.Net.Http.Json.JsonContent.Create(ValidPlan()) };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            return request;
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        // Each cancel gets a meeting of its own, so one caller's cancel does not change what the next one finds.
+        ["POST /api/meetings/{id:guid}/cancel"] = new(async (app, _) =>
+        {
+            var meeting = NewMeeting();
+            await app.WithDbAsync(Tenant, async db => { db.Meetings.Add(meeting); await db.SaveChangesAsync(); });
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{meeting.Id}/cancel") { Content = System.Net.Http.Json.JsonContent.Create(new { message = "Postponed" }) };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["POST /api/meetings/find-times"] = new(Post(_ => "/api/meetings/find-times", new
+        {
+            attendees = new[] { new { email = Owner } }, durationMinutes = 30, from = "2026-12-01T09:00", to = "2026-12-02T18:00", timeZone = Zone,
+        }), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // Public by design: liveness, the API description, and the development sign-in itself.
@@ -61,7 +88,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
     private static IEnumerable<string> EndpointsOf(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"));
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.Trim('/')}"));
 
     [Fact]
     public async Task Every_endpoint_has_a_rule()

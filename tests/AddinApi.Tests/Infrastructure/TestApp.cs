@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
+using CollabAddin.GraphEmulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -27,11 +28,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
     public TestClock Clock { get; } = new(DefaultNow);
+    /// <summary>This app's own Graph emulator, on a loopback port: the app's real Graph SDK talks to it over HTTP.</summary>
+    public EmulatorServer Graph { get; }
 
     private TestApp(DatabaseProvider provider, string connection, string? sqliteFile, string environment,
-        Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+        Dictionary<string, string?> settings, Action<IServiceCollection>? services, EmulatorServer graph)
     {
         Provider = provider;
+        Graph = graph;
         _connection = connection;
         _sqliteFile = sqliteFile;
         _environment = environment;
@@ -53,7 +57,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             file = Path.Combine(Path.GetTempPath(), "collab-tests", $"{Guid.NewGuid():N}", "collab.db");
             connection = $"Data Source={file}";
         }
-        var app = new TestApp(provider, connection, file, environment, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), services);
+        var graph = await EmulatorServer.StartAsync();
+        var app = new TestApp(provider, connection, file, environment, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), services, graph);
         _ = app.Server; // start now: migrations run here, not inside the first request of a test
         return app;
     }
@@ -64,6 +69,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Collab", _connection);
         builder.UseSetting("Demo:Seed", "false");
+        // The worker is driven by tests (RunOnceAsync) so that what happens when is under their control.
+        builder.UseSetting("Invites:WorkerEnabled", "false");
+        builder.UseSetting("Graph:EmulatorInProcess", "false");
+        builder.UseSetting("Graph:RetryDelaySeconds", "0");
+        if (_environment == "Development")
+        {
+            builder.UseSetting("Graph:Mode", "Emulator");
+            builder.UseSetting("Graph:BaseUrl", Graph.GraphBaseUrl);
+        }
         if (_environment != "Development")
             builder.UseSetting("Entra:ClientId", "11111111-2222-3333-4444-555555555555");
         foreach (var (key, value) in _settings)
@@ -115,6 +129,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Graph.DisposeAsync();
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

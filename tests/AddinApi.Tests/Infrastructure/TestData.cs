@@ -37,6 +37,7 @@ public static class TestData
         var lead = new Department { TenantId = tenant, Name = "Marketing", ContactEmail = "mkt.lead@contoso.example" };
         var cooperating = new Department { TenantId = tenant, Name = "Sales" };
         var meeting = NewMeeting(tenant, zone);
+        meeting.Invite = new MeetingInvite { State = InviteState.Sent, GraphEventId = $"event-{tenant}", ICalUId = $"ical-{tenant}" };
         var item = new ActionItem
         {
             TenantId = tenant, MeetingId = meeting.Id, Title = "Draft the launch campaign", OwnerEmail = Owner, OwnerName = NameOf(Owner),
@@ -67,6 +68,28 @@ public static class TestData
             new() { Email = Owner, DisplayName = NameOf(Owner), Department = "Marketing" },
             new() { Email = Attendee, DisplayName = NameOf(Attendee), Department = "Sales", Kind = AttendanceKind.Optional },
         ],
+    };
+
+    /// <summary>A plan that passes every rule, for a meeting on Tuesday 1 Dec 2026 10:00–11:00 Shanghai time (11 days after the test clock's now).</summary>
+    public static MeetingPlan ValidPlan(string subject = "Q3 launch plan") => new()
+    {
+        Subject = subject,
+        Goal = "Agree the Q3 launch plan and an owner for each department before 30 Sept",
+        Start = "2026-12-01T10:00", End = "2026-12-01T11:00", TimeZone = Zone,
+        Location = "Room 5.01", IsOnlineMeeting = true,
+        Attendees =
+        [
+            new(Organizer, NameOf(Organizer), "Product", "core", ["host"], "Bring the launch timeline"),
+            new(NoteTaker, NameOf(NoteTaker), "Engineering", "core", ["noteTaker", "timekeeper"], null),
+            new(Owner, NameOf(Owner), "Marketing", "core", null, "Bring the campaign draft"),
+            new(Attendee, NameOf(Attendee), "Sales", "optional", null, null),
+        ],
+        Agenda =
+        [
+            new(null, "Launch date", "Confirm the date against the release train", Organizer, 20, "A fixed launch date"),
+            new(null, "Campaign", "Review the campaign draft", Owner, 30, "Approved campaign plan"),
+        ],
+        PreReads = [new("Launch timeline", "https://contoso.example/launch-timeline", [Owner, Attendee])],
     };
 
     public static ActionItem NewItem(Guid meetingId, string owner, DateOnly? due, string tenant = Tenant, string zone = Zone,

@@ -1,0 +1,54 @@
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Meetings;
+using CollabAddin.GraphEmulator;
+
+namespace CollabAddin.Api.Graph;
+
+public static class GraphSetup
+{
+    public const string EmulatorRoot = "/_graph-emulator";
+
+    /// <summary>The Graph gateway, the invite outbox and its worker, and (Development only) the in-process emulator.</summary>
+    public static void AddCollabGraph(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Graph");
+        var inProcess = builder.Environment.IsDevelopment() && section.GetValue<bool>("EmulatorInProcess");
+        builder.Services.Configure<GraphOptions>(section);
+        builder.Services.Configure<EntraOptions>(builder.Configuration.GetSection("Entra"));
+        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
+        builder.Services.Configure<InviteOptions>(builder.Configuration.GetSection("Invites"));
+        builder.Services.Configure<FindTimesOptions>(builder.Configuration.GetSection("FindTimes"));
+        if (inProcess)
+        {
+            builder.Services.AddSingleton(new EmulatorState());
+            builder.Services.PostConfigure<GraphOptions>(o =>
+            {
+                o.Mode = GraphMode.Emulator;
+                o.BaseUrl = $"{FirstUrl(builder.Configuration)}{EmulatorRoot}/v1.0";
+            });
+        }
+        else if (!builder.Environment.IsDevelopment() && section.GetValue<GraphMode>("Mode") == GraphMode.Emulator)
+        {
+            throw new InvalidOperationException("Graph:Mode=Emulator is for Development only.");
+        }
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<GraphClients>();
+        builder.Services.AddScoped<IGraphGateway, GraphGateway>();
+        builder.Services.AddScoped<InviteSender>();
+        builder.Services.AddSingleton<InviteDispatch>();
+        builder.Services.AddSingleton<InviteWorker>();
+        if (builder.Configuration.GetValue("Invites:WorkerEnabled", true))
+            builder.Services.AddHostedService(s => s.GetRequiredService<InviteWorker>());
+    }
+
+    /// <summary>Mounts the emulator when the app serves it itself (offline Development runs).</summary>
+    public static void MapGraphEmulatorIfInProcess(this WebApplication app)
+    {
+        if (app.Services.GetService<EmulatorState>() is not null)
+            app.MapGraphEmulator(EmulatorRoot);
+    }
+
+    private static string FirstUrl(IConfiguration config) =>
+        (config["urls"] ?? config["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/').Replace("://+", "://localhost").Replace("://*", "://localhost");
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Graph;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.Meetings;
+
+public sealed record FindTimesRequest(List<FindTimesAttendee>? Attendees, int? DurationMinutes, string? From, string? To, string? TimeZone, int? MaxSuggestions);
+public sealed record FindTimesAttendee(string? Email, string? DisplayName, bool Required = true);
+
+public sealed record SuggestedTime(DateTime StartUtc, DateTime EndUtc, string Start, string End, double Confidence, IReadOnlyList<PersonAvailability> Attendees);
+/// <param name="Source">findMeetingTimes, or getSchedule where that API does not exist (the China cloud).</param>
+public sealed record FindTimesResponse(string Source, IReadOnlyList<SuggestedTime> Suggestions);
+
+/// <summary>
+/// Time suggestions. Graph's findMeetingTimes where it exists; otherwise the same answer computed from everyone's
+/// free/busy (getSchedule): slots in working hours where the most required attendees are free.
+/// </summary>
+public static class FindTimes
+{
+    private const int Interval = 15;
+
+    public static async Task<IResult> Handle(FindTimesRequest request, Caller caller, IGraphGateway graph, IOptions<GraphOptions> options,
+        IOptions<FindTimesOptions> hours, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var attendees = request.Attendees ?? [];
+        if (attendees.Count is 0 or > 50) errors["attendees"] = ["Give between 1 and 50 attendees."];
+        for (var i = 0; i < attendees.Count; i++)
+            if (!Emails.IsValid(attendees[i].Email)) errors[$"attendees[{i}].email"] = [$"'{attendees[i].Email}' is not an email address."];
+        if (request.DurationMinutes is not (>= 5 and <= 480)) errors["durationMinutes"] = ["Give a duration between 5 and 480 minutes."];
+        TimeZoneInfo? zone = TimeZones.IsKnown(request.TimeZone) ? TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone!) : null;
+        if (zone is null) errors["timeZone"] = [$"'{request.TimeZone}' is not a time zone we know."];
+        var from = MeetingPolicy.ToUtc(request.From, zone);
+        var to = MeetingPolicy.ToUtc(request.To, zone);
+        if (from is null) errors["from"] = ["Give a date and time like 2026-12-01T09:00."];
+        if (to is null) errors["to"] = ["Give a date and time like 2026-12-05T18:00."];
+        if (from is not null && to is not null && (to <= from || to - from > TimeSpan.FromDays(31)))
+            errors["to"] = ["The search window must end after it starts and span at most 31 days."];
+        if (request.MaxSuggestions is < 1 or > 50) errors["maxSuggestions"] = ["Ask for 1 to 50 suggestions."];
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The time search is not valid.", statusCode: StatusCodes.Status422UnprocessableEntity);
+
+        var people = attendees.Select(a => new EventAttendee(Emails.Normalize(a.Email!), a.DisplayName ?? a.Email!, a.Required))
+            .DistinctBy(a => a.Email).ToList();
+        var search = new TimeSearch(caller.Email, people, request.DurationMinutes!.Value, from!.Value, to!.Value, request.MaxSuggestions ?? 10);
+        string source;
+        IReadOnlyList<TimeSuggestion> suggestions;
+        try
+        {
+            if (!options.Value.FindMeetingTimesAvailable)
+                throw new GraphFeatureUnavailableException("findMeetingTimes is switched off for this cloud.");
+            suggestions = await graph.FindMeetingTimesAsync(search, ct);
+            source = "findMeetingTimes";
+        }
+        catch (GraphFeatureUnavailableException)
+        {
+            var freeBusy = await graph.GetScheduleAsync(caller.Email, people.Select(p => p.Email).Append(caller.Email).Distinct().ToList(),
+                search.FromUtc, search.ToUtc, Interval, ct);
+            suggestions = FromFreeBusy(search, freeBusy, zone!, hours.Value);
+            source = "getSchedule";
+        }
+        return TypedResults.Ok(new FindTimesResponse(source, suggestions.Select(s => new SuggestedTime(s.StartUtc, s.EndUtc,
+            Local(s.StartUtc, zone!), Local(s.EndUtc, zone!), s.Confidence, s.Attendees)).ToList()));
+    }
+
+    /// <summary>Slots on the quarter hour, inside working hours in the organizer's zone, ranked by the share of required people free.</summary>
+    public static IReadOnlyList<TimeSuggestion> FromFreeBusy(TimeSearch search, IReadOnlyList<FreeBusy> freeBusy, TimeZoneInfo zone, FindTimesOptions hours)
+    {
+        var views = freeBusy.ToDictionary(f => f.Email, f => f.AvailabilityView, StringComparer.OrdinalIgnoreCase);
+        var slots = search.DurationMinutes / Interval + (search.DurationMinutes % Interval == 0 ? 0 : 1);
+        var required = search.Attendees.Where(a => a.Required).ToList();
+        var candidates = new List<TimeSuggestion>();
+        for (var start = search.FromUtc; start.AddMinutes(search.DurationMinutes) <= search.ToUtc; start = start.AddMinutes(Interval))
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(start, zone);
+            var localEnd = local.AddMinutes(search.DurationMinutes);
+            if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || local.TimeOfDay < hours.WorkdayStart
+                || localEnd.TimeOfDay > hours.WorkdayEnd || localEnd.Date != local.Date)
+                continue;
+            var first = (int)((start - search.FromUtc).TotalMinutes / Interval);
+            string Availability(string email) => views.TryGetValue(email, out var view)
+                ? Status(Enumerable.Range(first, slots).Select(i => i < view.Length ? view[i] : '0').Max())
+                : "unknown";
+            if (Availability(search.Organizer) is not ("free" or "unknown"))
+                continue; // the organizer is busy: not a time to suggest
+            var people = search.Attendees.Select(a => new PersonAvailability(a.Email, Availability(a.Email))).ToList();
+            var free = required.Count(r => people.First(p => p.Email == r.Email).Availability == "free");
+            var confidence = required.Count == 0 ? 100 : 100.0 * free / required.Count;
+            if (confidence >= 50)
+                candidates.Add(new TimeSuggestion(start, start.AddMinutes(search.DurationMinutes), confidence, people));
+        }
+        return candidates.OrderByDescending(c => c.Confidence).ThenBy(c => c.StartUtc).Take(search.MaxSuggestions).ToList();
+    }
+
+    private static string Status(char code) => code switch
+    {
+        '0' => "free", '1' => "tentative", '2' => "busy", '3' => "oof", '4' => "workingElsewhere", _ => "unknown",
+    };
+
+    private static string Local(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Section <c>FindTimes</c>: the working day used when suggestions come from free/busy.</summary>
+public sealed class FindTimesOptions
+{
+    public TimeSpan WorkdayStart { get; set; } = TimeSpan.FromHours(9);
+    public TimeSpan WorkdayEnd { get; set; } = TimeSpan.FromHours(18);
+}

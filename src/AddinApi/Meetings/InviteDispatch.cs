@@ -1,0 +1,33 @@
+using CollabAddin.Api.Data;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.Meetings;
+
+/// <summary>Sends a meeting's pending invite now, in a scope of its own (the caller's DbContext stays untouched).</summary>
+public sealed class InviteDispatch(IServiceScopeFactory scopes, IOptions<InviteOptions> options, ILogger<InviteDispatch> log)
+{
+    /// <summary>
+    /// Tries once, bounded in time, for a request that wants to show the result. Whatever is not done by then
+    /// is left to the worker: the meeting is already stored, so nothing is lost by giving up here.
+    /// </summary>
+    public async Task TryNowAsync(string tenantId, Guid meetingId, CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.InlineTimeoutSeconds));
+        try
+        {
+            await SendAsync(scopes, tenantId, meetingId, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        {
+            log.LogWarning("Sending the invite for meeting {MeetingId} took too long; the invite worker will finish it.", meetingId);
+        }
+    }
+
+    public static async Task<bool> SendAsync(IServiceScopeFactory scopes, string tenantId, Guid meetingId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId; // Graph and the store act for this meeting's tenant
+        return await scope.ServiceProvider.GetRequiredService<InviteSender>().TrySendAsync(meetingId, ct);
+    }
+}

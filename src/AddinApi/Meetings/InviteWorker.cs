@@ -1,0 +1,52 @@
+using CollabAddin.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.Meetings;
+
+/// <summary>
+/// The outbox worker: every few seconds, sends the invites that are due (Graph was down, the API restarted
+/// mid-send, the organizer changed a meeting). Safe to run in every API instance: each meeting is claimed first.
+/// </summary>
+public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<InviteOptions> options, ILogger<InviteWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "The invite worker's pass failed; it will try again.");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over the due invites, across tenants. Returns how many were sent or attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<(Guid Id, string TenantId)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+            due = (await db.Meetings.IgnoreQueryFilters()
+                .Where(m => (m.Invite.State == InviteState.CreatePending || m.Invite.State == InviteState.UpdatePending || m.Invite.State == InviteState.CancelPending)
+                            && (m.Invite.NextAttemptAt == null || m.Invite.NextAttemptAt <= now)
+                            && (m.Invite.LeaseUntil == null || m.Invite.LeaseUntil < now))
+                .OrderBy(m => m.Invite.NextAttemptAt)
+                .Select(m => new { m.Id, m.TenantId })
+                .Take(50)
+                .ToListAsync(ct)).Select(m => (m.Id, m.TenantId)).ToList();
+        }
+        var sent = 0;
+        foreach (var (id, tenantId) in due)
+            if (await InviteDispatch.SendAsync(scopes, tenantId, id, ct))
+                sent++;
+        return sent;
+    }
+}
