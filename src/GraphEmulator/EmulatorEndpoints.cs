@@ -61,6 +61,8 @@ public static class EmulatorEndpoints
                 return GraphReply.Error(503, "ServiceUnavailable", "Service Unavailable", operation, fault.RetryAfterSeconds);
             case FaultKind.GatewayTimeout:
                 return GraphReply.Error(504, "GatewayTimeout", "The gateway did not receive a timely response.", operation);
+            case FaultKind.Refuse:
+                return GraphReply.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.", operation);
             case FaultKind.Slow:
                 await Task.Delay(fault.DelayMs, http.RequestAborted);
                 return await next(context);

@@ -14,6 +14,8 @@ public enum FaultKind
     Drop,
     /// <summary>Do the work, then close the connection: the client never hears that it succeeded.</summary>
     DropAfterCommit,
+    /// <summary>403 ErrorAccessDenied: a refusal that retrying will not change.</summary>
+    Refuse,
 }
 
 /// <summary>A fault for requests that match: the next <c>Times</c> of them, or a share of them at random.</summary>

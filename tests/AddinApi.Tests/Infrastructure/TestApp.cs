@@ -137,3 +137,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 }
+
+public static class TestAppScopes
+{
+    /// <summary>A service scope acting for a tenant, as the invite worker's scopes do.</summary>
+    public static IServiceProvider CreateAsyncScopeWithTenant(this IServiceProvider services, string tenant)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenant;
+        return scope.ServiceProvider;
+    }
+}
