@@ -34,17 +34,19 @@ public static class StoreSetup
         {
             case DatabaseProvider.Sqlite:
                 connection ??= "Data Source=.data/collab.db";
-                services.AddDbContext<CollabDb, SqliteCollabDb>(o => Configure(o.UseSqlite(connection)));
+                services.AddDbContext<CollabDb, SqliteCollabDb>(o => Configure(o.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Collab is empty.");
-                services.AddDbContext<CollabDb, PostgresCollabDb>(o => Configure(o.UseNpgsql(connection)));
+                services.AddDbContext<CollabDb, PostgresCollabDb>(o => Configure(o.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))));
                 break;
         }
         return services;
     }
 
+    // Split queries: a meeting loads three owned collections (attendees, agenda, pre-reads), which in one
+    // query would multiply into a cartesian product.
     // The migrations are written by hand (EF's design package is not available here), so there is no
     // model snapshot to compare against; MigrationSchemaTests checks the migrated schema instead.
     // A cooperating-department row always links an item and a department of the same tenant (the item is

@@ -158,6 +158,11 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
             return await call();
         }
         catch (GraphFeatureUnavailableException) { throw; }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is ApiException))
+        {
+            // Graph's retry handler gives up this way after honouring Retry-After on 429/503/504 as often as allowed.
+            throw new GraphUnavailableException($"Graph kept answering {((ApiException)e.InnerExceptions[^1]).ResponseStatusCode} after retries.", e);
+        }
         catch (ApiException e) when (e.ResponseStatusCode is 429 or 500 or 502 or 503 or 504)
         {
             throw new GraphUnavailableException($"Graph answered {e.ResponseStatusCode} after retries.", e);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CollabAddin.Api.Tests.Infrastructure;
 
@@ -30,6 +31,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public TestClock Clock { get; } = new(DefaultNow);
     /// <summary>This app's own Graph emulator, on a loopback port: the app's real Graph SDK talks to it over HTTP.</summary>
     public EmulatorServer Graph { get; }
+    /// <summary>The app's warnings and errors, for failure messages.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     private TestApp(DatabaseProvider provider, string connection, string? sqliteFile, string environment,
         Dictionary<string, string?> settings, Action<IServiceCollection>? services, EmulatorServer graph)
@@ -82,6 +85,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("Entra:ClientId", "11111111-2222-3333-4444-555555555555");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);

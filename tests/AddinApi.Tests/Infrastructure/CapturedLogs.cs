@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace CollabAddin.Api.Tests.Infrastructure;
+
+/// <summary>Keeps the app's warnings and errors (with exceptions) so a failing test can say what happened inside.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Entries { get; } = new();
+
+    public ILogger CreateLogger(string category) => new Logger(this, category);
+    public void Dispose() { }
+
+    public override string ToString() => string.Join(Environment.NewLine, Entries);
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
+        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(level))
+                owner.Entries.Enqueue($"{level} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+        }
+    }
+}
