@@ -3,6 +3,7 @@ using System.Text.Json;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Demo;
 using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CollabAddin.Api.Tests.Hosting;
 
@@ -58,5 +59,34 @@ public sealed class HostingTests
         Assert.Equal(["Fabrikam-only item"], fabrikam.Items.Select(i => i.Title));
         await (await (await app.ClientForAsync("erik@fabrikam.example", DemoData.OtherTenant)).GetAsync($"/api/meetings/{attendee.Items[0].MeetingId}/action-items"))
             .ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task In_development_the_emulator_can_be_served_by_the_app_itself_for_offline_runs()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Graph:EmulatorInProcess"] = "true" });
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.Graph.GraphOptions>>().Value;
+        Assert.Equal(Api.Graph.GraphMode.Emulator, options.Mode);
+        Assert.EndsWith("/_graph-emulator/v1.0", options.BaseUrl);
+        var sent = await app.CreateClient().GetAsync("/_graph-emulator/_emulator/events");
+        await sent.ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_emulator_is_never_served()
+    {
+        await using var app = await TestApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["Graph:EmulatorInProcess"] = "true" });
+        await (await app.CreateClient().GetAsync("/_graph-emulator/_emulator/events")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(Api.Graph.GraphMode.Graph, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.Graph.GraphOptions>>().Value.Mode);
+    }
+
+    [Fact]
+    public async Task Outside_development_pointing_graph_at_the_emulator_stops_the_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var app = await TestApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["Graph:Mode"] = "Emulator" });
+        });
+        Assert.Contains("Development only", error.Message);
     }
 }
