@@ -55,3 +55,10 @@ public sealed record ActionItemPage(IReadOnlyList<ActionItemResponse> Items, int
 
 public sealed record ActionItemChangeResponse(
     long Id, DateTime At, PersonRef By, ChangeSource Source, string Field, string? OldValue, string? NewValue);
+
+public static class ActionItemOrder
+{
+    /// <summary>Due date first, undated last (written out so every provider sorts NULLs the same way), then oldest first.</summary>
+    public static IOrderedQueryable<ActionItem> InDueOrder(this IQueryable<ActionItem> items) =>
+        items.OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id);
+}

@@ -47,7 +47,7 @@ public static class ActionItemsApi
 
         var total = await query.CountAsync(ct);
         var items = await query
-            .OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .InDueOrder()
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(ActionItemResponse.Projection)
             .ToListAsync(ct);

@@ -147,7 +147,7 @@ public static class MeetingsApi
         if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false) is { } refusal) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await db.ActionItems.Where(i => i.MeetingId == id)
-            .OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .InDueOrder()
             .Select(ActionItemResponse.Projection)
             .ToListAsync(ct);
         return TypedResults.Ok(items.Select(i => i.AsOf(now)).ToList());
