@@ -1,0 +1,69 @@
+namespace CollabAddin.Minutes;
+
+/// <summary>The words of the minutes in en-US and zh-CN, and the header words a hand-typed table may use.</summary>
+public static class MinutesLabels
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Texts = new()
+    {
+        ["title"] = ("Meeting minutes", "会议纪要"),
+        ["time"] = ("Time", "时间"),
+        ["place"] = ("Place", "地点"),
+        ["online"] = ("Online meeting", "线上会议"),
+        ["host"] = ("Host", "主持人"),
+        ["noteTaker"] = ("Note-taker", "记录人"),
+        ["timekeeper"] = ("Timekeeper", "计时员"),
+        ["goal"] = ("Goal", "会议目标"),
+        ["attendance"] = ("Attendance", "出席情况"),
+        ["name"] = ("Name", "姓名"),
+        ["department"] = ("Department", "部门"),
+        ["role"] = ("Core / optional", "核心 / 可选"),
+        ["present"] = ("Present / absent / delegate", "出席 / 缺席 / 代理"),
+        ["core"] = ("core", "核心"),
+        ["optional"] = ("optional", "可选"),
+        ["agenda"] = ("Agenda and notes", "议程与记录"),
+        ["owner"] = ("Owner", "负责人"),
+        ["planned"] = ("Planned", "计划时长"),
+        ["minutes"] = ("min", "分钟"),
+        ["expected"] = ("Expected output", "预期产出"),
+        ["notes"] = ("Notes", "记录"),
+        ["agendaDecisions"] = ("Decisions on this item", "本议题决议"),
+        ["actions"] = ("Action items", "行动项"),
+        ["what"] = ("Action", "行动项"),
+        ["due"] = ("Due", "截止日期"),
+        ["lead"] = ("Lead department", "主导部门"),
+        ["cooperating"] = ("Cooperating departments", "协作部门"),
+        ["agendaItem"] = ("Agenda item", "所属议题"),
+        ["status"] = ("Status", "状态"),
+        ["decisions"] = ("Decisions", "决议"),
+        ["decision"] = ("Decision", "决议内容"),
+        ["next"] = ("Next meeting", "下次会议"),
+        ["fillIn"] = ("(fill in)", "（待填写）"),
+    };
+
+    public static string Get(string key, bool chinese) => chinese ? Texts[key].Zh : Texts[key].En;
+
+    /// <summary>Column meanings of an action table, by the words people put in its header row.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ActionColumns = new Dictionary<string, string[]>
+    {
+        ["title"] = ["action", "action item", "task", "what", "item", "to do", "todo", "行动项", "事项", "任务", "工作内容", "待办"],
+        ["owner"] = ["owner", "assignee", "responsible", "who", "负责人", "责任人", "执行人"],
+        ["due"] = ["due", "due date", "deadline", "by when", "when", "截止日期", "完成时间", "截止时间", "期限", "完成日期"],
+        ["lead"] = ["lead", "lead department", "lead dept", "主导部门", "主导方", "牵头部门"],
+        ["cooperating"] = ["cooperating", "cooperating departments", "support", "supporting departments", "协作部门", "协作方", "配合部门"],
+        ["agenda"] = ["agenda item", "agenda", "topic", "所属议题", "议题", "议程"],
+        ["status"] = ["status", "state", "状态"],
+    };
+
+    public static readonly IReadOnlyDictionary<string, string[]> DecisionColumns = new Dictionary<string, string[]>
+    {
+        ["text"] = ["decision", "decisions", "决议", "决议内容", "决定"],
+        ["owner"] = ["owner", "负责人", "责任人"],
+        ["agenda"] = ["agenda item", "agenda", "topic", "所属议题", "议题"],
+    };
+
+    public static readonly IReadOnlyDictionary<string, string[]> AttendanceColumns = new Dictionary<string, string[]>
+    {
+        ["name"] = ["name", "attendee", "姓名", "参会人"],
+        ["status"] = ["present / absent / delegate", "attendance", "present", "出席 / 缺席 / 代理", "出席情况", "出席"],
+    };
+}

@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CollabAddin.Minutes;
+
+public sealed record MinutesAgendaRef(Guid Id, int Number, string Topic);
+
+/// <summary>What the reader resolves names, dates and agenda references against.</summary>
+public sealed record MinutesContext(DateOnly MeetingDate, IReadOnlyList<ResolvedPerson> People, IReadOnlyList<MinutesAgendaRef> Agenda)
+{
+    /// <summary>Titles of items already published: when Word's "insert row" copied a row's tag, the row that still reads like the item keeps its id.</summary>
+    public IReadOnlyDictionary<Guid, string> KnownTitles { get; init; } = new Dictionary<Guid, string>();
+}
+
+/// <summary>
+/// Reads minutes back from a .docx: the generated template (filled in or untouched), or a table typed by hand whose
+/// header names its columns in Chinese or English, in any order. Everything found carries its location; anything
+/// that cannot be understood becomes a warning naming the cell, never a guess.
+/// </summary>
+public static partial class MinutesReader
+{
+    public static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits = null)
+    {
+        limits ??= new MinutesLimits();
+        using var package = PackageGuard.Check(docx, limits);
+        try
+        {
+            using var document = WordprocessingDocument.Open(package, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new MinutesRejectedException(MinutesRejection.NotADocument, "This package has no Word document body; it is not a .docx with minutes.");
+            return new Reading(context, limits).Read(body);
+        }
+        catch (Exception e) when (e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
+        {
+            if (e.Message.Contains("MaxCharactersInPart", StringComparison.OrdinalIgnoreCase) || e is InvalidDataException && e.Message.Contains("exceed", StringComparison.OrdinalIgnoreCase))
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "A part of the document is larger than minutes can be.");
+            throw new MinutesRejectedException(MinutesRejection.Broken, "The document's content is damaged and cannot be read. Open it in Word, save it again, and publish the new copy.");
+        }
+    }
+
+    private enum TableKind { Other, Actions, Decisions, Attendance }
+
+    private sealed partial class Reading(MinutesContext context, MinutesLimits limits)
+    {
+        private readonly People _people = new(context.People);
+        private readonly List<MinutesWarning> _warnings = [];
+        private readonly List<AttendanceRow> _attendance = [];
+        private readonly List<AgendaNotes> _notes = [];
+        private readonly List<DecisionRow> _decisions = [];
+        private readonly List<ActionRow> _actions = [];
+        private string? _next;
+        private int _actionTables, _decisionTables;
+
+        public MinutesContent Read(Body body)
+        {
+            foreach (var table in body.Descendants<Table>())
+                if (WordTable.Depth(table) > limits.MaxTableNesting)
+                    throw new MinutesRejectedException(MinutesRejection.TooLarge, $"Tables are nested more than {limits.MaxTableNesting} deep; minutes cannot be read from that.");
+            foreach (var block in Blocks(body))
+            {
+                switch (block)
+                {
+                    case SdtBlock sdt: ReadBlock(sdt); break;
+                    case Table table: ReadTable(table); break;
+                }
+            }
+            return new MinutesContent(_attendance, _notes, _decisions, KeepIdsOnce(_actions), _next, _warnings);
+        }
+
+        /// <summary>Top-level blocks, looking through content controls and custom XML we do not own.</summary>
+        private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                if (child is SdtBlock sdt && MinutesTags.Parse(Tag(sdt)).Kind is MinutesTags.Notes or MinutesTags.AgendaDecisions or MinutesTags.NextMeeting)
+                    yield return sdt;
+                else if (child is SdtBlock { SdtContentBlock: { } content })
+                    foreach (var inner in Blocks(content)) yield return inner;
+                else if (child is CustomXmlBlock custom)
+                    foreach (var inner in Blocks(custom)) yield return inner;
+                else
+                    yield return child;
+            }
+        }
+
+        private static string? Tag(SdtElement sdt) => sdt.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
+
+        private void ReadBlock(SdtBlock sdt)
+        {
+            var (kind, value) = MinutesTags.Parse(Tag(sdt));
+            var agenda = Guid.TryParse(value, out var id) ? context.Agenda.FirstOrDefault(a => a.Id == id) : null;
+            var text = CellText.Of(sdt);
+            switch (kind)
+            {
+                case MinutesTags.Notes:
+                    _notes.Add(new AgendaNotes(agenda?.Id, agenda?.Topic ?? "", text));
+                    break;
+                case MinutesTags.AgendaDecisions:
+                    var line = 0;
+                    foreach (var decision in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        _decisions.Add(new DecisionRow(new RowLocation($"Decisions on agenda item {agenda?.Number}", ++line), null, decision, null, agenda?.Id));
+                    break;
+                case MinutesTags.NextMeeting:
+                    _next = text.Length == 0 ? null : text;
+                    break;
+            }
+        }
+
+        private void ReadTable(Table table)
+        {
+            var rows = WordTable.Read(table, limits);
+            if (rows.Count == 0) return;
+            var caption = table.GetFirstChild<TableProperties>()?.GetFirstChild<TableCaption>()?.Val?.Value;
+            var tagged = rows.Select(r => MinutesTags.Parse(r.Tag).Kind).ToHashSet();
+            var kind = caption == MinutesTags.ActionTable || tagged.Contains(MinutesTags.ActionRow) ? TableKind.Actions
+                : caption == MinutesTags.DecisionTable || tagged.Contains(MinutesTags.DecisionRow) ? TableKind.Decisions
+                : tagged.Contains(MinutesTags.Attendee) ? TableKind.Attendance
+                : TableKind.Other;
+            var header = rows[0];
+            var actionColumns = Columns(header, MinutesLabels.ActionColumns);
+            var decisionColumns = Columns(header, MinutesLabels.DecisionColumns);
+            var attendanceColumns = Columns(header, MinutesLabels.AttendanceColumns);
+            if (kind == TableKind.Other)
+                kind = actionColumns.ContainsKey("title") && (actionColumns.ContainsKey("owner") || actionColumns.ContainsKey("due")) ? TableKind.Actions
+                    : decisionColumns.ContainsKey("text") ? TableKind.Decisions
+                    : attendanceColumns.ContainsKey("name") && attendanceColumns.ContainsKey("status") ? TableKind.Attendance
+                    : TableKind.Other;
+            var hasHeader = header.IsHeader || actionColumns.Count + decisionColumns.Count + attendanceColumns.Count >= 2;
+            var body = hasHeader ? rows.Skip(1) : rows;
+            switch (kind)
+            {
+                case TableKind.Actions:
+                    var name = ++_actionTables == 1 ? "Action items" : $"Action items (table {_actionTables})";
+                    var map = hasHeader && actionColumns.ContainsKey("title") ? actionColumns : DefaultActionColumns;
+                    foreach (var row in body) ReadAction(row, map, name);
+                    break;
+                case TableKind.Decisions:
+                    var decisionName = ++_decisionTables == 1 ? "Decisions" : $"Decisions (table {_decisionTables})";
+                    foreach (var row in body) ReadDecision(row, hasHeader && decisionColumns.ContainsKey("text") ? decisionColumns : DefaultDecisionColumns, decisionName);
+                    break;
+                case TableKind.Attendance:
+                    foreach (var row in body) ReadAttendance(row, hasHeader && attendanceColumns.ContainsKey("status") ? attendanceColumns : DefaultAttendanceColumns);
+                    break;
+            }
+        }
+
+        private static readonly Dictionary<string, int> DefaultActionColumns = new()
+        {
+            ["title"] = 0, ["owner"] = 1, ["due"] = 2, ["lead"] = 3, ["cooperating"] = 4, ["agenda"] = 5, ["status"] = 6,
+        };
+        private static readonly Dictionary<string, int> DefaultDecisionColumns = new() { ["text"] = 0, ["owner"] = 1, ["agenda"] = 2 };
+        private static readonly Dictionary<string, int> DefaultAttendanceColumns = new() { ["name"] = 0, ["status"] = 3 };
+
+        /// <summary>Which column means what, from the header row's words; exact words win over partial ones.</summary>
+        private static Dictionary<string, int> Columns(GridRow header, IReadOnlyDictionary<string, string[]> meanings)
+        {
+            var map = new Dictionary<string, int>();
+            for (var pass = 0; pass < 2; pass++)
+                for (var i = 0; i < header.Cells.Length; i++)
+                {
+                    var text = HeaderWord(header.Cells[i]);
+                    if (text.Length == 0 || map.ContainsValue(i)) continue;
+                    foreach (var (key, words) in meanings)
+                        if (!map.ContainsKey(key) && words.Any(w => pass == 0 ? text == w : text.StartsWith(w, StringComparison.Ordinal) || text.Contains(w, StringComparison.Ordinal) && w.Length > 2))
+                        {
+                            map[key] = i;
+                            break;
+                        }
+                }
+            return map;
+        }
+
+        private static string HeaderWord(string text) =>
+            Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(), @"[\s:：*（）()\[\]]+", " ").Trim();
+
+        private static string Cell(GridRow row, Dictionary<string, int> map, string key) =>
+            map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+
+        private void Warn(RowLocation at, string column, string message) => _warnings.Add(new MinutesWarning($"{at}, {column}", message));
+
+        private void ReadAction(GridRow row, Dictionary<string, int> map, string table)
+        {
+            var at = new RowLocation(table, row.Number);
+            string C(string key) => Cell(row, map, key);
+            if (map.Keys.All(k => C(k).Length == 0)) return; // an empty row
+            var title = C("title");
+            if (title.Length == 0)
+            {
+                _warnings.Add(new MinutesWarning(at.ToString(), "This row has no action written in it, so it was skipped."));
+                return;
+            }
+            var owner = ResolveOwner(C("owner"), at, "owner", required: true);
+            DateOnly? due = null;
+            var dueText = C("due");
+            if (dueText.Length == 0) Warn(at, "due date", "No due date: every action item needs one.");
+            else if (DueDates.TryParse(dueText, context.MeetingDate, out var parsed)) due = parsed;
+            else Warn(at, "due date", $"'{dueText}' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.");
+            var cooperating = SplitList().Split(C("cooperating")).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+            var lead = C("lead");
+            var status = C("status");
+            string? normalizedStatus = null;
+            if (status.Length > 0 && (normalizedStatus = Status(status)) is null)
+                Warn(at, "status", $"'{status}' is not a status. Use open, in progress, done or blocked (未开始 / 进行中 / 已完成 / 阻塞).");
+            var id = MinutesTags.Parse(row.Tag) is (MinutesTags.ActionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
+            _actions.Add(new ActionRow(at, id, title, C("owner"), owner, dueText, due, lead.Length == 0 ? null : lead, cooperating,
+                C("agenda"), ResolveAgenda(C("agenda"), at), normalizedStatus));
+        }
+
+        private void ReadDecision(GridRow row, Dictionary<string, int> map, string table)
+        {
+            var at = new RowLocation(table, row.Number);
+            var text = Cell(row, map, "text");
+            if (text.Length == 0) return;
+            var owner = ResolveOwner(Cell(row, map, "owner"), at, "owner", required: false);
+            var id = MinutesTags.Parse(row.Tag) is (MinutesTags.DecisionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
+            _decisions.Add(new DecisionRow(at, id, text, owner, ResolveAgenda(Cell(row, map, "agenda"), at)));
+        }
+
+        private void ReadAttendance(GridRow row, Dictionary<string, int> map)
+        {
+            var at = new RowLocation("Attendance", row.Number);
+            var name = Cell(row, map, "name");
+            var mark = Cell(row, map, "status");
+            var email = MinutesTags.Parse(row.Tag) is (MinutesTags.Attendee, { } e) ? e : _people.Resolve(name).Person?.Email;
+            if (name.Length == 0 && email is null) return;
+            var (status, delegateName) = Attendance(mark);
+            if (status is null)
+            {
+                Warn(at, "attendance", $"'{mark}' is not present, absent or delegate (出席 / 缺席 / 代理).");
+                status = "unknown";
+            }
+            _attendance.Add(new AttendanceRow(at, email, name, status, delegateName));
+        }
+
+        private ResolvedPerson? ResolveOwner(string text, RowLocation at, string column, bool required)
+        {
+            var (result, person) = _people.Resolve(text);
+            switch (result)
+            {
+                case People.Match.Unknown: Warn(at, column, $"'{text}' is not one of the meeting's attendees. Write their name as invited, their email, or @name."); break;
+                case People.Match.Ambiguous: Warn(at, column, $"'{text}' matches more than one attendee. Write their email instead."); break;
+                case People.Match.Empty when required: Warn(at, column, "No owner: every action item needs one."); break;
+            }
+            return person;
+        }
+
+        private Guid? ResolveAgenda(string text, RowLocation at)
+        {
+            if (text.Length == 0) return null;
+            var number = AgendaNumber().Match(text);
+            var item = number.Success
+                ? context.Agenda.FirstOrDefault(a => a.Number == int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture))
+                : context.Agenda.FirstOrDefault(a => string.Equals(a.Topic.Trim(), text, StringComparison.OrdinalIgnoreCase));
+            if (item is null) Warn(at, "agenda item", $"'{text}' is not an agenda item of this meeting. Write its number (1, 2, …) or its topic.");
+            return item?.Id;
+        }
+
+        /// <summary>Word's "insert row" copies the row's content control, tag and all. One row keeps the id; the copies are new items.</summary>
+        private List<ActionRow> KeepIdsOnce(List<ActionRow> rows)
+        {
+            var result = rows.ToList();
+            foreach (var group in rows.Where(r => r.Id is not null).GroupBy(r => r.Id!.Value).Where(g => g.Count() > 1))
+            {
+                var known = context.KnownTitles.GetValueOrDefault(group.Key);
+                var keeper = group.FirstOrDefault(r => known is not null && string.Equals(r.Title.Trim(), known.Trim(), StringComparison.OrdinalIgnoreCase)) ?? group.First();
+                foreach (var copy in group.Where(r => !ReferenceEquals(r, keeper)))
+                    result[result.IndexOf(copy)] = copy with { Id = null };
+            }
+            return result;
+        }
+
+        private static string? Status(string text) => HeaderWord(text) switch
+        {
+            "open" or "not started" or "to do" or "todo" or "未开始" or "待办" or "打开" => "open",
+            "in progress" or "inprogress" or "ongoing" or "doing" or "进行中" or "处理中" => "inProgress",
+            "done" or "complete" or "completed" or "finished" or "已完成" or "完成" => "done",
+            "blocked" or "stuck" or "阻塞" or "受阻" => "blocked",
+            "cancelled" or "canceled" or "已取消" or "取消" => "cancelled",
+            _ => null,
+        };
+
+        private static (string? Status, string? Delegate) Attendance(string text)
+        {
+            var t = HeaderWord(text);
+            if (t.Length == 0) return ("unknown", null);
+            if (t is "present" or "yes" or "y" or "attended" or "出席" or "到" or "已到" or "是" or "✓" or "√" or "✔") return ("present", null);
+            if (t is "absent" or "no" or "n" or "缺席" or "未到" or "请假" or "否" or "×" or "x" or "✗") return ("absent", null);
+            var delegated = Delegate().Match(t);
+            return delegated.Success ? ("delegate", delegated.Groups["who"].Value.Trim() is { Length: > 0 } who ? who : null) : (null, null);
+        }
+
+        [GeneratedRegex(@"[,，、;；/]")] private static partial Regex SplitList();
+        [GeneratedRegex(@"^(#|no\.?\s*|item\s*|议题\s*|第\s*)?(?<n>\d+)(\s*项)?([.、)]|\s|$)")] private static partial Regex AgendaNumber();
+        [GeneratedRegex(@"^(delegate|delegated|代理|委托|代)\s*(to|by|:|：)?\s*(?<who>.*)$")] private static partial Regex Delegate();
+    }
+}

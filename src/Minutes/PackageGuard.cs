@@ -1,0 +1,106 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace CollabAddin.Minutes;
+
+/// <summary>
+/// Looks at the zip before OpenXML parses anything: not a zip, encrypted or IRM-protected (an OLE file), macros,
+/// links to outside content, too many parts, or more decompressed bytes than any minutes need (a zip bomb).
+/// Decompressed sizes are counted while reading, not taken from the zip's own (forgeable) header.
+/// </summary>
+internal static class PackageGuard
+{
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private const string MacroMainPart = "application/vnd.ms-word.document.macroEnabled.main+xml";
+    private const string Hyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+
+    /// <summary>Returns the package as a seekable stream of verified bytes.</summary>
+    public static MemoryStream Check(Stream input, MinutesLimits limits)
+    {
+        var bytes = new MemoryStream();
+        input.CopyTo(bytes);
+        bytes.Position = 0;
+        var head = bytes.GetBuffer().AsSpan(0, (int)Math.Min(8, bytes.Length));
+        if (head.SequenceEqual(OleSignature))
+            throw new MinutesRejectedException(MinutesRejection.Refused,
+                "This file is encrypted, protected by Information Rights Management, or an old .doc. Remove the protection and save it as a .docx.");
+        if (bytes.Length < 4 || bytes.GetBuffer()[0] != (byte)'P' || bytes.GetBuffer()[1] != (byte)'K')
+            throw new MinutesRejectedException(MinutesRejection.NotADocument, "This is not a Word document (.docx). Save the minutes as a .docx and publish that.");
+
+        ZipArchive zip;
+        try { zip = new ZipArchive(bytes, ZipArchiveMode.Read, leaveOpen: true); }
+        catch (InvalidDataException) { throw new MinutesRejectedException(MinutesRejection.Broken, "The file is damaged (it is not a complete .docx). Save it again from Word and publish the new copy."); }
+        using (zip)
+        {
+            if (zip.Entries.Count > limits.MaxParts)
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.");
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            long total = 0;
+            string? contentTypes = null;
+            var relationships = new List<(string Name, string Xml)>();
+            foreach (var entry in zip.Entries)
+            {
+                if (!names.Add(entry.FullName))
+                    throw new MinutesRejectedException(MinutesRejection.Broken, $"The document contains '{entry.FullName}' twice; it is damaged.");
+                if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entry.FullName.Contains("activeX", StringComparison.OrdinalIgnoreCase))
+                    throw new MinutesRejectedException(MinutesRejection.Refused, "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
+                var text = entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+                total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content);
+                if (entry.FullName == "[Content_Types].xml") contentTypes = content;
+                else if (content is not null) relationships.Add((entry.FullName, content));
+            }
+            if (contentTypes is null)
+                throw new MinutesRejectedException(MinutesRejection.NotADocument, "This zip file is not a Word document (.docx).");
+            if (contentTypes.Contains(MacroMainPart, StringComparison.OrdinalIgnoreCase))
+                throw new MinutesRejectedException(MinutesRejection.Refused, "This is a macro-enabled document (.docm). Save it as a plain .docx (Word Document) and publish that.");
+            foreach (var (name, xml) in relationships)
+                CheckRelationships(name, xml);
+        }
+        bytes.Position = 0;
+        return bytes;
+    }
+
+    private static long ReadCounted(ZipArchiveEntry entry, long allowance, bool keepText, out string? text)
+    {
+        text = null;
+        try
+        {
+            using var stream = entry.Open();
+            var buffer = new byte[81920];
+            var kept = keepText ? new MemoryStream() : null;
+            long count = 0;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                count += read;
+                if (count > allowance)
+                    throw new MinutesRejectedException(MinutesRejection.TooLarge, "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
+                kept?.Write(buffer, 0, read);
+            }
+            if (kept is not null) text = System.Text.Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
+            return count;
+        }
+        catch (InvalidDataException)
+        {
+            throw new MinutesRejectedException(MinutesRejection.Broken, $"Part '{entry.FullName}' of the document is damaged. Save it again from Word and publish the new copy.");
+        }
+    }
+
+    private static void CheckRelationships(string name, string xml)
+    {
+        var document = new XmlDocument { XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            document.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw new MinutesRejectedException(MinutesRejection.Broken, $"Part '{name}' of the document is damaged.");
+        }
+        foreach (XmlElement relationship in document.GetElementsByTagName("Relationship"))
+            if (relationship.GetAttribute("TargetMode") == "External" && relationship.GetAttribute("Type") != Hyperlink)
+                throw new MinutesRejectedException(MinutesRejection.Refused,
+                    "The document loads content from outside itself (a linked template, picture or object). Remove the link, save, and publish again.");
+    }
+}
