@@ -68,7 +68,9 @@ internal static class MinutesStyles
         {
             var pPr = new StyleParagraphProperties();
             if (outline is not null) pPr.Append(new KeepNext());
-            pPr.Append(new SpacingBetweenLines { Before = spaceBefore, After = spaceAfter ?? "80" });
+            var spacing = new SpacingBetweenLines { After = spaceAfter ?? "80" };
+            if (spaceBefore is not null) spacing.Before = spaceBefore;
+            pPr.Append(spacing);
             if (outline is not null) pPr.Append(new OutlineLevel { Val = outline });
             style.Append(pPr);
         }

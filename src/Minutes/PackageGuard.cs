@@ -77,7 +77,12 @@ internal static class PackageGuard
                     throw new MinutesRejectedException(MinutesRejection.TooLarge, "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
                 kept?.Write(buffer, 0, read);
             }
-            if (kept is not null) text = System.Text.Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
+            if (kept is not null)
+            {
+                kept.Position = 0;
+                using var decoder = new StreamReader(kept, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                text = decoder.ReadToEnd(); // without the byte-order mark Word writes
+            }
             return count;
         }
         catch (InvalidDataException)

@@ -1,0 +1,60 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CollabAddin.Minutes.Tests;
+
+public sealed class WriterTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_template_is_a_valid_word_document(bool chinese)
+    {
+        var published = new MinutesActionItem(Guid.NewGuid(), "Draft <campaign> & \"brief\"", "Carol Zhang", new DateOnly(2026, 12, 1), "Marketing", ["Sales", "Product"], 2, "inProgress");
+        using var document = WordprocessingDocument.Open(new MemoryStream(Sample.Template(chinese, published)), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_template_uses_words_own_styles_and_has_every_section()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(Sample.Template()), false);
+        var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!, s => s.StyleName!.Val!.Value);
+        Assert.Equal("heading 1", styles["Heading1"]);
+        Assert.Equal("Table Grid", styles["TableGrid"]);
+        var body = document.MainDocumentPart.Document.Body!;
+        var headings = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(["Goal", "Attendance", "Agenda and notes", "Action items", "Decisions", "Next meeting"], headings);
+        Assert.Equal("Meeting minutes: Q3 launch plan", body.Elements<Paragraph>().First().InnerText);
+        var tags = body.Descendants<Tag>().Select(t => t.Val!.Value!).ToList();
+        Assert.Contains($"collab:notes:{Sample.Campaign}", tags);
+        Assert.Contains("collab:attendee:dave@contoso.example", tags);
+        Assert.Equal(3, tags.Count(t => t == MinutesTags.ActionRow));
+        Assert.Equal("Q3 launch plan", document.PackageProperties.Title![(document.PackageProperties.Title!.IndexOf(':') + 2)..]);
+    }
+
+    [Fact]
+    public void The_chinese_template_is_written_in_chinese()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(Sample.Template(chinese: true)), false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        foreach (var word in new[] { "会议纪要", "出席情况", "行动项", "截止日期", "主导部门", "协作部门", "2026年11月16日 星期一" })
+            Assert.Contains(word, text);
+        Assert.DoesNotContain("Action items", text);
+    }
+
+    [Fact]
+    public void Published_items_are_written_back_with_their_ids()
+    {
+        var id = Guid.NewGuid();
+        var docx = Sample.Template(false, new MinutesActionItem(id, "Draft the campaign", "Carol Zhang", new DateOnly(2026, 12, 1), "Marketing", ["Sales"], 2, "open"));
+        var read = Sample.Read(docx);
+        var row = Assert.Single(read.ActionItems);
+        Assert.Equal((id, "Draft the campaign", "carol@contoso.example", new DateOnly(2026, 12, 1), Sample.Campaign), (row.Id, row.Title, row.Owner!.Email, row.Due, row.AgendaItemId));
+        Assert.Empty(read.Warnings);
+    }
+}
