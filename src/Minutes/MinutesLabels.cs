@@ -37,10 +37,17 @@ public static class MinutesLabels
         ["decisions"] = ("Decisions", "决议"),
         ["decision"] = ("Decision", "决议内容"),
         ["next"] = ("Next meeting", "下次会议"),
-        ["fillIn"] = ("(fill in)", "（待填写）"),
+        ["status.open"] = ("open", "未开始"),
+        ["status.inProgress"] = ("in progress", "进行中"),
+        ["status.done"] = ("done", "已完成"),
+        ["status.blocked"] = ("blocked", "阻塞"),
+        ["status.cancelled"] = ("cancelled", "已取消"),
     };
 
     public static string Get(string key, bool chinese) => chinese ? Texts[key].Zh : Texts[key].En;
+
+    /// <summary>A status (open, inProgress, done, blocked, cancelled) as the document's reader would write it.</summary>
+    public static string Status(string status, bool chinese) => Texts.TryGetValue("status." + status, out var t) ? (chinese ? t.Zh : t.En) : status;
 
     /// <summary>Column meanings of an action table, by the words people put in its header row.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> ActionColumns = new Dictionary<string, string[]>

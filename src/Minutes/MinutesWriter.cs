@@ -105,14 +105,14 @@ public static class MinutesWriter
 
         private Table ActionTable()
         {
-            int[] widths = [2500, 1300, 1100, 1300, 1500, 1000, 1000];
+            int[] widths = [2400, 1200, 1200, 1200, 1500, 900, 1200];
             var table = NewTable(widths);
             table.GetFirstChild<TableProperties>()!.Append(new TableCaption { Val = MinutesTags.ActionTable });
             table.Append(HeaderRow(widths, L("what"), L("owner"), L("due"), L("lead"), L("cooperating"), L("agendaItem"), L("status")));
             foreach (var a in m.ActionItems)
                 table.Append(SdtRowOf(MinutesTags.With(MinutesTags.ActionRow, a.Id), L("what"), Row(widths, a.Title, a.OwnerName,
                     a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", a.Lead ?? "", string.Join(zh ? "、" : ", ", a.Cooperating),
-                    a.AgendaNumber?.ToString(CultureInfo.InvariantCulture) ?? "", a.Status)));
+                    a.AgendaNumber?.ToString(CultureInfo.InvariantCulture) ?? "", MinutesLabels.Status(a.Status, zh))));
             for (var i = 0; i < EmptyActionRows; i++)
                 table.Append(SdtRowOf(MinutesTags.ActionRow, L("what"), Row(widths, "", "", "", "", "", "", "")));
             return table;

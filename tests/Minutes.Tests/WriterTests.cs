@@ -47,6 +47,17 @@ public sealed class WriterTests
         Assert.DoesNotContain("Action items", text);
     }
 
+    [Theory]
+    [InlineData(false, "in progress")]
+    [InlineData(true, "进行中")]
+    public void A_published_items_status_is_written_in_the_documents_language_and_reads_back(bool chinese, string written)
+    {
+        var docx = Sample.Template(chinese, new MinutesActionItem(Guid.NewGuid(), "Draft", "Carol Zhang", new DateOnly(2026, 12, 1), null, [], null, "inProgress"));
+        using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
+            Assert.Contains(written, Sample.ActionTable(document.MainDocumentPart!.Document.Body!).InnerText);
+        Assert.Equal("inProgress", Assert.Single(Sample.Read(docx).ActionItems).Status);
+    }
+
     [Fact]
     public void Published_items_are_written_back_with_their_ids()
     {
