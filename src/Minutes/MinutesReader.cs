@@ -36,7 +36,8 @@ public static partial class MinutesReader
         }
         catch (Exception e) when (e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
         {
-            if (e.Message.Contains("MaxCharactersInPart", StringComparison.OrdinalIgnoreCase) || e is InvalidDataException && e.Message.Contains("exceed", StringComparison.OrdinalIgnoreCase))
+            // XmlReader words its size limit as "exceeded a limit set by MaxCharactersInDocument".
+            if (e.Message.Contains("MaxCharacters", StringComparison.OrdinalIgnoreCase))
                 throw new MinutesRejectedException(MinutesRejection.TooLarge, "A part of the document is larger than minutes can be.");
             throw new MinutesRejectedException(MinutesRejection.Broken, "The document's content is damaged and cannot be read. Open it in Word, save it again, and publish the new copy.");
         }
