@@ -7,6 +7,7 @@ using CollabAddin.Api.Demo;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Minutes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,8 @@ builder.Services.AddCollabProblems();
 builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
 builder.AddCollabGraph();
+builder.Services.Configure<MinutesOptions>(builder.Configuration.GetSection("Minutes"));
+builder.Services.AddScoped<MinutesPublisher>();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
@@ -35,6 +38,7 @@ if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();
 app.MapActionItems();
 app.MapMeetings();
+app.MapMinutes();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

@@ -2,7 +2,9 @@ namespace CollabAddin.Minutes;
 
 // What the writer needs to know about a meeting. Plain records: the API maps its entities to these.
 
-public sealed record MinutesPerson(string Email, string DisplayName, string? Department, bool Core, bool Host, bool NoteTaker, bool Timekeeper);
+/// <param name="Attendance">As recorded by published minutes: present, absent or delegate (null when not yet recorded).</param>
+public sealed record MinutesPerson(string Email, string DisplayName, string? Department, bool Core, bool Host, bool NoteTaker, bool Timekeeper,
+    string? Attendance = null, string? Delegate = null);
 
 public sealed record MinutesAgendaItem(Guid Id, int Number, string Topic, string OwnerEmail, int PlannedMinutes, string ExpectedOutput);
 

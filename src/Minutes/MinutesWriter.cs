@@ -89,9 +89,16 @@ public static class MinutesWriter
             table.Append(HeaderRow(widths, L("name"), L("department"), L("role"), L("present")));
             foreach (var p in m.People)
                 table.Append(SdtRowOf(MinutesTags.With(MinutesTags.Attendee, p.Email), p.DisplayName,
-                    Row(widths, p.DisplayName, p.Department ?? "", L(p.Core ? "core" : "optional"), "")));
+                    Row(widths, p.DisplayName, p.Department ?? "", L(p.Core ? "core" : "optional"), Attended(p))));
             return table;
         }
+
+        private string Attended(MinutesPerson p) => p.Attendance switch
+        {
+            "present" or "absent" => L("attendance." + p.Attendance),
+            "delegate" => p.Delegate is null ? L("attendance.delegate") : $"{L("attendance.delegate")}{(zh ? "：" : ": ")}{p.Delegate}",
+            _ => "",
+        };
 
         private IEnumerable<OpenXmlElement> AgendaSection(MinutesAgendaItem item)
         {

@@ -41,6 +41,12 @@ public sealed class ActionItem
 
     /// <summary>Bumped on every save; the ETag clients send back in If-Match.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The row as the minutes last published it (JSON), or null for items that did not come from minutes. It is the
+    /// common ancestor of the three-way merge: what the document says now, what the item is now, what both started from.
+    /// </summary>
+    public string? PublishedRow { get; set; }
 }
 
 /// <summary>Join row: a department that cooperates on an item (协作方).</summary>

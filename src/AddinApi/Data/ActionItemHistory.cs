@@ -16,7 +16,10 @@ internal static class ActionItemHistory
 {
     // Bookkeeping the history itself would only repeat.
     private static readonly HashSet<string> Untracked =
-        [nameof(ActionItem.Version), nameof(ActionItem.UpdatedAt), nameof(ActionItem.CreatedAt), nameof(ActionItem.TenantId)];
+        [nameof(ActionItem.Version), nameof(ActionItem.UpdatedAt), nameof(ActionItem.CreatedAt), nameof(ActionItem.TenantId), nameof(ActionItem.PublishedRow)];
+
+    // Saved, but not a change anyone made to the item: no history row, no new version (the merge base of the minutes).
+    private const string Bookkeeping = nameof(ActionItem.PublishedRow);
 
     public static async Task RecordAsync(CollabDb db, DateTime now, CancellationToken ct)
     {
@@ -61,7 +64,8 @@ internal static class ActionItemHistory
                     changes.Add(CooperatingRow(item, links, names, origin, now));
                 if (changes.Count == 0)
                 {
-                    entry.State = EntityState.Unchanged; // nothing really changed: no write, no new version
+                    if (!entry.Property(Bookkeeping).IsModified)
+                        entry.State = EntityState.Unchanged; // nothing really changed: no write, no new version
                     continue;
                 }
                 item.UpdatedAt = now;

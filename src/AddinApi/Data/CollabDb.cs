@@ -17,6 +17,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<ActionItemChange> ActionItemChanges => Set<ActionItemChange>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Minutes.MinutesPublication> MinutesPublications => Set<Minutes.MinutesPublication>();
 
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
@@ -32,6 +33,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         model.Entity<ActionItemChange>().HasQueryFilter(c => c.TenantId == TenantId);
         model.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
         model.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
+        model.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -21,6 +21,7 @@ internal static class CollabModel
     public const int TimeZoneLength = 64;
     public const int GoalLength = 1000;
     public const int UrlLength = 2000;
+    public const int PublishedRowLength = 8000;
 
     public static void Configure(ModelBuilder model)
     {
@@ -99,6 +100,17 @@ internal static class CollabModel
                 i.HasIndex(x => x.ICalUId);
             });
             m.Navigation(x => x.Invite).IsRequired();
+            m.OwnsMany(x => x.Attendance, a =>
+            {
+                a.ToTable("MeetingAttendance");
+                a.WithOwner().HasForeignKey("MeetingId");
+                a.HasKey(x => x.Id);
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Email).HasMaxLength(EmailLength);
+                a.Property(x => x.Name).HasMaxLength(NameLength);
+                a.Property(x => x.Status).HasMaxLength(EnumLength);
+                a.Property(x => x.Delegate).HasMaxLength(NameLength);
+            });
         });
 
         model.Entity<ActionItem>(i =>
@@ -114,6 +126,7 @@ internal static class CollabModel
             i.Property(x => x.NeedsHelpReason).HasMaxLength(TextLength);
             i.Property(x => x.ProgressNote).HasMaxLength(TextLength);
             i.Property(x => x.Version).IsConcurrencyToken();
+            i.Property(x => x.PublishedRow).HasMaxLength(PublishedRowLength);
             // History must outlive nothing it describes: no cascading deletes from meetings or departments.
             i.HasOne(x => x.Meeting).WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
             i.HasOne(x => x.LeadDepartment).WithMany().HasForeignKey(x => x.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -141,6 +154,16 @@ internal static class CollabModel
             c.Property(x => x.NewValue).HasMaxLength(TextLength);
             c.HasOne<ActionItem>().WithMany().HasForeignKey(x => x.ActionItemId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => new { x.ActionItemId, x.Id });
+        });
+
+        model.Entity<Minutes.MinutesPublication>(p =>
+        {
+            p.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            p.Property(x => x.ByEmail).HasMaxLength(EmailLength);
+            p.Property(x => x.Sha256).HasMaxLength(64);
+            p.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => new { x.TenantId, x.MeetingId, x.PublishedAt });
+            p.HasIndex(x => x.MeetingId);
         });
 
         model.Entity<Decision>(d =>

@@ -28,6 +28,8 @@ public sealed class Meeting
     public List<PreRead> PreReads { get; set; } = [];
 
     public MeetingInvite Invite { get; set; } = new();
+    /// <summary>As recorded by the latest published minutes.</summary>
+    public List<Minutes.AttendanceRecord> Attendance { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Minutes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.Minutes;
+
+/// <summary>Section <c>Minutes</c>.</summary>
+public sealed class MinutesOptions
+{
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public static class MinutesApi
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static void MapMinutes(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/meetings/{id:guid}/minutes").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Minutes");
+        api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
+        api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
+            .Accepts<byte[]>(DocxType);
+    }
+
+    private static async Task<IResult> Template(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? lang = null)
+    {
+        if (lang is not null && lang is not ("zh-CN" or "en-US"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use zh-CN or en-US."] });
+        var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
+        if (refusal is not null) return refusal;
+        var items = await ItemsOf(db, id, ct);
+        var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        var chinese = RequestLanguage.Of(request, lang ?? meeting!.Language).Name == "zh-CN";
+        var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions), chinese);
+        return Results.File(bytes, DocxType, $"{meeting!.Subject} - {(chinese ? "会议纪要" : "minutes")}.docx");
+    }
+
+    private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
+        HttpRequest request, CancellationToken ct)
+    {
+        var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
+        if (refusal is not null) return refusal;
+        var type = request.ContentType?.Split(';')[0].Trim();
+        if (type is not (DocxType or "application/octet-stream"))
+            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the minutes as a Word document.",
+                $"The body must be the .docx itself, with Content-Type {DocxType}.");
+        var max = options.Value.MaxUploadBytes;
+        if (request.ContentLength > max) return TooLarge(max);
+        var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > max) return TooLarge(max);
+            body.Write(buffer, 0, read);
+        }
+        var document = body.ToArray();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var items = await ItemsOf(db, id, ct);
+            MinutesContent content;
+            try
+            {
+                content = MinutesReader.Read(new MemoryStream(document), MinutesMapping.Context(meeting!, items));
+            }
+            catch (MinutesRejectedException e)
+            {
+                return Problems.Problem(e.Kind switch
+                {
+                    MinutesRejection.NotADocument => StatusCodes.Status415UnsupportedMediaType,
+                    MinutesRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                    MinutesRejection.Refused => StatusCodes.Status422UnprocessableEntity,
+                    _ => StatusCodes.Status400BadRequest,
+                }, "These minutes cannot be published.", e.Message);
+            }
+            try
+            {
+                return TypedResults.Ok(await publisher.PublishAsync(meeting!, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, ct));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An assignee saved a change while we merged: merge again on top of it.
+                db.ChangeTracker.Clear();
+                meeting = await db.Meetings.SingleAsync(m => m.Id == id, ct);
+            }
+        }
+    }
+
+    private static IResult TooLarge(long max) =>
+        Problems.Problem(StatusCodes.Status413PayloadTooLarge, "The document is too large.",
+            $"Minutes can be at most {max / (1024 * 1024)} MB. Remove large pictures or attachments and publish again.");
+
+    private static Task<List<ActionItems.ActionItem>> ItemsOf(CollabDb db, Guid meetingId, CancellationToken ct) =>
+        db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+            .Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt).AsSplitQuery().ToListAsync(ct);
+
+    /// <summary>The meeting, if the caller runs it (organizer or note-taker): 404 outside the tenant, 403 for anyone else.</summary>
+    internal static async Task<(Meeting? Meeting, IResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, "No such meeting."));
+        return MeetingAccess.Of(meeting, caller).Runs
+            ? (meeting, null)
+            : (null, Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer and the note-taker handle this meeting's minutes."));
+    }
+}

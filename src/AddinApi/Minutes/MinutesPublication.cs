@@ -1,0 +1,30 @@
+namespace CollabAddin.Api.Minutes;
+
+/// <summary>One publish of a meeting's minutes that changed something: who, when, what it did, and the document itself.</summary>
+public sealed class MinutesPublication
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string TenantId { get; set; }
+    public Guid MeetingId { get; set; }
+    public DateTime PublishedAt { get; set; }
+    public required string ByEmail { get; set; }
+    public required string Sha256 { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Cancelled { get; set; }
+    public int Conflicts { get; set; }
+    public int Warnings { get; set; }
+    /// <summary>Kept so the minutes can be mailed to attendees as published.</summary>
+    public required byte[] Document { get; set; }
+}
+
+/// <summary>Who was at the meeting, as the minutes recorded it (出席 / 缺席 / 代理).</summary>
+public sealed class AttendanceRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string? Email { get; set; }
+    public required string Name { get; set; }
+    /// <summary>present, absent, delegate or unknown.</summary>
+    public required string Status { get; set; }
+    public string? Delegate { get; set; }
+}

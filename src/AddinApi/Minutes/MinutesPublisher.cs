@@ -1,0 +1,265 @@
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Minutes;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.Minutes;
+
+/// <summary>
+/// Publishes what a minutes document says into the tracked store, in one transaction: action items created, updated
+/// or cancelled by a three-way merge, decisions into their register, attendance recorded. Publishing the same
+/// document again changes nothing.
+/// </summary>
+/// <remarks>
+/// The merge per field: if the document's value differs from what the minutes last published, the document changed
+/// it and it is applied. Status and progress also move in the task pane: when the assignee changed a field since the
+/// last publish and the document changed it too, the document wins and the case is listed as a conflict; when only
+/// the assignee changed it, it stays. A row gone from the document cancels its item, unless the assignee has already
+/// moved it: then it is left alone and listed as a conflict.
+/// </remarks>
+public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
+{
+    public async Task<PublishReport> PublishAsync(Meeting meeting, MinutesContent content, byte[] document, string sha256, Caller caller, CancellationToken ct)
+    {
+        var run = new Run(db, meeting, caller, clock.GetUtcNow().UtcDateTime);
+        await run.LoadAsync(ct);
+        foreach (var row in content.ActionItems) run.Apply(row);
+        run.CancelRemovedRows();
+        await run.ApplyDecisionsAsync(content.Decisions, ct);
+        run.ApplyAttendance(content.Attendance);
+        var warnings = content.Warnings.Select(w => new PublishWarning(w.Location, w.Message)).Concat(run.Warnings).ToList();
+
+        Guid? publication = null;
+        if (run.ChangedAnything)
+        {
+            var record = new MinutesPublication
+            {
+                TenantId = meeting.TenantId, MeetingId = meeting.Id, PublishedAt = run.Now, ByEmail = caller.Email, Sha256 = sha256, Document = document,
+                Created = run.Created.Count, Updated = run.Updated.Count, Cancelled = run.Cancelled.Count, Conflicts = run.Conflicts.Count, Warnings = warnings.Count,
+            };
+            db.MinutesPublications.Add(record);
+            publication = record.Id;
+        }
+        db.Origin = new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Minutes);
+        await db.SaveChangesAsync(ct); // everything above lands together, or nothing does
+        return new PublishReport(publication, run.Created, run.Updated, run.Unchanged, run.Cancelled, run.Conflicts, run.Skipped, warnings,
+            [.. run.Created, .. run.Updated.Select(u => new RowResult(u.Row, u.Id, u.Title)), .. run.Unchanged],
+            new DecisionCounts(run.DecisionsCreated, run.DecisionsUpdated, run.DecisionsRevoked), content.Attendance.Count);
+    }
+
+    private sealed class Run(CollabDb db, Meeting meeting, Caller caller, DateTime now)
+    {
+        public DateTime Now => now;
+        public List<RowResult> Created { get; } = [];
+        public List<UpdatedRow> Updated { get; } = [];
+        public List<RowResult> Unchanged { get; } = [];
+        public List<CancelledItem> Cancelled { get; } = [];
+        public List<MergeConflict> Conflicts { get; } = [];
+        public List<SkippedRow> Skipped { get; } = [];
+        public List<PublishWarning> Warnings { get; } = [];
+        public int DecisionsCreated, DecisionsUpdated, DecisionsRevoked;
+        private bool _attendanceChanged;
+        public bool ChangedAnything => Created.Count + Updated.Count + Cancelled.Count + DecisionsCreated + DecisionsUpdated + DecisionsRevoked > 0
+            || Conflicts.Any(c => c.Resolution == "documentWins") || _attendanceChanged;
+
+        private List<ActionItem> _items = [];
+        private Dictionary<string, Department> _departments = [];
+        private readonly HashSet<Guid> _matched = [];
+
+        public async Task LoadAsync(CancellationToken ct)
+        {
+            _items = await db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+                .Where(i => i.MeetingId == meeting.Id).AsSplitQuery().ToListAsync(ct);
+            _departments = (await db.Departments.ToListAsync(ct)).ToDictionary(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase);
+        }
+
+        public void Apply(ActionRow row)
+        {
+            var at = row.Location.ToString();
+            if (row.Title.Length > CollabModel.TitleLength)
+            {
+                Warnings.Add(new PublishWarning(at, $"The action is longer than {CollabModel.TitleLength} characters; it was shortened. Put the detail in the notes."));
+                row = row with { Title = row.Title[..CollabModel.TitleLength] };
+            }
+            var item = Match(row);
+            if (item is null)
+            {
+                if (row.Owner is null)
+                {
+                    Skipped.Add(new SkippedRow(at, "No owner we know, so no item was created. Write an attendee's name or email and publish again."));
+                    return;
+                }
+                item = new ActionItem
+                {
+                    TenantId = meeting.TenantId, MeetingId = meeting.Id, Title = row.Title, OwnerEmail = row.Owner.Email, OwnerName = row.Owner.DisplayName,
+                    DueDate = row.Due, TimeZone = meeting.TimeZone, AgendaItemId = row.AgendaItemId,
+                    Status = ActionItemStatusRules.TryParse(row.Status, out var status) ? status : ActionItemStatus.Open,
+                };
+                SetDepartments(item, row.LeadDepartment, row.CooperatingDepartments, at);
+                item.PublishedRow = PublishedRow.Of(item).ToJson();
+                db.ActionItems.Add(item);
+                _items.Add(item);
+                _matched.Add(item.Id);
+                Created.Add(new RowResult(at, item.Id, item.Title));
+                return;
+            }
+
+            _matched.Add(item.Id);
+            var current = PublishedRow.Of(item);
+            var previous = PublishedRow.FromJson(item.PublishedRow) ?? current;
+            var document = new PublishedRow(row.Title, row.Owner?.Email ?? previous.OwnerEmail, row.Due ?? (row.DueText.Length == 0 ? null : previous.Due),
+                row.LeadDepartment, row.CooperatingDepartments, row.AgendaItemId ?? (row.AgendaText.Length == 0 ? null : previous.AgendaItemId), row.Status);
+            var fields = new List<string>();
+            if (document.Title != previous.Title && document.Title != item.Title) { item.Title = document.Title; fields.Add("title"); }
+            if (document.OwnerEmail != previous.OwnerEmail && document.OwnerEmail != item.OwnerEmail)
+            {
+                item.OwnerEmail = document.OwnerEmail;
+                item.OwnerName = row.Owner!.DisplayName;
+                item.OwnerObjectId = null;
+                fields.Add("owner");
+            }
+            if (document.Due != previous.Due && document.Due != item.DueDate) { item.DueDate = document.Due; fields.Add("dueDate"); }
+            if (document.AgendaItemId != previous.AgendaItemId && document.AgendaItemId != item.AgendaItemId) { item.AgendaItemId = document.AgendaItemId; fields.Add("agendaItem"); }
+            var lead = !string.Equals(document.Lead, previous.Lead, StringComparison.OrdinalIgnoreCase) && !string.Equals(document.Lead, current.Lead, StringComparison.OrdinalIgnoreCase);
+            var cooperating = !PublishedRow.Same(document.Cooperating, previous.Cooperating) && !PublishedRow.Same(document.Cooperating, current.Cooperating);
+            if (lead || cooperating)
+            {
+                SetDepartments(item, lead ? document.Lead : current.Lead, cooperating ? document.Cooperating : current.Cooperating, at);
+                if (lead) fields.Add("leadDepartment");
+                if (cooperating) fields.Add("cooperatingDepartments");
+            }
+            MergeStatus(item, row, document.Status, previous.Status, current.Status, at, fields);
+            item.PublishedRow = (document with { Status = document.Status ?? previous.Status }).ToJson();
+            if (fields.Count > 0) Updated.Add(new UpdatedRow(at, item.Id, item.Title, fields));
+            else Unchanged.Add(new RowResult(at, item.Id, item.Title));
+        }
+
+        private void MergeStatus(ActionItem item, ActionRow row, string? document, string? previous, string? current, string at, List<string> fields)
+        {
+            if (item.Status == ActionItemStatus.Cancelled && document != "cancelled")
+            {
+                // The row is back in the minutes: so is the item.
+                item.Status = ActionItemStatusRules.TryParse(document, out var back) ? back : ActionItemStatus.Open;
+                fields.Add("status");
+                return;
+            }
+            if (document is null || document == previous || document == current || !ActionItemStatusRules.TryParse(document, out var wanted))
+                return;
+            if (current != previous)
+                Conflicts.Add(new MergeConflict(at, item.Id, item.Title, "status", document, current, "documentWins",
+                    $"{item.OwnerName} changed the status to {current} since the last publish, and the minutes now say {document}; the minutes' value was applied."));
+            item.Status = wanted;
+            if (wanted == ActionItemStatus.Done) item.NeedsHelp = false;
+            if (!item.NeedsHelp) item.NeedsHelpReason = null;
+            fields.Add("status");
+        }
+
+        /// <summary>A row without an id (tags lost, or never stamped) is the published item with the same title, if exactly one is.</summary>
+        private ActionItem? Match(ActionRow row)
+        {
+            if (row.Id is { } id && _items.FirstOrDefault(i => i.Id == id && !_matched.Contains(i.Id)) is { } byId)
+                return byId;
+            var title = Normalize(row.Title);
+            var candidates = _items.Where(i => !_matched.Contains(i.Id) && i.PublishedRow is not null
+                && Normalize(PublishedRow.FromJson(i.PublishedRow)!.Title) == title).ToList();
+            if (candidates.Count > 1 && row.Owner is not null)
+                candidates = candidates.Where(i => i.OwnerEmail == row.Owner.Email).ToList();
+            return candidates.Count == 1 ? candidates[0] : null;
+        }
+
+        public void CancelRemovedRows()
+        {
+            foreach (var item in _items.Where(i => i.PublishedRow is not null && !_matched.Contains(i.Id) && i.Status != ActionItemStatus.Cancelled))
+            {
+                var previous = PublishedRow.FromJson(item.PublishedRow)!;
+                var moved = item.Status.ToWire() != (previous.Status ?? "open") || item.ProgressNote is not null || item.NeedsHelp;
+                if (moved)
+                {
+                    Conflicts.Add(new MergeConflict(null, item.Id, item.Title, "row", null, item.Status.ToWire(), "leftAlone",
+                        $"'{item.Title}' is no longer in the minutes, but {item.OwnerName} has already worked on it ({item.Status.ToWire()}); it was left as it is. Put the row back, or agree with {item.OwnerName} before removing it."));
+                    continue;
+                }
+                item.Status = ActionItemStatus.Cancelled;
+                item.NeedsHelp = false;
+                item.NeedsHelpReason = null;
+                item.PublishedRow = (previous with { Status = "cancelled" }).ToJson();
+                Cancelled.Add(new CancelledItem(item.Id, item.Title));
+            }
+        }
+
+        public async Task ApplyDecisionsAsync(IReadOnlyList<DecisionRow> rows, CancellationToken ct)
+        {
+            var existing = await db.Decisions.Where(d => d.MeetingId == meeting.Id).ToListAsync(ct);
+            var seen = new HashSet<Guid>();
+            foreach (var row in rows)
+            {
+                var decision = existing.FirstOrDefault(d => d.Id == row.Id && !seen.Contains(d.Id))
+                    ?? existing.FirstOrDefault(d => !seen.Contains(d.Id) && Normalize(d.Text) == Normalize(row.Text));
+                if (decision is null)
+                {
+                    decision = new Decision { TenantId = meeting.TenantId, MeetingId = meeting.Id, Text = row.Text, CreatedAt = now };
+                    db.Decisions.Add(decision);
+                    existing.Add(decision);
+                    DecisionsCreated++;
+                }
+                seen.Add(decision.Id);
+                var changed = decision.Text != row.Text || decision.AgendaItemId != (row.AgendaItemId ?? decision.AgendaItemId)
+                    || row.Owner is not null && decision.OwnerEmail != row.Owner.Email || decision.Status == DecisionStatus.Revoked;
+                if (!changed) continue;
+                if (db.Entry(decision).State != EntityState.Added) DecisionsUpdated++;
+                decision.Text = row.Text;
+                decision.AgendaItemId = row.AgendaItemId ?? decision.AgendaItemId;
+                if (row.Owner is not null) (decision.OwnerEmail, decision.OwnerName) = (row.Owner.Email, row.Owner.DisplayName);
+                if (decision.Status == DecisionStatus.Revoked) decision.Status = DecisionStatus.Taken;
+            }
+            foreach (var gone in existing.Where(d => !seen.Contains(d.Id) && d.Status != DecisionStatus.Revoked))
+            {
+                gone.Status = DecisionStatus.Revoked; // kept in the register, marked as no longer standing
+                DecisionsRevoked++;
+            }
+        }
+
+        public void ApplyAttendance(IReadOnlyList<AttendanceRow> rows)
+        {
+            var recorded = rows.Where(r => r.Status != "unknown").ToList();
+            if (recorded.Count == 0) return; // no marks at all: nothing recorded in this copy, keep what was
+            static string Key(string? email, string name, string status, string? delegated) => $"{email}|{name}|{status}|{delegated}";
+            var same = recorded.Select(r => Key(r.Email, r.Name, r.Status, r.Delegate)).Order(StringComparer.Ordinal)
+                .SequenceEqual(meeting.Attendance.Select(a => Key(a.Email, a.Name, a.Status, a.Delegate)).Order(StringComparer.Ordinal));
+            if (same) return;
+            meeting.Attendance.Clear();
+            meeting.Attendance.AddRange(recorded.Select(r => new AttendanceRecord { Email = r.Email, Name = Clip(r.Name, CollabModel.NameLength), Status = r.Status, Delegate = r.Delegate is null ? null : Clip(r.Delegate, CollabModel.NameLength) }));
+            _attendanceChanged = true;
+        }
+
+        private void SetDepartments(ActionItem item, string? lead, IReadOnlyList<string> cooperating, string at)
+        {
+            var leadDepartment = lead is null ? null : Department(lead, at);
+            item.LeadDepartmentId = leadDepartment?.Id;
+            item.LeadDepartment = leadDepartment;
+            var wanted = cooperating.Select(c => Department(c, at)).DistinctBy(d => d.Id).ToList();
+            item.CooperatingDepartments.RemoveAll(c => wanted.All(w => w.Id != c.DepartmentId));
+            foreach (var d in wanted.Where(w => item.CooperatingDepartments.All(c => c.DepartmentId != w.Id)))
+                item.CooperatingDepartments.Add(new CooperatingDepartment { ActionItemId = item.Id, DepartmentId = d.Id, Department = d });
+        }
+
+        /// <summary>A department named in the minutes; one nobody set up yet is created so nothing typed is lost, and said so.</summary>
+        private Department Department(string name, string at)
+        {
+            var key = Clip(name.Trim(), CollabModel.NameLength);
+            if (_departments.TryGetValue(key, out var department)) return department;
+            department = new Department { TenantId = meeting.TenantId, Name = key };
+            db.Departments.Add(department);
+            _departments[key] = department;
+            Warnings.Add(new PublishWarning(at, $"'{key}' was not a known department, so it was added. A tenant admin can set its contact person."));
+            return department;
+        }
+
+        private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+    }
+}
