@@ -42,8 +42,14 @@ public sealed class GraphRejectedException(int status, string code, string messa
 /// <summary>The operation does not exist in this cloud (findMeetingTimes in the China cloud).</summary>
 public sealed class GraphFeatureUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
+public sealed record MailAttachment(string Name, string ContentType, byte[] Content);
+
+public sealed record OutgoingMail(string From, IReadOnlyList<string> To, string Subject, string HtmlBody, IReadOnlyList<MailAttachment> Attachments);
+
 public interface IGraphGateway
 {
+    /// <summary>Sends a mail from the given mailbox (kept in its Sent Items).</summary>
+    Task SendMailAsync(OutgoingMail mail, CancellationToken ct);
     /// <summary>Creates the organizer's event. Idempotent per meeting: a retry returns the same event, never a second one.</summary>
     Task<CalendarEvent> CreateEventAsync(EventDraft draft, CancellationToken ct);
     /// <summary>The event created for this meeting, found by our extended property, or null.</summary>

@@ -38,6 +38,25 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         return FromEvent(await Client.Users[draft.Organizer].Events.PostAsync(e, cancellationToken: ct));
     }, ct);
 
+    public Task SendMailAsync(OutgoingMail mail, CancellationToken ct) => Call(async () =>
+    {
+        await Client.Users[mail.From].SendMail.PostAsync(new Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody
+        {
+            Message = new GraphModels.Message
+            {
+                Subject = mail.Subject,
+                Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = mail.HtmlBody },
+                ToRecipients = mail.To.Select(t => new GraphModels.Recipient { EmailAddress = new GraphModels.EmailAddress { Address = t } }).ToList(),
+                Attachments = mail.Attachments.Select(a => (GraphModels.Attachment)new GraphModels.FileAttachment
+                {
+                    OdataType = "#microsoft.graph.fileAttachment", Name = a.Name, ContentType = a.ContentType, ContentBytes = a.Content,
+                }).ToList(),
+            },
+            SaveToSentItems = true,
+        }, cancellationToken: ct);
+        return true;
+    }, ct);
+
     public Task<CalendarEvent?> FindEventAsync(string organizer, Guid meetingId, CancellationToken ct) => Call(async () =>
     {
         var page = await Client.Users[organizer].Events.GetAsync(r =>

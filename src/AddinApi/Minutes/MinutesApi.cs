@@ -25,6 +25,7 @@ public static class MinutesApi
         api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
             .Accepts<byte[]>(DocxType);
+        api.MapMinutesMail();
     }
 
     private static async Task<IResult> Template(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? lang = null)

@@ -74,6 +74,27 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         {
             attendees = new[] { new { email = Owner } }, durationMinutes = 30, from = "2026-12-01T09:00", to = "2026-12-02T18:00", timeZone = Zone,
         }), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}/minutes/template"] = new(Get(s => $"/api/meetings/{s.MeetingId}/minutes/template"), Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
+        ["POST /api/meetings/{id:guid}/minutes"] = new(async (app, s) =>
+        {
+            var meeting = await app.WithDbAsync(Tenant, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == s.MeetingId));
+            var docx = CollabAddin.Minutes.MinutesWriter.Write(Api.Minutes.MinutesMapping.ToMinutes(meeting, [], []), chinese: false);
+            var content = new ByteArrayContent(docx);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Api.Minutes.MinutesApi.DocxType);
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes") { Content = content };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
+        ["POST /api/meetings/{id:guid}/minutes/mail"] = new(async (app, s) =>
+        {
+            await app.WithDbAsync(Tenant, async db =>
+            {
+                if (!await db.MinutesPublications.AnyAsync(p => p.MeetingId == s.MeetingId))
+                {
+                    db.MinutesPublications.Add(new Api.Minutes.MinutesPublication { TenantId = Tenant, MeetingId = s.MeetingId, ByEmail = NoteTaker, Sha256 = "x", Document = [1, 2, 3] });
+                    await db.SaveChangesAsync();
+                }
+            });
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/mail");
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // Public by design: liveness, the API description, and the development sign-in itself.

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Graph;
+using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.Minutes;
+
+public sealed record MailFailure(string Email, string Reason);
+public sealed record MailReport(IReadOnlyList<string> Sent, IReadOnlyList<MailFailure> Failed);
+
+/// <summary>
+/// Mails the latest published minutes to every attendee: the .docx attached, and in the body the action items that
+/// person owns. One mail per person, from the caller's mailbox, so each sees only their own list.
+/// </summary>
+public static class MinutesMail
+{
+    /// <summary>Graph's sendMail takes attachments inline up to about 3 MB; bigger ones need an upload session.</summary>
+    public const int MaxInlineAttachmentBytes = 3 * 1024 * 1024;
+
+    public static void MapMinutesMail(this RouteGroupBuilder minutes) =>
+        minutes.MapPost("/mail", Send).WithSummary("Mail the published minutes to all attendees, each with their own action items.");
+
+    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, CancellationToken ct)
+    {
+        var (meeting, refusal) = await MinutesApi.LoadRunAsync(db, id, caller, ct);
+        if (refusal is not null) return refusal;
+        var latest = await db.MinutesPublications.Where(p => p.MeetingId == id).OrderByDescending(p => p.PublishedAt).FirstOrDefaultAsync(ct);
+        if (latest is null)
+            return Problems.Problem(StatusCodes.Status409Conflict, "Nothing has been published yet.", "Publish the minutes first, then mail them.");
+        if (latest.Document.Length > MaxInlineAttachmentBytes)
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "The minutes are too large to attach to a mail.",
+                "Remove large pictures from the document, publish again, then mail.");
+        var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
+        var chinese = (meeting!.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
+        var attachment = new MailAttachment($"{meeting.Subject} - {(chinese ? "会议纪要" : "minutes")}.docx", MinutesApi.DocxType, latest.Document);
+
+        var sent = new List<string>();
+        var failed = new List<MailFailure>();
+        foreach (var person in meeting.Attendees)
+        {
+            var mine = items.Where(i => i.OwnerEmail == person.Email).ToList();
+            try
+            {
+                await graph.SendMailAsync(new OutgoingMail(caller.Email, [person.Email],
+                    (chinese ? "会议纪要：" : "Minutes: ") + meeting.Subject, Body(meeting, person, mine, chinese), [attachment]), ct);
+                sent.Add(person.Email);
+            }
+            catch (Exception e) when (e is GraphUnavailableException or GraphRejectedException)
+            {
+                failed.Add(new MailFailure(person.Email, e.Message));
+            }
+        }
+        if (sent.Count == 0 && failed.Count > 0)
+            throw new GraphUnavailableException("No minutes mail could be sent: " + failed[0].Reason);
+        return TypedResults.Ok(new MailReport(sent, failed));
+    }
+
+    private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh)
+    {
+        string E(string? text) => InviteBody.Encode(text);
+        var html = new StringBuilder("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">");
+        html.Append($"<p>{E(person.DisplayName)}{(zh ? "，您好：" : ",")}</p>");
+        html.Append($"<p>{(zh ? "附件是本次会议的纪要：" : "Attached are the minutes of ")}<b>{E(meeting.Subject)}</b>.</p>");
+        if (mine.Count == 0)
+        {
+            html.Append($"<p>{(zh ? "您在本次会议中没有行动项。" : "You have no action items from this meeting.")}</p>");
+        }
+        else
+        {
+            html.Append($"<p>{(zh ? "您的行动项：" : "Your action items:")}</p><table style=\"border-collapse:collapse\">");
+            html.Append($"<tr><th style=\"text-align:left;padding:4px 8px\">{(zh ? "行动项" : "Action")}</th><th style=\"text-align:left;padding:4px 8px\">{(zh ? "截止日期" : "Due")}</th></tr>");
+            foreach (var item in mine)
+                html.Append($"<tr><td style=\"padding:4px 8px\">{E(item.Title)}</td><td style=\"padding:4px 8px\">{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
+            html.Append("</table>");
+        }
+        html.Append($"<p style=\"color:#616161;font-size:12px\">{(zh ? "在 Outlook 的 CollabAddin 窗格中更新进度。" : "Update your progress from the CollabAddin pane in Outlook.")}</p></body></html>");
+        return html.ToString();
+    }
+}
