@@ -58,6 +58,24 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void A_filled_in_chinese_template_reads_back_the_same_way()
+    {
+        var docx = Edit(Template(chinese: true), body =>
+        {
+            Fill(ActionRows(body)[0], "准备宣传方案", "陈伟", "12月1日", "市场部", "销售部、产品部", "2", "进行中");
+            var attendance = body.Descendants<SdtRow>().First(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee));
+            Fill(attendance.Descendants<TableRow>().Single(), "Alice Wang", "Product", "核心", "缺席");
+        });
+        var read = Read(docx);
+        Assert.Empty(read.Warnings);
+        var item = Assert.Single(read.ActionItems);
+        Assert.Equal(("chen.wei@contoso.example", new DateOnly(2026, 12, 1), "市场部", Campaign, "inProgress"),
+            (item.Owner!.Email, item.Due!.Value, item.LeadDepartment, item.AgendaItemId, item.Status));
+        Assert.Equal(["销售部", "产品部"], item.CooperatingDepartments);
+        Assert.Equal("absent", read.Attendance[0].Status);
+    }
+
+    [Fact]
     public void Rows_added_with_insert_row_repeat_the_tag_and_only_the_original_keeps_the_id()
     {
         var id = Guid.NewGuid();

@@ -42,7 +42,8 @@ public static class DemoData
         var launch = new Meeting
         {
             TenantId = Tenant, Subject = "Q3 launch plan / 第三季度发布计划", TimeZone = zone,
-            OrganizerEmail = Organizer, OrganizerName = "Alice Wang",
+            Goal = "Agree the Q3 launch plan and owners for each department before the end of the month",
+            OrganizerEmail = Organizer, OrganizerName = "Alice Wang", Language = "zh-CN", Version = 1,
             StartUtc = today.AddDays(-10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
             EndUtc = today.AddDays(-10).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc),
             Attendees =
@@ -56,7 +57,13 @@ public static class DemoData
         var review = new Meeting
         {
             TenantId = Tenant, Subject = "Launch readiness review", TimeZone = zone,
-            OrganizerEmail = Organizer, OrganizerName = "Alice Wang",
+            Goal = "Approve the launch checklist and name an owner for every open risk by Friday",
+            OrganizerEmail = Organizer, OrganizerName = "Alice Wang", Language = "en-US", Version = 1,
+            Agenda =
+            [
+                new() { Position = 0, Topic = "Checklist", Discussion = "Walk the launch checklist", OwnerEmail = Organizer, PlannedMinutes = 25, ExpectedOutput = "Approved checklist" },
+                new() { Position = 1, Topic = "Risks", Discussion = "Open risks and their owners", OwnerEmail = NoteTaker, PlannedMinutes = 25, ExpectedOutput = "An owner per risk" },
+            ],
             StartUtc = today.AddDays(5).ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc),
             EndUtc = today.AddDays(5).ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc),
             Attendees =

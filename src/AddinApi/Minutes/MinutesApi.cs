@@ -38,7 +38,7 @@ public static class MinutesApi
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var chinese = RequestLanguage.Of(request, lang ?? meeting!.Language).Name == "zh-CN";
         var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions), chinese);
-        return Results.File(bytes, DocxType, $"{meeting!.Subject} - {(chinese ? "会议纪要" : "minutes")}.docx");
+        return Results.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
     }
 
     private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
@@ -91,6 +91,15 @@ public static class MinutesApi
                 meeting = await db.Meetings.SingleAsync(m => m.Id == id, ct);
             }
         }
+    }
+
+    /// <summary>"{subject} - minutes.docx", with characters no file system accepts replaced.</summary>
+    public static string FileName(string subject, bool chinese)
+    {
+        var name = $"{subject} - {(chinese ? "会议纪要" : "minutes")}.docx";
+        foreach (var bad in new[] { '/', '\\', ':', '*', '?', '"', '<', '>', '|' }.Concat(Path.GetInvalidFileNameChars()))
+            name = name.Replace(bad, '-');
+        return name;
     }
 
     private static IResult TooLarge(long max) =>

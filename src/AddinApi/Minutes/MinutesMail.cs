@@ -37,7 +37,7 @@ public static class MinutesMail
                 "Remove large pictures from the document, publish again, then mail.");
         var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
         var chinese = (meeting!.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
-        var attachment = new MailAttachment($"{meeting.Subject} - {(chinese ? "会议纪要" : "minutes")}.docx", MinutesApi.DocxType, latest.Document);
+        var attachment = new MailAttachment(MinutesApi.FileName(meeting.Subject, chinese), MinutesApi.DocxType, latest.Document);
 
         var sent = new List<string>();
         var failed = new List<MailFailure>();

@@ -64,4 +64,10 @@ public sealed class MailMinutesTests
         Assert.Equal(3, report.Sent.Count);
         Assert.Equal(3, app.Graph.State.SentMail.Count);
     }
+
+    [Theory]
+    [InlineData("Q3 launch plan / 第三季度发布计划", true, "Q3 launch plan - 第三季度发布计划 - 会议纪要.docx")]
+    [InlineData("Budget: \"final\" <v2>?", false, "Budget- -final- -v2-- - minutes.docx")]
+    public void The_file_name_keeps_the_subject_but_no_character_a_file_system_refuses(string subject, bool chinese, string expected) =>
+        Assert.Equal(expected, MinutesApi.FileName(subject, chinese));
 }
