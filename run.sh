@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs the product on this machine, offline: the API on http://localhost:5080
-# (Development: embedded SQLite under src/AddinApi/.data, demo data, /dev/token sign-in) serving the task panes.
+# (Development: embedded SQLite under src/AddinApi/.data, demo data, /dev/token sign-in, the local Graph emulator)
+# serving the task panes, which it builds first when needed (npm ci + vite build in src/AddinWeb).
 # Environment: PORT (default 5080).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,6 +9,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 port="${PORT:-5080}"
 
+scripts/build-web.sh
 dotnet build src/AddinApi -nologo -clp:ErrorsOnly
 
 echo "CollabAddin: http://localhost:$port  (health: /healthz, API description: /openapi/v1.json, sign-in: POST /dev/token)"

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-system-packages.sh
+scripts/build-web.sh   # the browser tests drive the built task panes
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="artifacts/test-results"

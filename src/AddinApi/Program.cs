@@ -36,6 +36,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();
+app.MapAuthConfig();
 app.MapActionItems();
 app.MapMeetings();
 app.MapMinutes();

@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         // Public by design: liveness, the API description, and the development sign-in itself.
         ["* /healthz"] = new(Get(_ => "/healthz"), Everyone(Ok)),
         ["GET /openapi/{documentName}.json"] = new(Get(_ => "/openapi/v1.json"), Everyone(Ok)),
+        ["GET /auth/config"] = new(Get(_ => "/auth/config"), Everyone(Ok)),
         ["POST /dev/token"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/dev/token")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { email = Owner, tenant = Tenant }),
