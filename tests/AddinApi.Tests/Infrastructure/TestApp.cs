@@ -47,7 +47,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public static async Task<TestApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresServer? postgres = null,
-        string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        bool kestrel = false)
     {
         string connection;
         string? file = null;
@@ -62,7 +63,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         var graph = await EmulatorServer.StartAsync();
         var app = new TestApp(provider, connection, file, environment, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), services, graph);
-        _ = app.Server; // start now: migrations run here, not inside the first request of a test
+        if (kestrel)
+        {
+            // A real socket on loopback, for a real browser; the address is in ClientOptions.BaseAddress.
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server; // start now: migrations run here, not inside the first request of a test
+        }
         return app;
     }
 

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(CollabAddin.Api.Tests.Panes.Browser))]
+
+namespace CollabAddin.Api.Tests.Panes;
+
+/// <summary>Debian's Chromium, headless, driven by Playwright; one per test run (Playwright never downloads a browser here).</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>Opens a pane of the app as a task pane would (narrow), with the Office double configured as given.</summary>
+    public async Task<IPage> OpenAsync(TestApp app, string path, object officeConfig, (string Email, string Name, string Tenant)? signedIn = null)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
+        await context.RouteAsync("**/office-js/office.js", route => route.FulfillAsync(new RouteFulfillOptions { Body = "/* Office.js: replaced by the test double */", ContentType = "text/javascript" }));
+        var session = signedIn is { } s
+            ? JsonSerializer.Serialize(new { token = app.Issuer.Mint(s.Email, s.Name, s.Tenant), email = s.Email, name = s.Name, tenant = s.Tenant, demo = false })
+            : null;
+        await context.AddInitScriptAsync($"window.__officeConfig = {JsonSerializer.Serialize(officeConfig)};"
+            + (session is null ? "" : $"sessionStorage.setItem('collabaddin.session', {JsonSerializer.Serialize(session)});")
+            + OfficeDouble.Script);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        // Chromium logs every 4xx answer as "Failed to load resource"; the panes expect some (a 412 conflict, a 404 lookup).
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());
+        Errors[page] = errors;
+        return page;
+    }
+
+    public Dictionary<IPage, List<string>> Errors { get; } = new();
+
+    /// <summary>axe-core in the page: the serious and critical accessibility violations, as "rule: help (where)".</summary>
+    public static async Task<string[]> AccessibilityViolations(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(Repository.Root, "src", "AddinWeb", "node_modules", "axe-core", "axe.min.js") });
+        return await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+              .filter(v => v.impact === "serious" || v.impact === "critical")
+              .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(" ")).join(", ")})`)
+            """);
+    }
+
+    /// <summary>Keeps a picture of the pane under artifacts/panes, to look at.</summary>
+    public static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Path.Combine(Repository.Root, "artifacts", "panes");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
+
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CollabAddin.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("CollabAddin.sln not found above the test binaries.");
+    }
+}

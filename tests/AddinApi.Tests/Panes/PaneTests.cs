@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Minutes;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollabAddin.Api.Tests.Panes;
+
+/// <summary>
+/// The story end to end in a real browser against the real API (SQLite, Graph emulator): the organizer plans and sends,
+/// the note-taker inserts the template, publishes and re-publishes, the attendee works on their item; and demo mode.
+/// </summary>
+public sealed class PaneTests(Browser browser)
+{
+    private static (string, string, string) Person(string email) => (email, NameOf(email), Tenant);
+
+    private static async Task<(TestApp App, MeetingResponse Meeting)> MeetingWithPublishedMinutes()
+    {
+        var app = await TestApp.StartAsync(kestrel: true);
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var bob = await app.ClientForAsync(NoteTaker);
+        var template = await Minutes.MinutesDocs.TemplateAsync(bob, meeting!.Id);
+        await (await Minutes.MinutesDocs.PublishAsync(bob, meeting.Id, Minutes.MinutesDocs.FirstDraft(template))).ShouldBeAsync(HttpStatusCode.OK);
+        return (app, meeting);
+    }
+
+    private async Task AssertAccessible(IPage page)
+    {
+        var violations = await Browser.AccessibilityViolations(page);
+        Assert.True(violations.Length == 0, string.Join("\n", violations));
+        Assert.Empty(browser.Errors[page]);
+    }
+
+    [Fact]
+    public async Task The_attendee_moves_an_item_forward_raises_needs_help_and_resolves_a_conflict_in_the_pane()
+    {
+        var (app, meeting) = await MeetingWithPublishedMinutes();
+        await using var _ = app;
+        var page = await browser.OpenAsync(app, "/items.html",
+            new { host = "Outlook", displayLanguage = "en-US", item = new { itemId = meeting.Invite.GraphEventId } }, Person(Owner));
+
+        var card = page.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" });
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This meeting" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Bring the campaign draft")).ToBeVisibleAsync(); // Carol's preparation
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "items-en");
+
+        await card.GetByLabel("Status").SelectOptionAsync("inProgress");
+        await card.GetByLabel("Progress note").FillAsync("Outline shared with Sales");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
+
+        await card.GetByLabel("I need help").CheckAsync();
+        await card.GetByLabel("What help do you need?").FillAsync("Need the customer list from Sales");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
+
+        var id = await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Title == "Draft the campaign").Select(i => i.Id).SingleAsync());
+        var alice = await app.ClientForAsync(Organizer);
+        var current = await alice.GetAsync($"/api/action-items/{id}");
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/action-items/{id}") { Content = JsonContent.Create(new { progressNote = "Alice: agency booked" }) };
+        patch.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+        await (await alice.SendAsync(patch)).ShouldBeAsync(HttpStatusCode.OK);
+
+        await card.GetByLabel("Progress note").FillAsync("Draft sent for review");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var conflict = card.GetByRole(AriaRole.Alert);
+        await Expect(conflict).ToContainTextAsync("Someone else changed this item");
+        await Expect(conflict).ToContainTextAsync("Alice: agency booked");
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Apply mine on top" }).ClickAsync();
+        await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
+
+        var item = await (await alice.GetAsync($"/api/action-items/{id}")).ReadAsync<ActionItemResponse>();
+        Assert.Equal((ActionItemStatus.InProgress, true, "Need the customer list from Sales", "Draft sent for review"),
+            (item.Status, item.NeedsHelp, item.NeedsHelpReason, item.ProgressNote));
+        var history = await (await alice.GetAsync($"/api/action-items/{id}/history")).ReadAsync<List<ActionItemChangeResponse>>();
+        Assert.Contains(history, h => h.Field == "status" && h.Source == ChangeSource.TaskPane && h.By.Email == Owner);
+
+        await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的行动项" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "本次会议" })).ToBeVisibleAsync();
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "items-zh");
+    }
+
+    [Fact]
+    public async Task The_organizer_plans_with_live_rules_and_sends_the_invite_from_an_appointment()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var page = await browser.OpenAsync(app, "/organizer.html", new
+        {
+            host = "Outlook", displayLanguage = "en-US",
+            item = new { compose = true, required = new[] { new { emailAddress = NoteTaker, displayName = "Bob Li" }, new { emailAddress = Owner, displayName = "Carol Zhang" } }, optional = Array.Empty<object>() },
+        }, Person(Organizer));
+
+        await page.GetByLabel("Subject").FillAsync("Launch review");
+        await page.GetByLabel("Goal (specific and measurable)").FillAsync("Discuss the launch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add this appointment's attendees" }).ClickAsync();
+        await Expect(page.GetByText("Name a note-taker.").First).ToBeVisibleAsync();   // the server's verdict, as you type
+        await Expect(page.GetByText("The goal may not be measurable").First).ToBeVisibleAsync();
+
+        var bob = page.GetByRole(AriaRole.Group, new() { Name = "Attendees 2" });
+        await bob.GetByLabel("Note-taker").CheckAsync();
+        await bob.GetByLabel("Department").FillAsync("Engineering");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Attendees 1" }).GetByLabel("Department").FillAsync("Product");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Attendees 3" }).GetByLabel("Department").FillAsync("Marketing");
+        await page.GetByLabel("Goal (specific and measurable)").FillAsync("Approve the launch checklist and its owners by 5 Dec");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add agenda item" }).ClickAsync();
+        var agenda = page.GetByRole(AriaRole.Group, new() { Name = "Agenda 1" });
+        await agenda.GetByLabel("Topic").FillAsync("Checklist");
+        await agenda.GetByLabel("What is discussed").FillAsync("Walk the list");
+        await agenda.GetByLabel("Expected output").FillAsync("Approved checklist");
+        await Expect(page.GetByText("The plan follows the meeting rules.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "15");
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "organizer-en");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invite" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invite sent" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Join the Teams meeting" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://teams.microsoft.com/"));
+        var sent = Assert.Single(app.Graph.State.EventsOf(Organizer));
+        Assert.Equal("Launch review", sent["subject"]!.GetValue<string>());
+        Assert.Equal([NoteTaker, Owner], sent["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+
+        await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议" }).First).ToBeVisibleAsync();
+        await Browser.Screenshot(page, "organizer-zh");
+    }
+
+    [Fact]
+    public async Task The_note_taker_inserts_the_template_publishes_stamps_ids_republishes_and_mails()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var controls = Enumerable.Range(0, 3).Select(_ => new { tag = "collab:action" }).ToArray(); // the template's three empty rows
+        var page = await browser.OpenAsync(app, "/minutes.html", new { host = "Word", displayLanguage = "zh-CN", controls }, Person(NoteTaker));
+
+        await Expect(page.GetByLabel("会议")).ToBeVisibleAsync();
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "minutes-zh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "插入纪要模板" }).ClickAsync();
+        await Expect(page.GetByText("模板已插入")).ToBeVisibleAsync();
+
+        var inserted = await page.EvaluateAsync<string>("() => window.__office.inserted[0].base64");
+        var filled = Minutes.MinutesDocs.FirstDraft(Convert.FromBase64String(inserted)); // the note-taker fills it in Word
+        await page.EvaluateAsync("b64 => { window.__office.docx = b64; }", Convert.ToBase64String(filled));
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布纪要" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新建 (2)" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("已将编号写入文档")).ToBeVisibleAsync();
+
+        var ids = await app.WithDbAsync(Tenant, db => db.ActionItems.OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync());
+        var tags = await page.EvaluateAsync<string[]>("() => window.__office.controls.map(c => c.tag)");
+        Assert.Equal([$"collab:action:{ids[0]}", $"collab:action:{ids[1]}", "collab:action"], tags);
+        Assert.Equal(65536, await page.EvaluateAsync<int>("() => window.__office.sliceSizes[0]"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布纪要" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "未变 (2)" })).ToBeVisibleAsync();
+        Assert.Equal(2, await app.WithDbAsync(Tenant, db => db.ActionItems.CountAsync()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "将纪要发送给参会人" }).ClickAsync();
+        await Expect(page.GetByText("已发送给 4 位参会人。")).ToBeVisibleAsync();
+        Assert.Equal(4, app.Graph.State.SentMail.Count);
+        await Browser.Screenshot(page, "minutes-report-zh");
+
+        await page.GetByLabel("语言").SelectOptionAsync("en-US");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish minutes" })).ToBeVisibleAsync();
+        await Browser.Screenshot(page, "minutes-en");
+    }
+
+    [Fact]
+    public async Task In_a_plain_browser_the_panes_run_in_demo_mode_with_the_development_sign_in()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        var page = await browser.OpenAsync(app, "/items.html", new { host = (string?)null, displayLanguage = "en-US" });
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Demo mode" })).ToBeVisibleAsync();
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "demo-sign-in-en");
+        await page.GetByLabel("Demo user").SelectOptionAsync("chen.wei@contoso.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByText("Signed in as 陈伟")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "准备发布会宣传方案 / Draft the launch campaign" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue (1)" })).ToBeVisibleAsync();
+        await AssertAccessible(page);
+        await Browser.Screenshot(page, "demo-items-en");
+    }
+}
