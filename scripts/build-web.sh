@@ -7,7 +7,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 stamp=dist/.built
-if [ "${1:-}" = "--force" ] || [ ! -f "$stamp" ] || [ -n "$(find src ./*.html vite.config.ts package.json -newer "$stamp" -print -quit)" ]; then
+if [ "${1:-}" = "--force" ] || [ ! -f "$stamp" ] || [ -n "$(find src public ./*.html vite.config.ts package.json -newer "$stamp" -print -quit)" ]; then
   npm run build --silent
   touch "$stamp"
 fi

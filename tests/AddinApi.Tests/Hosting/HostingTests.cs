@@ -89,4 +89,17 @@ public sealed class HostingTests
         });
         Assert.Contains("Development only", error.Message);
     }
+
+    [Fact]
+    public async Task Office_js_is_served_locally_in_development_only()
+    {
+        await using (var app = await TestApp.StartAsync())
+        {
+            var response = await app.CreateClient().GetAsync("/office-js/office.js");
+            await response.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Contains("Office", await response.Content.ReadAsStringAsync());
+        }
+        await using (var app = await TestApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["Web:OfficeJsRoot"] = "../AddinWeb/node_modules/@microsoft/office-js/dist" }))
+            await (await app.CreateClient().GetAsync("/office-js/office.js")).ProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -183,13 +183,41 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Demo mode" })).ToBeVisibleAsync();
         await AssertAccessible(page);
         await Browser.Screenshot(page, "demo-sign-in-en");
-        await page.GetByLabel("Demo user").SelectOptionAsync("chen.wei@contoso.example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Keyboard only: focus the user list, pick with the arrow keys, tab to the button, press Enter.
+        await page.GetByLabel("Demo user").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByLabel("Demo user")).ToHaveValueAsync("chen.wei@contoso.example");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByText("Signed in as 陈伟")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Article, new() { Name = "准备发布会宣传方案 / Draft the launch campaign" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue (1)" })).ToBeVisibleAsync();
         await AssertAccessible(page);
         await Browser.Screenshot(page, "demo-items-en");
+    }
+
+    [Fact]
+    public async Task A_production_build_loads_office_js_from_microsofts_cdn_and_the_offline_build_from_the_api()
+    {
+        var output = Directory.CreateTempSubdirectory("web-cdn-").FullName;
+        var start = new System.Diagnostics.ProcessStartInfo("npx") { WorkingDirectory = Path.Combine(Repository.Root, "src", "AddinWeb"), RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "vite", "build", "--outDir", output, "--emptyOutDir" }) start.ArgumentList.Add(a);
+        start.Environment["OFFICE_JS"] = "cdn";
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await errors);
+        }
+        foreach (var page in new[] { "items.html", "organizer.html", "minutes.html" })
+        {
+            Assert.Contains("<script src=\"https://appsforoffice.microsoft.com/lib/1/hosted/office.js\"></script>", await File.ReadAllTextAsync(Path.Combine(output, page)));
+            Assert.Contains("<script src=\"/office-js/office.js\"></script>", await File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "AddinWeb", "dist", page)));
+        }
     }
 }
