@@ -8,9 +8,14 @@ cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 port="${PORT:-5080}"
+# HTTPS=1 serves https://localhost:$PORT too (Office sideloading needs it; trust the dev certificate once with
+# `dotnet dev-certs https --trust`). Plain http on 5080 stays for the in-process Graph emulator and curl.
+urls="http://localhost:5080"
+[ "${HTTPS:-0}" = "1" ] && urls="https://localhost:$port;$urls"
+[ "${HTTPS:-0}" != "1" ] && urls="http://localhost:$port"
 
 scripts/build-web.sh
 dotnet build src/AddinApi -nologo -clp:ErrorsOnly
 
-echo "CollabAddin: http://localhost:$port  (health: /healthz, API description: /openapi/v1.json, sign-in: POST /dev/token)"
-ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project src/AddinApi --no-build --no-launch-profile --urls "http://localhost:$port"
+echo "CollabAddin: $urls  (health: /healthz, API description: /openapi/v1.json, sign-in: POST /dev/token)"
+ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project src/AddinApi --no-build --no-launch-profile --urls "$urls"

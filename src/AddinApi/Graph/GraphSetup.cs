@@ -49,6 +49,11 @@ public static class GraphSetup
             app.MapGraphEmulator(EmulatorRoot);
     }
 
-    private static string FirstUrl(IConfiguration config) =>
-        (config["urls"] ?? config["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/').Replace("://+", "://localhost").Replace("://*", "://localhost");
+    /// <summary>The app's own address for the in-process emulator: plain http when the app listens on it, as loopback needs no TLS.</summary>
+    private static string FirstUrl(IConfiguration config)
+    {
+        var urls = (config["urls"] ?? config["Urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var chosen = urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? urls[0];
+        return chosen.TrimEnd('/').Replace("://+", "://localhost").Replace("://*", "://localhost");
+    }
 }
