@@ -155,7 +155,9 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新建 (2)" })).ToBeVisibleAsync();
         await Expect(page.GetByText("已将编号写入文档")).ToBeVisibleAsync();
 
-        var ids = await app.WithDbAsync(Tenant, db => db.ActionItems.OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync());
+        var ids = new List<Guid>();
+        foreach (var title in new[] { "Draft the campaign", "Book the venue" }) // the draft's rows 2 and 3
+            ids.Add(await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync()));
         var tags = await page.EvaluateAsync<string[]>("() => window.__office.controls.map(c => c.tag)");
         Assert.Equal([$"collab:action:{ids[0]}", $"collab:action:{ids[1]}", "collab:action"], tags);
         Assert.Equal(65536, await page.EvaluateAsync<int>("() => window.__office.sliceSizes[0]"));
