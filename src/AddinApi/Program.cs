@@ -40,6 +40,7 @@ app.MapAuthConfig();
 app.MapActionItems();
 app.MapMeetings();
 app.MapMinutes();
+app.MapPeople();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

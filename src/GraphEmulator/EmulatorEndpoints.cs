@@ -28,6 +28,7 @@ public static class EmulatorEndpoints
             graph.MapPost($"/users/{{user}}/{prefix}sendMail", MailEndpoints.SendMail);
         }
         graph.MapGet("/users/{user}/manager", MailEndpoints.Manager);
+        graph.MapGet("/users", DirectoryEndpoints.Search);
 
         var look = app.MapGroup(root + "/_emulator").ExcludeFromDescription();
         look.MapGet("/events", (EmulatorState state) => state.AllEvents().Select(e => new { mailbox = e.Mailbox, @event = e.Event }));

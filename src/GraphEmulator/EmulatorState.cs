@@ -9,7 +9,7 @@ namespace CollabAddin.GraphEmulator;
 /// </summary>
 public sealed class EmulatorState
 {
-    private readonly Lock _gate = new();
+    private readonly Lock _gate = new(); // Lock is reentrant for its owner thread, so copies can be written under it
     private readonly Dictionary<string, Mailbox> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -21,17 +21,25 @@ public sealed class EmulatorState
     /// <summary>Invitations, updates and cancellations Outlook would have mailed to attendees.</summary>
     public ConcurrentQueue<MeetingNotice> Notices { get; } = new();
     public ConcurrentQueue<ExchangeRecord> Exchanges { get; } = new();
+    /// <summary>The organizer's event id → the attendees' copies (mailbox, event id), as Exchange delivers them.</summary>
+    public ConcurrentDictionary<string, List<(string Mailbox, string EventId)>> Copies { get; } = new();
+    /// <summary>The tenant's people, for directory search (GET /users?$filter=startswith(...)).</summary>
+    public ConcurrentDictionary<string, DirectoryUser> Directory { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Busy time that is not one of the mailbox's events (other calendars, out of office).</summary>
     public ConcurrentDictionary<string, List<BusyBlock>> ExtraBusy { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public T WithMailbox<T>(string user, Func<Mailbox, T> work)
     {
         lock (_gate)
-        {
-            if (!_mailboxes.TryGetValue(user, out var mailbox))
-                _mailboxes[user] = mailbox = new Mailbox(user);
-            return work(mailbox);
-        }
+            return work(MailboxOf(user));
+    }
+
+    /// <summary>Call only while holding the gate (inside WithMailbox).</summary>
+    internal Mailbox MailboxOf(string user)
+    {
+        if (!_mailboxes.TryGetValue(user, out var mailbox))
+            _mailboxes[user] = mailbox = new Mailbox(user);
+        return mailbox;
     }
 
     /// <summary>A copy of one mailbox's events (cancelled ones included), for tests and the inspection page.</summary>
@@ -63,6 +71,7 @@ public sealed class StoredEvent(JsonObject json)
 }
 
 public sealed record EmulatedUser(string Id, string DisplayName, string Mail);
+public sealed record DirectoryUser(string Mail, string DisplayName, string? Department);
 public sealed record BusyBlock(DateTime StartUtc, DateTime EndUtc, string Status = "busy");
 public sealed record SentMail(string From, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, string ContentType, string Body,
     IReadOnlyList<SentAttachment> Attachments, DateTimeOffset At);

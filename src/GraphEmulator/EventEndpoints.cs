@@ -79,6 +79,7 @@ internal static partial class EventEndpoints
             if (transactionId is not null)
                 mailbox.ByTransactionId[transactionId] = id;
             state.Notices.Enqueue(new MeetingNotice("invite", user, id, AttendeeAddresses(json), null, now));
+            DeliverCopies(state, user, id, stored);
             return GraphReply.Ok(Shape(stored, expand: null), op, 201);
         });
     }
@@ -129,6 +130,7 @@ internal static partial class EventEndpoints
             e.Json["lastModifiedDateTime"] = Json.Iso(now);
             e.Json["changeKey"] = Base64Url(RandomNumberGenerator.GetBytes(12));
             state.Notices.Enqueue(new MeetingNotice("update", user, eventId, AttendeeAddresses(e.Json), null, now));
+            DeliverCopies(state, user, eventId, e);
             return GraphReply.Ok(Shape(e, expand: null), op);
         });
     }
@@ -150,9 +152,34 @@ internal static partial class EventEndpoints
                 return GraphReply.Error(400, "ErrorItemNotFound", "The meeting has already been cancelled.", op);
             e.Json["isCancelled"] = true;
             e.Json["lastModifiedDateTime"] = Json.Iso(state.Clock.GetUtcNow());
+            DeliverCopies(state, user, eventId, e);
             state.Notices.Enqueue(new MeetingNotice("cancel", user, eventId, AttendeeAddresses(e.Json), body.Str("comment"), state.Clock.GetUtcNow()));
             return GraphReply.Empty(202, op);
         });
+    }
+
+    /// <summary>
+    /// What Exchange does with an invite: each attendee's calendar gets its own copy, with its own id and the same
+    /// iCalUId; updates and cancellations reach the copies too. Call while holding the state's gate.
+    /// </summary>
+    private static void DeliverCopies(EmulatorState state, string organizer, string eventId, StoredEvent master)
+    {
+        var copies = state.Copies.GetOrAdd(eventId, _ => []);
+        foreach (var address in AttendeeAddresses(master.Json))
+        {
+            var mailbox = state.MailboxOf(address);
+            var existing = copies.FirstOrDefault(c => string.Equals(c.Mailbox, address, StringComparison.OrdinalIgnoreCase));
+            var copyId = existing.EventId ?? "AAMkAGNvcHk" + Base64Url(RandomNumberGenerator.GetBytes(24));
+            var json = (JsonObject)master.Json.DeepClone();
+            json["id"] = copyId;
+            json["isOrganizer"] = false;
+            json["transactionId"] = null;
+            json["responseStatus"] = new JsonObject { ["response"] = "notResponded", ["time"] = "0001-01-01T00:00:00Z" };
+            json["webLink"] = $"https://outlook.office365.com/owa/?itemid={Uri.EscapeDataString(copyId)}&exvsurl=1&path=/calendar/item";
+            json["organizer"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = organizer, ["address"] = organizer } };
+            mailbox.Events[copyId] = new StoredEvent(json);
+            if (existing.EventId is null) copies.Add((address, copyId));
+        }
     }
 
     private static void Apply(StoredEvent e, JsonObject body)

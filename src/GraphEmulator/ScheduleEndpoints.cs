@@ -111,7 +111,7 @@ internal static class ScheduleEndpoints
     internal static List<BusyBlock> BusyBlocks(EmulatorState state, string who)
     {
         var blocks = state.AllEvents()
-            .Where(x => x.Event["isCancelled"]?.GetValue<bool>() != true)
+            .Where(x => x.Event["isCancelled"]?.GetValue<bool>() != true && x.Event["isOrganizer"]?.GetValue<bool>() != false) // copies mirror the organizer's event
             .Where(x => string.Equals(x.Mailbox, who, StringComparison.OrdinalIgnoreCase)
                 || (x.Event["attendees"] as JsonArray)?.OfType<JsonObject>().Any(a =>
                     string.Equals((a["emailAddress"] as JsonObject).Str("address"), who, StringComparison.OrdinalIgnoreCase)) == true)

@@ -101,4 +101,38 @@ public sealed class EmulatorBehaviourTests
         });
         Assert.Equal(["002000", "000000"], result!.Value!.Select(s => s.AvailabilityView));
     }
+
+    [Fact]
+    public async Task Each_attendee_gets_a_copy_with_its_own_id_and_the_same_icaluid_kept_in_step()
+    {
+        await using var server = await EmulatorServer.StartAsync();
+        var graph = GraphClient.For(server);
+        var master = await graph.Users[Organizer].Events.PostAsync(ConformanceTests.NewEvent("m"));
+        var copy = Assert.Single(server.State.EventsOf("bob@contoso.example"));
+        Assert.NotEqual(master!.Id, copy["id"]!.GetValue<string>());
+        Assert.Equal(master.ICalUId, copy["iCalUId"]!.GetValue<string>());
+        Assert.False(copy["isOrganizer"]!.GetValue<bool>());
+
+        var read = await graph.Users["bob@contoso.example"].Events[copy["id"]!.GetValue<string>()].GetAsync(r => r.QueryParameters.Select = ["iCalUId"]);
+        Assert.Equal(master.ICalUId, read!.ICalUId);
+        await graph.Users[Organizer].Events[master.Id].PatchAsync(new Microsoft.Graph.Models.Event { Subject = "Moved" });
+        Assert.Equal("Moved", server.State.EventsOf("bob@contoso.example").Single()["subject"]!.GetValue<string>());
+        await graph.Users[Organizer].Events[master.Id].Cancel.PostAsync(new Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody { Comment = "off" });
+        Assert.True(server.State.EventsOf("dave@contoso.example").Single()["isCancelled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_directory_is_searched_by_the_start_of_a_name_or_an_email()
+    {
+        await using var server = await EmulatorServer.StartAsync();
+        server.State.Directory["alice@contoso.example"] = new DirectoryUser("alice@contoso.example", "Alice Wang", "Product");
+        server.State.Directory["al.chen@contoso.example"] = new DirectoryUser("al.chen@contoso.example", "Chen Al", null);
+        server.State.Directory["bob@contoso.example"] = new DirectoryUser("bob@contoso.example", "Bob Li", "Engineering");
+        var users = await GraphClient.For(server).Users.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = "startswith(displayName,'al') or startswith(mail,'al')";
+            r.QueryParameters.Top = 5;
+        });
+        Assert.Equal(["Alice Wang", "Chen Al"], users!.Value!.Select(u => u.DisplayName));
+    }
 }

@@ -25,6 +25,15 @@ public static class DemoData
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+        // Every start (the emulator keeps nothing between runs): the offline Graph emulator plays the directory: the demo people can be found in the organizer's picker.
+        if (scope.ServiceProvider.GetService<CollabAddin.GraphEmulator.EmulatorState>() is { } graph)
+            foreach (var (mail, name, department) in new[]
+            {
+                (Organizer, "Alice Wang", "Product"), (NoteTaker, "Bob Li", "Engineering"), (Attendee, "陈伟", "市场部 Marketing"),
+                (Finance, "Dana Smith", "Finance"), ("eng.lead@contoso.example", "Evan Zhou", "Engineering"), ("sales.lead@contoso.example", "Fiona Liu", "Sales"),
+            })
+                graph.Directory[mail] = new CollabAddin.GraphEmulator.DirectoryUser(mail, name, department);
+
         if (await db.Meetings.IgnoreQueryFilters().AnyAsync(ct))
             return; // seeded before, or a real store: leave it alone
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -46,8 +46,14 @@ public sealed record MailAttachment(string Name, string ContentType, byte[] Cont
 
 public sealed record OutgoingMail(string From, IReadOnlyList<string> To, string Subject, string HtmlBody, IReadOnlyList<MailAttachment> Attachments);
 
+public sealed record DirectoryPerson(string Email, string DisplayName, string? Department);
+
 public interface IGraphGateway
 {
+    /// <summary>The iCalUId of an event in someone's own calendar (an attendee's copy has its own id), or null if there is no such event.</summary>
+    Task<string?> GetICalUIdAsync(string mailbox, string eventId, CancellationToken ct);
+    /// <summary>People in the directory whose name or email starts with the text.</summary>
+    Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(string startsWith, int top, CancellationToken ct);
     /// <summary>Sends a mail from the given mailbox (kept in its Sent Items).</summary>
     Task SendMailAsync(OutgoingMail mail, CancellationToken ct);
     /// <summary>Creates the organizer's event. Idempotent per meeting: a retry returns the same event, never a second one.</summary>

@@ -38,6 +38,31 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         return FromEvent(await Client.Users[draft.Organizer].Events.PostAsync(e, cancellationToken: ct));
     }, ct);
 
+    public Task<string?> GetICalUIdAsync(string mailbox, string eventId, CancellationToken ct) => Call(async () =>
+    {
+        try
+        {
+            return (await Client.Users[mailbox].Events[eventId].GetAsync(r => r.QueryParameters.Select = ["iCalUId"], ct))?.ICalUId;
+        }
+        catch (GraphModels.ODataErrors.ODataError e) when (e.ResponseStatusCode is 400 or 404)
+        {
+            return null; // not an event of that mailbox
+        }
+    }, ct);
+
+    public Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(string startsWith, int top, CancellationToken ct) => Call<IReadOnlyList<DirectoryPerson>>(async () =>
+    {
+        var quoted = startsWith.Replace("'", "''");
+        var page = await Client.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"startswith(displayName,'{quoted}') or startswith(mail,'{quoted}')";
+            r.QueryParameters.Select = ["displayName", "mail", "department"];
+            r.QueryParameters.Top = top;
+        }, ct);
+        return (page?.Value ?? []).Where(u => !string.IsNullOrEmpty(u.Mail))
+            .Select(u => new DirectoryPerson(u.Mail!.ToLowerInvariant(), u.DisplayName ?? u.Mail!, u.Department)).ToList();
+    }, ct);
+
     public Task SendMailAsync(OutgoingMail mail, CancellationToken ct) => Call(async () =>
     {
         await Client.Users[mail.From].SendMail.PostAsync(new Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody

@@ -2,6 +2,7 @@ using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -108,13 +109,20 @@ public static class MeetingsApi
         return TypedResults.Ok(MeetingResponse.From(meeting));
     }
 
-    private static async Task<IResult> Lookup(Caller caller, CollabDb db, CancellationToken ct, string? eventId = null, string? iCalUId = null)
+    private static async Task<IResult> Lookup(Caller caller, CollabDb db, IGraphGateway graph, CancellationToken ct, string? eventId = null, string? iCalUId = null)
     {
         if (string.IsNullOrWhiteSpace(eventId) == string.IsNullOrWhiteSpace(iCalUId))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["eventId"] = ["Give exactly one of eventId or iCalUId."] });
         var meeting = await db.Meetings.AsNoTracking()
             .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
             .FirstOrDefaultAsync(ct);
+        if (meeting is null && eventId is not null)
+        {
+            // An attendee's copy of the event has its own id; the iCalUId it shares with the organizer's finds the meeting.
+            var shared = await graph.GetICalUIdAsync(caller.Email, eventId, ct);
+            if (shared is not null)
+                meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Invite.ICalUId == shared, ct);
+        }
         if (Refuse(meeting, caller, organizerOnly: false) is { } refusal) return refusal;
         return TypedResults.Ok(MeetingResponse.From(meeting!));
     }

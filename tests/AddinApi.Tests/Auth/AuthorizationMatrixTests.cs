@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         ["POST /api/meetings/validate"] = new(Post(_ => "/api/meetings/validate", ValidPlan()), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         // Anyone signed in may plan a meeting: they become its organizer.
         ["POST /api/meetings"] = new(Post(_ => "/api/meetings", ValidPlan()), Protected(Created, Created, Created, Created, Created, Created)),
+        ["GET /api/people"] = new(Get(_ => "/api/people?search=al"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings"] = new(Get(_ => "/api/meetings"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/lookup"] = new(Get(_ => $"/api/meetings/lookup?iCalUId=ical-{Tenant}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}"] = new(Get(s => $"/api/meetings/{s.MeetingId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),

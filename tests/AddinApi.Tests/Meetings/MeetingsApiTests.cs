@@ -179,4 +179,33 @@ public sealed class MeetingsApiTests(PostgresServer postgres)
         Assert.Equal(["noteTaker", "timekeeper"], summary.MyRoles);
         await (await bob.GetAsync("/api/meetings?as=boss")).ProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task An_attendee_finds_the_meeting_from_their_own_copy_of_the_event()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, meeting) = await CreateAsync(app);
+        var copyId = app.Graph.State.EventsOf(Attendee).Single()["id"]!.GetValue<string>();
+        Assert.NotEqual(meeting!.Invite.GraphEventId, copyId);
+
+        var found = await (await (await app.ClientForAsync(Attendee)).GetAsync($"/api/meetings/lookup?eventId={Uri.EscapeDataString(copyId)}")).ReadAsync<MeetingResponse>();
+
+        Assert.Equal(meeting.Id, found.Id);
+        // Someone else cannot use Dave's copy id: it is not an event in their calendar.
+        await (await (await app.ClientForAsync(Outsider)).GetAsync($"/api/meetings/lookup?eventId={Uri.EscapeDataString(copyId)}")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_directory_search_finds_people_for_the_attendee_picker()
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Graph.State.Directory[Owner] = new GraphEmulator.DirectoryUser(Owner, "Carol Zhang", "Marketing");
+        app.Graph.State.Directory[Attendee] = new GraphEmulator.DirectoryUser(Attendee, "Dave Chen", "Sales");
+        var client = await app.ClientForAsync(Organizer);
+
+        var people = await (await client.GetAsync("/api/people?search=car")).ReadAsync<List<DirectoryPerson>>();
+
+        Assert.Equal([new DirectoryPerson(Owner, "Carol Zhang", "Marketing")], people);
+        await (await client.GetAsync("/api/people?search=c")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

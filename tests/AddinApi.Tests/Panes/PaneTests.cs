@@ -42,8 +42,9 @@ public sealed class PaneTests(Browser browser)
     {
         var (app, meeting) = await MeetingWithPublishedMinutes();
         await using var _ = app;
+        var carolsCopy = app.Graph.State.EventsOf(Owner).Single()["id"]!.GetValue<string>(); // her calendar's own copy of the invite
         var page = await browser.OpenAsync(app, "/items.html",
-            new { host = "Outlook", displayLanguage = "en-US", item = new { itemId = meeting.Invite.GraphEventId } }, Person(Owner));
+            new { host = "Outlook", displayLanguage = "en-US", item = new { itemId = carolsCopy } }, Person(Owner));
 
         var card = page.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" });
         await Expect(card).ToBeVisibleAsync();
@@ -94,6 +95,7 @@ public sealed class PaneTests(Browser browser)
     public async Task The_organizer_plans_with_live_rules_and_sends_the_invite_from_an_appointment()
     {
         await using var app = await TestApp.StartAsync(kestrel: true);
+        app.Graph.State.Directory[Attendee] = new GraphEmulator.DirectoryUser(Attendee, "Dave Chen", "Sales");
         var page = await browser.OpenAsync(app, "/organizer.html", new
         {
             host = "Outlook", displayLanguage = "en-US",
@@ -103,6 +105,9 @@ public sealed class PaneTests(Browser browser)
         await page.GetByLabel("Subject").FillAsync("Launch review");
         await page.GetByLabel("Goal (specific and measurable)").FillAsync("Discuss the launch");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add this appointment's attendees" }).ClickAsync();
+        await page.GetByLabel("Find people in the directory").FillAsync("dav");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Dave Chen <dave@contoso.example> · Sales" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Attendees 4" }).GetByLabel("Email")).ToHaveValueAsync(Attendee);
         await Expect(page.GetByText("Name a note-taker.").First).ToBeVisibleAsync();   // the server's verdict, as you type
         await Expect(page.GetByText("The goal may not be measurable").First).ToBeVisibleAsync();
 
@@ -127,7 +132,7 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Join the Teams meeting" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https://teams.microsoft.com/"));
         var sent = Assert.Single(app.Graph.State.EventsOf(Organizer));
         Assert.Equal("Launch review", sent["subject"]!.GetValue<string>());
-        Assert.Equal([NoteTaker, Owner], sent["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        Assert.Equal([NoteTaker, Owner, Attendee], sent["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
 
         await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议" }).First).ToBeVisibleAsync();
@@ -174,6 +179,19 @@ public sealed class PaneTests(Browser browser)
         await page.GetByLabel("语言").SelectOptionAsync("en-US");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish minutes" })).ToBeVisibleAsync();
         await Browser.Screenshot(page, "minutes-en");
+    }
+
+    [Fact]
+    public async Task The_organizer_follows_the_progress_of_earlier_meetings()
+    {
+        var (app, meeting) = await MeetingWithPublishedMinutes();
+        await using var _ = app;
+        var page = await browser.OpenAsync(app, "/organizer.html", new { host = "Outlook", displayLanguage = "en-US", item = new { compose = true } }, Person(Organizer));
+
+        await page.GetByText($"Q3 launch plan · {meeting.StartUtc:yyyy-MM-dd}").ClickAsync();
+
+        await Expect(page.GetByText("Draft the campaign — Carol Zhang, 2026-12-10, Open")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Book the venue — Dave Chen, 2026-12-11, Open")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -130,10 +130,34 @@ void startPane(() => t("planMeeting"), async ({ root, session }) => {
         field(t("preparation"), input(a.preparation, (v) => a.preparation = v, `attendees[${i}].preparation`)),
         h("button", { type: "button", onclick: () => { plan.attendees.splice(i, 1); draw(); validate(); } }, `${t("remove")} ${a.displayName || a.email}`)));
     });
-    fieldset.append(h("div", { class: "actions" },
+    fieldset.append(directoryPicker(), h("div", { class: "actions" },
       h("button", { type: "button", onclick: () => { plan.attendees.push({ email: "", displayName: "", department: "", kind: "core", roles: [], preparation: "" }); draw(); } }, t("addAttendee")),
       isAppointmentCompose() ? h("button", { type: "button", onclick: () => void fromAppointment() }, t("fromAppointment")) : null));
     return fieldset;
+  };
+
+  const found = h("ul", { "aria-live": "polite" });
+  let searchTimer = 0;
+  const directoryPicker = () => {
+    const search = h("input", { type: "search", autocomplete: "off" });
+    search.addEventListener("input", () => {
+      clearTimeout(searchTimer);
+      const text = search.value.trim();
+      if (text.length < 2) { replace(found); return; }
+      searchTimer = window.setTimeout(async () => {
+        try {
+          const { data } = await callApi<Array<{ email: string; displayName: string; department: string | null }>>("GET", `/api/people?search=${encodeURIComponent(text)}`);
+          replace(found, ...(data.length === 0 ? [h("li", {}, t("noPeople"))] : data.map((p) => h("li", {},
+            h("button", { type: "button", class: "link", onclick: () => {
+              if (!plan.attendees.some((a) => a.email.toLowerCase() === p.email)) plan.attendees.push({ email: p.email, displayName: p.displayName, department: p.department ?? "", kind: "core", roles: [], preparation: "" });
+              replace(found);
+              draw();
+              validate();
+            } }, `${t("add")} ${p.displayName} <${p.email}>${p.department ? ` · ${p.department}` : ""}`)))));
+        } catch (error) { replace(found, h("li", {}, errorView(error))); }
+      }, 250);
+    });
+    return h("div", {}, field(t("findPeople"), search), found);
   };
 
   const agendaSection = () => {
@@ -211,10 +235,27 @@ void startPane(() => t("planMeeting"), async ({ root, session }) => {
     return data.length === 0 ? empty(t("noItems")) : h("ul", {}, ...data.map((i) => h("li", {}, `${i.title} — ${i.owner.displayName}, ${i.dueDate ?? "—"}, ${statusLabel(i.status)}`)));
   };
 
-  replace(root, h("h2", {}, t("planMeeting")), form);
+  replace(root, h("h2", {}, t("planMeeting")), form, await myMeetings(progress));
   draw();
   validate();
 });
+
+/** Meetings I organized, newest first, each with the progress of what came out of it. */
+async function myMeetings(progress: (id: string) => Promise<HTMLElement>): Promise<HTMLElement> {
+  const { data } = await callApi<{ items: Array<{ id: string; subject: string; startUtc: string }> }>("GET", "/api/meetings?as=organizer");
+  const section = h("section", { "aria-labelledby": "my-meetings" }, h("h2", { id: "my-meetings" }, t("myMeetings")));
+  if (data.items.length === 0) { section.append(empty(t("noOrganized"))); return section; }
+  for (const meeting of [...data.items].reverse().slice(0, 10)) {
+    const details = h("details", {}, h("summary", {}, `${meeting.subject} · ${meeting.startUtc.slice(0, 10)}`));
+    details.addEventListener("toggle", async () => {
+      if (!details.open || details.dataset.loaded) return;
+      details.dataset.loaded = "1";
+      details.append(await progress(meeting.id));
+    });
+    section.append(details);
+  }
+  return section;
+}
 
 function shiftDays(day: string, days: number): string {
   const d = new Date(`${day}T12:00:00`);

@@ -1,0 +1,16 @@
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Graph;
+
+namespace CollabAddin.Api.Meetings;
+
+/// <summary><c>GET /api/people?search=</c>: the directory, for the organizer's attendee picker (Graph acts as the caller).</summary>
+public static class PeopleApi
+{
+    public static void MapPeople(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/people", async (IGraphGateway graph, CancellationToken ct, string? search = null) =>
+        {
+            if (string.IsNullOrWhiteSpace(search) || search.Trim().Length < 2 || search.Length > 100)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Type at least two characters of a name or email (at most 100)."] });
+            return TypedResults.Ok(await graph.SearchPeopleAsync(search.Trim(), 10, ct));
+        }).RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Meetings").WithSummary("People in the directory whose name or email starts with the text.");
+}
