@@ -4,6 +4,9 @@ using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Demo;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.FollowUp;
+using CollabAddin.Api.Reports;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
@@ -16,6 +19,7 @@ builder.Services.AddCollabProblems();
 builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
 builder.AddCollabGraph();
+builder.AddFollowUp();
 builder.Services.Configure<MinutesOptions>(builder.Configuration.GetSection("Minutes"));
 builder.Services.AddScoped<MinutesPublisher>();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -41,6 +45,8 @@ app.MapActionItems();
 app.MapMeetings();
 app.MapMinutes();
 app.MapPeople();
+app.MapReports();
+app.MapDepartments();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

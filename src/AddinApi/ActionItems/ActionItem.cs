@@ -35,6 +35,8 @@ public sealed class ActionItem
     public bool NeedsHelp { get; set; }
     public string? NeedsHelpReason { get; set; }
     public string? ProgressNote { get; set; }
+    /// <summary>Why the item is off track, when it is (resources, changed requirements, …): the report's deviation column.</summary>
+    public string? DeviationReason { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

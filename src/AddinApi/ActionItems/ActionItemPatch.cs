@@ -8,13 +8,15 @@ namespace CollabAddin.Api.ActionItems;
 /// Any other field in the body is refused rather than silently ignored.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ActionItemPatch(string? Status, string? ProgressNote, bool? NeedsHelp, string? NeedsHelpReason)
+public sealed record ActionItemPatch(string? Status, string? ProgressNote, bool? NeedsHelp, string? NeedsHelpReason, string? DeviationReason = null)
 {
     public Dictionary<string, string[]> Validate(ActionItem current)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Status is null && ProgressNote is null && NeedsHelp is null && NeedsHelpReason is null)
-            errors[""] = ["Nothing to change: send status, progressNote, needsHelp or needsHelpReason."];
+        if (Status is null && ProgressNote is null && NeedsHelp is null && NeedsHelpReason is null && DeviationReason is null)
+            errors[""] = ["Nothing to change: send status, progressNote, needsHelp, needsHelpReason or deviationReason."];
+        if (DeviationReason is { Length: > CollabModel.GoalLength })
+            errors["deviationReason"] = [$"A deviation reason has at most {CollabModel.GoalLength} characters."];
 
         if (Status is not null)
         {
@@ -54,6 +56,8 @@ public sealed record ActionItemPatch(string? Status, string? ProgressNote, bool?
             item.NeedsHelp = needsHelp;
         if (NeedsHelpReason is not null)
             item.NeedsHelpReason = NeedsHelpReason.Trim();
+        if (DeviationReason is not null)
+            item.DeviationReason = string.IsNullOrWhiteSpace(DeviationReason) ? null : DeviationReason.Trim();
         // Finished work needs no help, and a cleared flag keeps no stale reason.
         if (item.Status == ActionItemStatus.Done)
             item.NeedsHelp = false;

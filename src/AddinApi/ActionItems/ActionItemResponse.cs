@@ -22,6 +22,7 @@ public sealed record ActionItemResponse(
     bool NeedsHelp,
     string? NeedsHelpReason,
     string? ProgressNote,
+    string? DeviationReason,
     bool IsOverdue,
     DateTime CreatedAt,
     DateTime UpdatedAt,
@@ -37,7 +38,7 @@ public sealed record ActionItemResponse(
         i.DueDate, i.TimeZone,
         i.LeadDepartment == null ? null : new DepartmentRef(i.LeadDepartment.Id, i.LeadDepartment.Name),
         i.CooperatingDepartments.Select(c => new DepartmentRef(c.DepartmentId, c.Department!.Name)).ToList(),
-        i.Status, i.NeedsHelp, i.NeedsHelpReason, i.ProgressNote, false, i.CreatedAt, i.UpdatedAt, i.Version);
+        i.Status, i.NeedsHelp, i.NeedsHelpReason, i.ProgressNote, i.DeviationReason, false, i.CreatedAt, i.UpdatedAt, i.Version);
 
     private static readonly Func<ActionItem, ActionItemResponse> Map = Projection.Compile();
 

@@ -55,7 +55,8 @@ public static class AuthSetup
                 .RequireClaim(EntraClaims.PreferredUsername)
                 // Delegated access only: an app-only token (roles, no scp) does not act for a person.
                 .RequireAssertion(c => c.User.FindFirst(EntraClaims.Scope)?.Value
-                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(ApiScope) == true));
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(ApiScope) == true))
+            .AddPolicy(Departments.DepartmentsApi.AdminPolicy, policy => policy.RequireClaim(EntraClaims.Roles, Departments.DepartmentsApi.AdminRole));
     }
 
     /// <summary>After authentication: confine the request's queries to the token's tenant.</summary>

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace CollabAddin.Api.Auth;
 
-public sealed record DevTokenRequest(string? Email, string? Name, string? Tenant);
+/// <param name="Roles">App roles to include, e.g. "CollabAddin.Admin" to act as a tenant admin.</param>
+public sealed record DevTokenRequest(string? Email, string? Name, string? Tenant, string[]? Roles = null);
 
 public sealed record DevTokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
@@ -28,7 +29,7 @@ public static class DevTokenApi
 
             var email = request.Email!.Trim();
             var name = string.IsNullOrWhiteSpace(request.Name) ? email : request.Name.Trim();
-            var token = issuer.Mint(email, name, request.Tenant!.Trim());
+            var token = issuer.Mint(email, name, request.Tenant!.Trim(), roles: request.Roles);
             return Results.Ok(new DevTokenResponse(token, "Bearer", (int)DevTokenIssuer.DefaultLifetime.TotalSeconds));
         })
         .AllowAnonymous()

@@ -21,7 +21,8 @@ internal static class ActionItemHistory
     // Saved, but not a change anyone made to the item: no history row, no new version (the merge base of the minutes).
     private const string Bookkeeping = nameof(ActionItem.PublishedRow);
 
-    public static async Task RecordAsync(CollabDb db, DateTime now, CancellationToken ct)
+    /// <summary>Returns the change rows it added (empty when nothing about an action item changed).</summary>
+    public static async Task<IReadOnlyList<ActionItemChange>> RecordAsync(CollabDb db, DateTime now, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var items = db.ChangeTracker.Entries<ActionItem>()
@@ -31,11 +32,12 @@ internal static class ActionItemHistory
             .Where(e => e.State is EntityState.Added or EntityState.Deleted)
             .ToLookup(e => e.Entity.ActionItemId);
         if (items.Count == 0 && departmentLinks.Count == 0)
-            return;
+            return [];
 
         var origin = db.Origin ?? throw new InvalidOperationException(
             "Set CollabDb.Origin before saving action-item changes: history needs to say who changed them and from where.");
         var names = await DepartmentNamesAsync(db, items, departmentLinks, ct);
+        var recorded = new List<ActionItemChange>();
 
         foreach (var entry in items)
         {
@@ -72,11 +74,13 @@ internal static class ActionItemHistory
                 item.Version = (int)entry.Property(nameof(ActionItem.Version)).OriginalValue! + 1;
             }
             db.ActionItemChanges.AddRange(changes);
+            recorded.AddRange(changes);
         }
 
         var orphanLinks = departmentLinks.Where(g => !items.Any(i => i.Entity.Id == g.Key)).ToList();
         if (orphanLinks.Count > 0)
             throw new InvalidOperationException("Change cooperating departments through a tracked ActionItem, so its version moves too.");
+        return recorded;
     }
 
     private static ActionItemChange CooperatingRow(ActionItem item, List<EntityEntry<CooperatingDepartment>> links,

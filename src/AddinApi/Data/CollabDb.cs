@@ -3,6 +3,7 @@ using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Departments;
 using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CollabAddin.Api.Data;
 
@@ -18,6 +19,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Minutes.MinutesPublication> MinutesPublications => Set<Minutes.MinutesPublication>();
+    public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
 
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
@@ -34,6 +36,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         model.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
         model.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
         model.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
+        model.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -47,8 +50,15 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await ActionItemHistory.RecordAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = await ActionItemHistory.RecordAsync(this, now, cancellationToken);
+        // Follow-up mail that a change calls for is queued in the same transaction as the change itself.
+        var services = this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var options = services?.GetService<Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions>>()?.Value ?? new FollowUp.FollowUpOptions();
+        var alerted = changes.Count > 0 && await FollowUp.Alerts.PlanAsync(this, changes, options, now, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (alerted) services?.GetService<FollowUp.OutboxSignal>()?.Notify();
+        return saved;
     }
 }
 

@@ -125,6 +125,7 @@ internal static class CollabModel
             i.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumLength);
             i.Property(x => x.NeedsHelpReason).HasMaxLength(TextLength);
             i.Property(x => x.ProgressNote).HasMaxLength(TextLength);
+            i.Property(x => x.DeviationReason).HasMaxLength(GoalLength);
             i.Property(x => x.Version).IsConcurrencyToken();
             i.Property(x => x.PublishedRow).HasMaxLength(PublishedRowLength);
             // History must outlive nothing it describes: no cascading deletes from meetings or departments.
@@ -164,6 +165,24 @@ internal static class CollabModel
             p.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => new { x.TenantId, x.MeetingId, x.PublishedAt });
             p.HasIndex(x => x.MeetingId);
+        });
+
+        model.Entity<FollowUp.OutboxMail>(o =>
+        {
+            o.ToTable("OutboxMails");
+            o.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            o.Property(x => x.Key).HasMaxLength(300);
+            o.Property(x => x.Kind).HasMaxLength(EnumLength);
+            o.Property(x => x.FromMailbox).HasMaxLength(EmailLength);
+            o.Property(x => x.To).HasMaxLength(TextLength);
+            o.Property(x => x.Subject).HasMaxLength(TitleLength);
+            o.Property(x => x.AttachmentName).HasMaxLength(NameLength);
+            o.Property(x => x.State).HasConversion<string>().HasMaxLength(EnumLength);
+            o.Property(x => x.Error).HasMaxLength(GoalLength);
+            // The idempotency key: the same mail can be planned any number of times and is stored once.
+            o.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+            // The sender's question: which mails are due?
+            o.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
 
         model.Entity<Decision>(d =>

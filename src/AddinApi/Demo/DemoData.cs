@@ -33,6 +33,12 @@ public static class DemoData
                 (Finance, "Dana Smith", "Finance"), ("eng.lead@contoso.example", "Evan Zhou", "Engineering"), ("sales.lead@contoso.example", "Fiona Liu", "Sales"),
             })
                 graph.Directory[mail] = new CollabAddin.GraphEmulator.DirectoryUser(mail, name, department);
+        if (scope.ServiceProvider.GetService<CollabAddin.GraphEmulator.EmulatorState>() is { } directory)
+        {
+            // Managers, for escalation level 2. Dana has none on record: her escalations skip to the organizer.
+            directory.Managers[Attendee] = new("m-1", "Fiona Liu", "sales.lead@contoso.example");
+            directory.Managers[NoteTaker] = new("m-2", "Evan Zhou", "eng.lead@contoso.example");
+        }
 
         if (await db.Meetings.IgnoreQueryFilters().AnyAsync(ct))
             return; // seeded before, or a real store: leave it alone
@@ -90,7 +96,7 @@ public static class DemoData
             DueDate = today.AddDays(dueInDays), TimeZone = zone, LeadDepartmentId = lead.Id,
             CooperatingDepartments = cooperating.Select(c => new CooperatingDepartment { DepartmentId = c.Id }).ToList(),
         };
-        var campaign = Item("准备发布会宣传方案 / Draft the launch campaign", Attendee, "陈伟", -3, marketing, product, sales);
+        var campaign = Item("准备发布会宣传方案 / Draft the launch campaign", Attendee, "陈伟", -8, marketing, product, sales);
         var budget = Item("Confirm Q3 marketing budget", Finance, "Dana Smith", 2, finance, marketing);
         var build = Item("Freeze the release build", NoteTaker, "Bob Li", 4, engineering, product);
         build.Status = ActionItemStatus.Blocked;

@@ -52,6 +52,8 @@ public interface IGraphGateway
 {
     /// <summary>The iCalUId of an event in someone's own calendar (an attendee's copy has its own id), or null if there is no such event.</summary>
     Task<string?> GetICalUIdAsync(string mailbox, string eventId, CancellationToken ct);
+    /// <summary>The person's manager (Graph users/{id}/manager), or null when the directory knows none.</summary>
+    Task<DirectoryPerson?> GetManagerAsync(string person, CancellationToken ct);
     /// <summary>People in the directory whose name or email starts with the text.</summary>
     Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(string startsWith, int top, CancellationToken ct);
     /// <summary>Sends a mail from the given mailbox (kept in its Sent Items).</summary>

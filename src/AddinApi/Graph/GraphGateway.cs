@@ -50,6 +50,19 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         }
     }, ct);
 
+    public Task<DirectoryPerson?> GetManagerAsync(string person, CancellationToken ct) => Call(async () =>
+    {
+        try
+        {
+            var manager = await Client.Users[person].Manager.GetAsync(cancellationToken: ct) as GraphModels.User;
+            return manager?.Mail is { } mail ? new DirectoryPerson(mail.ToLowerInvariant(), manager.DisplayName ?? mail, manager.Department) : null;
+        }
+        catch (GraphModels.ODataErrors.ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null; // nobody is recorded as this person's manager
+        }
+    }, ct);
+
     public Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(string startsWith, int top, CancellationToken ct) => Call<IReadOnlyList<DirectoryPerson>>(async () =>
     {
         var quoted = startsWith.Replace("'", "''");

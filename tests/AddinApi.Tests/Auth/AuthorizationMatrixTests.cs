@@ -54,6 +54,15 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         // Anyone signed in may plan a meeting: they become its organizer.
         ["POST /api/meetings"] = new(Post(_ => "/api/meetings", ValidPlan()), Protected(Created, Created, Created, Created, Created, Created)),
         ["GET /api/people"] = new(Get(_ => "/api/people?search=al"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/reports/progress"] = new(Get(_ => "/api/reports/progress"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/reports/metrics"] = new(Get(_ => "/api/reports/metrics"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        // Departments are tenant admins' business: nobody in the matrix holds the admin role (DepartmentsTests covers admins).
+        ["GET /api/departments"] = new(Get(_ => "/api/departments"), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["POST /api/departments"] = new(Post(_ => "/api/departments", new { name = "Legal" }), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["PUT /api/departments/{id:guid}"] = new((_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, $"/api/departments/{s.LeadDepartmentId}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "Marketing" }),
+        }), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
         ["GET /api/meetings"] = new(Get(_ => "/api/meetings"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/lookup"] = new(Get(_ => $"/api/meetings/lookup?iCalUId=ical-{Tenant}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}"] = new(Get(s => $"/api/meetings/{s.MeetingId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),

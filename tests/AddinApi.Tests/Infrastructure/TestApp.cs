@@ -84,6 +84,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         // The worker is driven by tests (RunOnceAsync) so that what happens when is under their control.
         builder.UseSetting("Invites:WorkerEnabled", "false");
+        builder.UseSetting("FollowUp:WorkerEnabled", "false");
         builder.UseSetting("Graph:EmulatorInProcess", "false");
         builder.UseSetting("Graph:RetryDelaySeconds", "0");
         if (_environment == "Development")

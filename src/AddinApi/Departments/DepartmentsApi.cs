@@ -1,0 +1,57 @@
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.Departments;
+
+public sealed record DepartmentRequest(string? Name, string? ContactEmail);
+public sealed record DepartmentResponse(Guid Id, string Name, string? ContactEmail);
+
+/// <summary>Departments and their contacts (who hears about blocked and overdue work). Tenant admins only.</summary>
+public static class DepartmentsApi
+{
+    /// <summary>The app role (Entra "roles" claim) of a tenant admin of CollabAddin.</summary>
+    public const string AdminRole = "CollabAddin.Admin";
+    public const string AdminPolicy = "TenantAdmin";
+
+    public static void MapDepartments(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/departments").RequireAuthorization(AuthSetup.ApiUserPolicy, AdminPolicy).WithTags("Departments");
+        api.MapGet("", async (CollabDb db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Id, d.Name, d.ContactEmail)).ToListAsync(ct)));
+        api.MapPost("", async (DepartmentRequest body, Caller caller, CollabDb db, CancellationToken ct) =>
+        {
+            if (Invalid(body) is { } problem) return problem;
+            var name = body.Name!.Trim();
+            if (await db.Departments.AnyAsync(d => d.Name == name, ct))
+                return Problems.Problem(StatusCodes.Status409Conflict, $"A department named '{name}' already exists.");
+            var department = new Department { TenantId = caller.TenantId, Name = name, ContactEmail = Contact(body) };
+            db.Departments.Add(department);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/departments/{department.Id}", new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
+        });
+        api.MapPut("/{id:guid}", async (Guid id, DepartmentRequest body, CollabDb db, CancellationToken ct) =>
+        {
+            if (Invalid(body) is { } problem) return problem;
+            var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (department is null) return Problems.Problem(StatusCodes.Status404NotFound, "No such department.");
+            var name = body.Name!.Trim();
+            if (await db.Departments.AnyAsync(d => d.Name == name && d.Id != id, ct))
+                return Problems.Problem(StatusCodes.Status409Conflict, $"A department named '{name}' already exists.");
+            (department.Name, department.ContactEmail) = (name, Contact(body));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
+        });
+    }
+
+    private static IResult? Invalid(DepartmentRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > CollabModel.NameLength) errors["name"] = [$"Give a name of 1 to {CollabModel.NameLength} characters."];
+        if (body.ContactEmail is { Length: > 0 } && !Emails.IsValid(body.ContactEmail)) errors["contactEmail"] = [$"'{body.ContactEmail}' is not an email address."];
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static string? Contact(DepartmentRequest body) => string.IsNullOrWhiteSpace(body.ContactEmail) ? null : Emails.Normalize(body.ContactEmail);
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollabAddin.Api.FollowUp;
+
+/// <summary>
+/// "Needs help" or "blocked" raised on an item → one mail, at once, to the meeting's organizer and the lead
+/// department's contact. Planned inside the save that raises it, so every way of raising it (task pane, API, minutes)
+/// alerts, and the alert exists exactly when the change does. Raising it again later (a new version) alerts again.
+/// </summary>
+internal static class Alerts
+{
+    public static async Task<bool> PlanAsync(CollabDb db, IReadOnlyList<ActionItemChange> changes, FollowUpOptions options, DateTime now, CancellationToken ct)
+    {
+        var created = changes.Where(c => c.Field == "created").Select(c => c.ActionItemId).ToHashSet();
+        var raised = changes.Where(c => c.Field == "needsHelp" && c.NewValue == "true" || c.Field == "status" && c.NewValue == "blocked"
+                || created.Contains(c.ActionItemId) && db.ChangeTracker.Entries<ActionItem>().Any(e => e.Entity.Id == c.ActionItemId && (e.Entity.NeedsHelp || e.Entity.Status == ActionItemStatus.Blocked)))
+            .Select(c => c.ActionItemId).Distinct().ToList();
+        if (raised.Count == 0) return false;
+        foreach (var id in raised)
+        {
+            var item = db.ChangeTracker.Entries<ActionItem>().Select(e => e.Entity).First(i => i.Id == id);
+            // The meeting and department may be new in this very save, so the tracker is asked before the database.
+            var meeting = db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).Where(m => m.Id == item.MeetingId)
+                .Select(m => new { m.OrganizerEmail, m.Subject, m.Language }).FirstOrDefault()
+                ?? await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.Id == item.MeetingId)
+                    .Select(m => new { m.OrganizerEmail, m.Subject, m.Language }).SingleAsync(ct);
+            var contact = item.LeadDepartmentId is not { } lead ? null
+                : db.ChangeTracker.Entries<Departments.Department>().FirstOrDefault(e => e.Entity.Id == lead)?.Entity.ContactEmail
+                  ?? await db.Departments.IgnoreQueryFilters().Where(d => d.Id == lead).Select(d => d.ContactEmail).SingleOrDefaultAsync(ct);
+            var to = new[] { meeting.OrganizerEmail, contact }.OfType<string>().Select(e => e.ToLowerInvariant()).Distinct().ToList();
+            var zh = (meeting.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
+            var blocked = item.Status == ActionItemStatus.Blocked;
+            var what = zh ? (item.NeedsHelp ? "需协助" : "阻塞") : (item.NeedsHelp ? "needs help" : "is blocked");
+            db.OutboxMails.Add(new OutboxMail
+            {
+                TenantId = item.TenantId,
+                Key = $"alert:{item.Id}:{item.Version}",
+                Kind = "alert",
+                FromMailbox = options.SenderMailbox,
+                To = string.Join(';', to),
+                Subject = zh ? $"【{what}】{item.Title}" : $"{item.OwnerName}: \"{item.Title}\" {what}",
+                HtmlBody = Body(item, meeting.Subject, blocked, zh, options),
+                CreatedAt = now,
+            });
+        }
+        return true;
+    }
+
+    private static string Body(ActionItem item, string meeting, bool blocked, bool zh, FollowUpOptions options)
+    {
+        string E(string? s) => InviteBody.Encode(s);
+        var reason = item.NeedsHelp ? item.NeedsHelpReason : item.ProgressNote;
+        var html = new StringBuilder("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">");
+        html.Append(zh
+            ? $"<p><b>{E(item.OwnerName)}</b> 的行动项{(item.NeedsHelp ? "需要协助" : "")}{(blocked ? "（已阻塞）" : "")}：</p>"
+            : $"<p><b>{E(item.OwnerName)}</b> {(item.NeedsHelp ? "needs help with" : "is blocked on")} an action item{(item.NeedsHelp && blocked ? " (blocked)" : "")}:</p>");
+        html.Append("<table style=\"border-collapse:collapse\">");
+        void Row(string label, string? value) => html.Append($"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{E(value)}</td></tr>");
+        Row(zh ? "行动项" : "Item", item.Title);
+        Row(zh ? "负责人" : "Assignee", $"{item.OwnerName} <{item.OwnerEmail}>");
+        Row(zh ? "原因" : "Reason", reason ?? (zh ? "（未说明）" : "(none given)"));
+        Row(zh ? "截止日期" : "Due", item.DueDate?.ToString("yyyy-MM-dd") ?? "—");
+        Row(zh ? "会议" : "Meeting", meeting);
+        html.Append("</table>");
+        html.Append($"<p><a href=\"{E($"{options.PublicBaseUrl.TrimEnd('/')}/items.html#item={item.Id}")}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p></body></html>");
+        return html.ToString();
+    }
+}

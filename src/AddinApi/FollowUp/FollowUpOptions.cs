@@ -1,0 +1,19 @@
+namespace CollabAddin.Api.FollowUp;
+
+/// <summary>Section <c>FollowUp</c>: when the system reminds, escalates and reports.</summary>
+public sealed class FollowUpOptions
+{
+    public bool WorkerEnabled { get; set; } = true;
+    public int PollSeconds { get; set; } = 60;
+    public int LeaseSeconds { get; set; } = 120;
+    /// <summary>The mailbox system mail is sent from (alerts, digests, escalations, reports).</summary>
+    public string SenderMailbox { get; set; } = "collabaddin@contoso.example";
+    /// <summary>Where people open an item: {PublicBaseUrl}/items.html#item={id}.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>Local hour (in the assignee's time zone) from which the daily digest goes out.</summary>
+    public int DigestHour { get; set; } = 9;
+    /// <summary>Days overdue beyond which each escalation level fires: lead department contact, manager, organizer.</summary>
+    public int[] EscalationDays { get; set; } = [1, 3, 7];
+    public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Friday;
+    public int WeeklyReportHour { get; set; } = 17;
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Graph;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.FollowUp;
+
+/// <summary>
+/// Decides which follow-up mail is due now — daily digests, escalations, weekly reports — and queues it in the outbox.
+/// Runs across tenants. Every mail has a key that says what it is for; a key already queued is not queued again, so
+/// the same pass can run on several instances, or twice, and each mail still exists once.
+/// </summary>
+public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTenant tenant, TimeProvider clock, IOptions<FollowUpOptions> options)
+{
+    private static readonly ActionItemStatus[] Live = [ActionItemStatus.Open, ActionItemStatus.InProgress, ActionItemStatus.Blocked];
+    private FollowUpOptions O => options.Value;
+
+    public async Task<int> PlanAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = DateOnly.FromDateTime(now.AddDays(2));
+        var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.LeadDepartment)
+            .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest).ToListAsync(ct);
+        var planned = 0;
+        foreach (var owner in items.GroupBy(i => (i.TenantId, i.OwnerEmail)))
+            planned += await DigestAsync(owner.Key.TenantId, owner.Key.OwnerEmail, owner.ToList(), now, ct);
+        foreach (var item in items)
+            planned += await EscalateAsync(item, now, ct);
+        planned += await WeeklyReportsAsync(now, ct);
+        return planned;
+    }
+
+    /// <summary>One digest per assignee per day, from DigestHour in their time zone: overdue, due today and due tomorrow.</summary>
+    private async Task<int> DigestAsync(string tenantId, string email, List<ActionItem> items, DateTime now, CancellationToken ct)
+    {
+        var zone = items.OrderBy(i => i.DueDate).First().TimeZone; // the assignee's zone: their meetings'
+        var local = Local(now, zone);
+        if (local.Hour < O.DigestHour) return 0;
+        var today = DateOnly.FromDateTime(local);
+        var overdue = items.Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ToList();
+        var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
+        if (overdue.Count + soon.Count == 0) return 0;
+        var zh = items.Any(i => (i.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal));
+        var body = new StringBuilder(Open());
+        body.Append($"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
+        Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
+        Section(body, zh ? "今明两天到期" : "Due today or tomorrow", soon, today, zh);
+        body.Append(Close(zh));
+        return await QueueAsync(tenantId, $"digest:{email}:{today:yyyy-MM-dd}", "digest", [email],
+            zh ? $"行动项提醒：{overdue.Count} 项逾期，{soon.Count} 项即将到期" : $"Your action items: {overdue.Count} overdue, {soon.Count} due soon", body.ToString(), null, null, now, ct);
+    }
+
+    private void Section(StringBuilder body, string title, List<ActionItem> items, DateOnly today, bool zh)
+    {
+        if (items.Count == 0) return;
+        body.Append($"<h3>{title}</h3><ul>");
+        foreach (var i in items)
+            body.Append($"<li><a href=\"{E(Link(i))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? $" ({today.DayNumber - i.DueDate!.Value.DayNumber} {(zh ? "天" : "days late")})" : "")} · {E(i.Meeting?.Subject)}</li>");
+        body.Append("</ul>");
+    }
+
+    /// <summary>Level 1: the lead department's contact; 2: the assignee's manager; 3: the organizer. Each once per item.</summary>
+    private async Task<int> EscalateAsync(ActionItem item, DateTime now, CancellationToken ct)
+    {
+        var late = DateOnly.FromDateTime(Local(now, item.TimeZone)).DayNumber - item.DueDate!.Value.DayNumber;
+        var planned = 0;
+        var skipToNext = false;
+        for (var level = 1; level <= 3; level++)
+        {
+            if (late <= O.EscalationDays[level - 1] && !skipToNext) break;
+            skipToNext = false;
+            var key = $"escalation:{item.Id}:{level}";
+            if (await KeyExistsAsync(item.TenantId, key, ct)) continue;
+            tenant.Id = item.TenantId; // Graph acts for this item's tenant
+            var (to, who) = level switch
+            {
+                1 => (item.LeadDepartment?.ContactEmail, item.LeadDepartment is null ? null : $"{item.LeadDepartment.Name} contact"),
+                2 => await graph.GetManagerAsync(item.OwnerEmail, ct) is { } manager ? (manager.Email, $"manager {manager.DisplayName}") : (null, null),
+                _ => (item.Meeting?.OrganizerEmail, "organizer"),
+            };
+            if (to is null)
+            {
+                var why = level == 1 ? "no lead department contact is known" : "no manager is known in the directory";
+                History(item, level, $"skipped: {why}", now);
+                await QueueAsync(item.TenantId, key, "skipped", [], $"Escalation level {level} skipped: {why}", "", null, null, now, ct, sent: true);
+                skipToNext = true; // go straight to the next level instead
+                continue;
+            }
+            var zh = (item.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
+            var body = $"{Open()}<p>{(zh ? "以下行动项已逾期" : "This action item is overdue by")} <b>{late}</b> {(zh ? "天，现升级至您处（第 " + level + " 级）：" : $"days and is escalated to you (level {level}):")}</p>"
+                + $"<ul><li><a href=\"{E(Link(item))}\">{E(item.Title)}</a> — {E(item.OwnerName)} &lt;{E(item.OwnerEmail)}&gt;, {(zh ? "截止" : "due")} {item.DueDate:yyyy-MM-dd}, {E(item.Meeting?.Subject)}</li></ul>{Close(zh)}";
+            History(item, level, $"level {level} → {who} {to}", now); // saved with the mail, in one transaction
+            planned += await QueueAsync(item.TenantId, key, "escalation", [to],
+                zh ? $"【逾期升级】{item.Title}" : $"Overdue {late} days: {item.Title}", body, null, null, now, ct);
+        }
+        return planned;
+    }
+
+    private void History(ActionItem item, int level, string what, DateTime now) =>
+        db.ActionItemChanges.Add(new ActionItemChange
+        {
+            TenantId = item.TenantId, ActionItemId = item.Id, At = now, ByEmail = ChangeOrigin.System.Email, ByName = ChangeOrigin.System.Name,
+            Source = ChangeSource.System, Field = "escalation", NewValue = what, OldValue = level.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>Each organizer with open items gets the progress table once a week, from the configured day and hour in their zone.</summary>
+    private async Task<int> WeeklyReportsAsync(DateTime now, CancellationToken ct)
+    {
+        var organizers = await db.ActionItems.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => Live.Contains(i.Status))
+            .Select(i => new { i.TenantId, i.Meeting!.OrganizerEmail, i.Meeting.OrganizerName, i.Meeting.TimeZone, i.Meeting.Language, i.Meeting.StartUtc })
+            .ToListAsync(ct);
+        var planned = 0;
+        foreach (var organizer in organizers.GroupBy(o => (o.TenantId, o.OrganizerEmail)))
+        {
+            var latest = organizer.OrderByDescending(o => o.StartUtc).First();
+            var local = Local(now, latest.TimeZone);
+            var since = local.Date.AddDays(-(((int)local.DayOfWeek - (int)O.WeeklyReportDay + 7) % 7)).AddHours(O.WeeklyReportHour);
+            if (since > local) since = since.AddDays(-7); // this week's report time has not come yet: last week's is the due one
+            var week = ISOWeek.GetYear(since) + "-W" + ISOWeek.GetWeekOfYear(since).ToString("00", CultureInfo.InvariantCulture);
+            var key = $"weekly:{organizer.Key.OrganizerEmail}:{week}";
+            if (await KeyExistsAsync(organizer.Key.TenantId, key, ct)) continue;
+            tenant.Id = organizer.Key.TenantId;
+            var zh = (latest.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
+            var report = await new ProgressReports(db, clock).ForOrganizerAsync(organizer.Key.TenantId, organizer.Key.OrganizerEmail, ct);
+            var docx = CollabAddin.Minutes.ProgressReportWriter.Write(report.ToDocument(zh, week), zh);
+            planned += await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],
+                zh ? $"任务进度跟踪表（{week}）" : $"Weekly progress report ({week})", ProgressHtml.Render(report, zh, week),
+                zh ? $"任务进度跟踪表 {week}.docx" : $"Progress report {week}.docx", docx, now, ct);
+        }
+        return planned;
+    }
+
+    private Task<bool> KeyExistsAsync(string tenantId, string key, CancellationToken ct) =>
+        db.OutboxMails.IgnoreQueryFilters().AnyAsync(m => m.TenantId == tenantId && m.Key == key, ct);
+
+    /// <summary>Queues the mail unless its key is already there; another instance may win the race, and that is fine.</summary>
+    private async Task<int> QueueAsync(string tenantId, string key, string kind, IReadOnlyList<string> to, string subject, string html,
+        string? attachmentName, byte[]? attachment, DateTime now, CancellationToken ct, bool sent = false)
+    {
+        if (await KeyExistsAsync(tenantId, key, ct)) return 0;
+        db.OutboxMails.Add(new OutboxMail
+        {
+            TenantId = tenantId, Key = key, Kind = kind, FromMailbox = O.SenderMailbox, To = string.Join(';', to), Subject = subject[..Math.Min(subject.Length, 500)],
+            HtmlBody = html, AttachmentName = attachmentName, Attachment = attachment, CreatedAt = now, State = sent ? OutboxState.Sent : OutboxState.Pending,
+        });
+        db.Origin = ChangeOrigin.System;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return sent ? 0 : 1;
+        }
+        catch (DbUpdateException)
+        {
+            // The unique key: another instance queued the same mail a moment earlier. Anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (await KeyExistsAsync(tenantId, key, ct)) return 0;
+            throw;
+        }
+    }
+
+    private string Link(ActionItem item) => $"{O.PublicBaseUrl.TrimEnd('/')}/items.html#item={item.Id}";
+    private static string E(string? s) => InviteBody.Encode(s);
+    private static string Open() => "<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">";
+    private static string Close(bool zh) => $"<p style=\"color:#616161;font-size:12px\">{(zh ? "在 Outlook 的 CollabAddin 窗格中更新进度。" : "Update your progress from the CollabAddin pane in Outlook.")}</p></body></html>";
+
+    internal static DateTime Local(DateTime utc, string zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var z) ? z : TimeZoneInfo.Utc);
+}

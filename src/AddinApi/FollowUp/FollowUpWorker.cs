@@ -1,0 +1,57 @@
+using CollabAddin.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollabAddin.Api.FollowUp;
+
+/// <summary>
+/// Plans what is due (digests, escalations, weekly reports) and sends queued mail, every PollSeconds or at once when an
+/// alert is queued. Safe in every API instance: planning is idempotent by key, sending is claimed by lease.
+/// </summary>
+public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<FollowUpOptions> options, ILogger<FollowUpWorker> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "The follow-up pass failed; it will try again.");
+            }
+            try { await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>One pass: plan, then send. Returns how many mails were sent or attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<FollowUpPlanner>().PlanAsync(ct);
+        return await SendDueAsync(ct);
+    }
+
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<(Guid Id, string TenantId)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+            due = (await scope.ServiceProvider.GetRequiredService<CollabDb>().OutboxMails.IgnoreQueryFilters()
+                .Where(m => m.State == OutboxState.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .OrderBy(m => m.CreatedAt).Take(100).Select(m => new { m.Id, m.TenantId }).ToListAsync(ct))
+                .Select(m => (m.Id, m.TenantId)).ToList();
+        var sent = 0;
+        foreach (var (id, tenantId) in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId; // Graph and the store act for this mail's tenant
+            if (await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendAsync(id, ct)) sent++;
+        }
+        return sent;
+    }
+}

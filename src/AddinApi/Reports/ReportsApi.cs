@@ -1,0 +1,42 @@
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Minutes;
+
+namespace CollabAddin.Api.Reports;
+
+/// <summary>The progress table and the collaboration figures, on demand. Each caller sees the rows their role allows.</summary>
+public static class ReportsApi
+{
+    public static void MapReports(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/reports").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Reports");
+        api.MapGet("/progress", Progress).WithSummary("The progress tracking table as json, docx or csv: organizers see their meetings, department contacts their departments, everyone their own items.");
+        api.MapGet("/metrics", Metrics).WithSummary("On-time completion, time to first update, overdue and blocked by department, decisions carried out.");
+    }
+
+    private static async Task<IResult> Progress(Caller caller, ProgressReports reports, HttpRequest request, CancellationToken ct,
+        Guid? meetingId = null, string? department = null, DateOnly? from = null, DateOnly? to = null, string? format = null)
+    {
+        if (format is not (null or "json" or "docx" or "csv"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use json, docx or csv."] });
+        if (from > to)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' is before 'from'."] });
+        var report = await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(meetingId, department, from, to), ct);
+        var zh = RequestLanguage.Of(request).Name == "zh-CN";
+        var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
+        return format switch
+        {
+            "docx" => Results.File(ProgressReportWriter.Write(report.ToDocument(zh, period), zh), Minutes.MinutesApi.DocxType, $"progress {period}.docx"),
+            "csv" => Results.File(ProgressCsv.Write(report, zh), "text/csv; charset=utf-8", $"progress {period}.csv"),
+            _ => TypedResults.Ok(report),
+        };
+    }
+
+    private static async Task<IResult> Metrics(Caller caller, ProgressReports reports, CancellationToken ct,
+        DateOnly? from = null, DateOnly? to = null, string? department = null)
+    {
+        if (from > to)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' is before 'from'."] });
+        return TypedResults.Ok((await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
+    }
+}
