@@ -85,6 +85,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The worker is driven by tests (RunOnceAsync) so that what happens when is under their control.
         builder.UseSetting("Invites:WorkerEnabled", "false");
         builder.UseSetting("FollowUp:WorkerEnabled", "false");
+        builder.UseSetting("FollowUp:DigestHour", "9"); // Development's demo setting (0) would hide the hour rule
         builder.UseSetting("Graph:EmulatorInProcess", "false");
         builder.UseSetting("Graph:RetryDelaySeconds", "0");
         if (_environment == "Development")
