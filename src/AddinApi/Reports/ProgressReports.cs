@@ -43,8 +43,11 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
             .Where(c => c.Field == "status" || c.Source == ChangeSource.TaskPane || c.Source == ChangeSource.Api)
             .Select(c => new { c.ActionItemId, c.At, c.Field, c.NewValue, c.ByEmail, c.Source }).ToListAsync(ct);
 
-        DateOnly? DoneOn(ActionItem i) => history.Where(h => h.ActionItemId == i.Id && h.Field == "status" && h.NewValue == "done")
-            .OrderByDescending(h => h.At).Select(h => (DateOnly?)DateOnly.FromDateTime(FollowUp.FollowUpPlanner.Local(h.At, i.TimeZone))).FirstOrDefault();
+        // Done on the day the status last became done; an item that was created done (no such change) on its last update.
+        DateOnly? DoneOn(ActionItem i) => i.Status != ActionItemStatus.Done ? null
+            : history.Where(h => h.ActionItemId == i.Id && h.Field == "status" && h.NewValue == "done").OrderByDescending(h => h.At)
+                .Select(h => (DateOnly?)DateOnly.FromDateTime(FollowUp.FollowUpPlanner.Local(h.At, i.TimeZone))).FirstOrDefault()
+              ?? DateOnly.FromDateTime(FollowUp.FollowUpPlanner.Local(i.UpdatedAt, i.TimeZone));
         DateOnly Today(ActionItem i) => DateOnly.FromDateTime(FollowUp.FollowUpPlanner.Local(now, i.TimeZone));
         int DaysLate(ActionItem i) => i.DueDate is not { } due ? 0
             : i.Status == ActionItemStatus.Done ? Math.Max(0, (DoneOn(i) ?? due).DayNumber - due.DayNumber)
