@@ -28,6 +28,15 @@ for trx in "$results"/*.trx; do
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # the run itself broke: never report green
 
+# The benchmarks' quick mode (small sizes, seconds), so they never rot. Its numbers mean nothing; the full runs are in docs/BENCHMARKS.md.
+echo "benchmarks (quick mode):"
+if dotnet run --project bench/CollabAddin.Benchmarks -c Release --no-build -- quick; then
+  passed=$((passed + 1))
+else
+  echo "the benchmarks' quick mode failed"
+  failed=$((failed + 1))
+fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "tests: $passed passed, $failed failed, $skipped skipped"
 else

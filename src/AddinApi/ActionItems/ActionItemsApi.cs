@@ -38,19 +38,16 @@ public static class ActionItemsApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");
 
-        var query = db.ActionItems.Where(i => i.OwnerEmail == caller.Email);
-        query = statuses.Count > 0
-            ? query.Where(i => statuses.Contains(i.Status))
-            : query.Where(i => i.Status != ActionItemStatus.Cancelled); // cancelled work is history, not a to-do
-        if (dueBefore is { } before) query = query.Where(i => i.DueDate < before);
-        if (meetingId is { } meeting) query = query.Where(i => i.MeetingId == meeting);
-
-        var total = await query.CountAsync(ct);
+        var query = MineQuery(db, caller.Email, statuses, dueBefore, meetingId);
+        // One statement: the few cooperating departments come in the same query rather than a split one (see BENCHMARKS.md).
         var items = await query
             .InDueOrder()
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(ActionItemResponse.Projection)
+            .AsSingleQuery()
             .ToListAsync(ct);
+        // A first page that is not full already says how many there are: the count query is only needed beyond that.
+        var total = page == 1 && items.Count < pageSize ? items.Count : await query.CountAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(new ActionItemPage(items.Select(i => i.AsOf(now)).ToList(), page, pageSize, total));
     }
@@ -115,6 +112,18 @@ public static class ActionItemsApi
             .Select(c => new ActionItemChangeResponse(c.Id, c.At, new PersonRef(c.ByEmail, c.ByName), c.Source, c.Field, c.OldValue, c.NewValue))
             .ToListAsync(ct);
         return TypedResults.Ok(rows);
+    }
+
+    /// <summary>The caller's items as "my action items" filters them (also what the benchmark explains).</summary>
+    public static IQueryable<ActionItem> MineQuery(CollabDb db, string email, IReadOnlyCollection<ActionItemStatus> statuses, DateOnly? dueBefore = null, Guid? meetingId = null)
+    {
+        var query = db.ActionItems.Where(i => i.OwnerEmail == email);
+        query = statuses.Count > 0
+            ? query.Where(i => statuses.Contains(i.Status))
+            : query.Where(i => i.Status != ActionItemStatus.Cancelled); // cancelled work is history, not a to-do
+        if (dueBefore is { } before) query = query.Where(i => i.DueDate < before);
+        if (meetingId is { } meeting) query = query.Where(i => i.MeetingId == meeting);
+        return query;
     }
 
     internal static Task<ActionItem?> LoadAsync(IQueryable<ActionItem> items, Guid id, CancellationToken ct) =>

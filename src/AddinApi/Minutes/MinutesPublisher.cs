@@ -67,6 +67,9 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             || Conflicts.Any(c => c.Resolution == "documentWins") || _attendanceChanged;
 
         private List<ActionItem> _items = [];
+        // Published items by the normalized title the minutes last gave them: matching a row is a lookup, not a scan
+        // that would deserialize every item's merge base for every row (quadratic; see BENCHMARKS.md).
+        private readonly Dictionary<string, List<ActionItem>> _byTitle = new(StringComparer.Ordinal);
         private Dictionary<string, Department> _departments = [];
         private readonly HashSet<Guid> _matched = [];
 
@@ -75,6 +78,9 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             _items = await db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
                 .Where(i => i.MeetingId == meeting.Id).AsSplitQuery().ToListAsync(ct);
             _departments = (await db.Departments.ToListAsync(ct)).ToDictionary(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase);
+            foreach (var item in _items)
+                if (PublishedRow.FromJson(item.PublishedRow) is { } published)
+                    Index(item, published.Title);
         }
 
         public void Apply(ActionRow row)
@@ -163,12 +169,17 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         {
             if (row.Id is { } id && _items.FirstOrDefault(i => i.Id == id && !_matched.Contains(i.Id)) is { } byId)
                 return byId;
-            var title = Normalize(row.Title);
-            var candidates = _items.Where(i => !_matched.Contains(i.Id) && i.PublishedRow is not null
-                && Normalize(PublishedRow.FromJson(i.PublishedRow)!.Title) == title).ToList();
+            var candidates = _byTitle.GetValueOrDefault(Normalize(row.Title), []).Where(i => !_matched.Contains(i.Id)).ToList();
             if (candidates.Count > 1 && row.Owner is not null)
                 candidates = candidates.Where(i => i.OwnerEmail == row.Owner.Email).ToList();
             return candidates.Count == 1 ? candidates[0] : null;
+        }
+
+        private void Index(ActionItem item, string title)
+        {
+            var key = Normalize(title);
+            if (!_byTitle.TryGetValue(key, out var list)) _byTitle[key] = list = [];
+            list.Add(item);
         }
 
         public void CancelRemovedRows()

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.FollowUp;
+using CollabAddin.GraphEmulator;
+using CollabAddin.Minutes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// CollabAddin benchmarks. One command each (see docs/BENCHMARKS.md):
+//   library                       minutes extraction vs an XmlReader baseline; template generation (BenchmarkDotNet)
+//   http [Sqlite|Postgres] [N]    "my action items" over HTTP on a store of N items vs a bare endpoint of the same app
+//   publish                       publishing a 500-row minutes document end to end, then re-publishing it unchanged
+//   graph                         Graph requests per operation against the minimum possible
+//   quick                         all of the above at small sizes, in seconds (the test command runs it)
+namespace CollabAddin.Benchmarks;
+
+/// <summary>Named (not top-level statements) so that <c>Program</c> in this project still means the API's.</summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.FirstOrDefault() ?? "quick";
+        var quick = mode == "quick";
+        switch (mode)
+        {
+            case "library":
+                var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+                BenchmarkRunner.Run([typeof(ExtractionBenchmarks), typeof(TemplateBenchmarks)], config);
+                break;
+            case "http":
+                await Http(args.ElementAtOrDefault(1) ?? "Sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "1000000"), connections: 16, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+                break;
+            case "profile":
+                await Profile(int.Parse(args.ElementAtOrDefault(1) ?? "100000"));
+                break;
+            case "publish":
+                await Publish(rows: 500, repeats: 5);
+                break;
+            case "graph":
+                await Graph(assignees: 1000);
+                break;
+            case "quick":
+                QuickLibrary();
+                await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+                await Publish(rows: 50, repeats: 2);
+                await Graph(assignees: 20);
+                Console.WriteLine("quick: all benchmarks ran");
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, publish, graph or quick.");
+                return 2;
+        }
+        return 0;
+    }
+
+    private static void QuickLibrary()
+    {
+        foreach (var rows in new[] { 10, 100 })
+        {
+            var meeting = MinutesDocuments.Meeting();
+            var docx = MinutesDocuments.WithRows(meeting, rows);
+            var baseline = Time(() => ExtractionBenchmarks.CountCells(docx));
+            var extraction = Time(() => MinutesReader.Read(new MemoryStream(docx), MinutesDocuments.Context(meeting)).ActionItems.Count);
+            Console.WriteLine($"extraction {rows,5} rows: {extraction:N2} ms, baseline {baseline:N2} ms, ratio {extraction / baseline:N1}");
+            if (MinutesReader.Read(new MemoryStream(docx), MinutesDocuments.Context(meeting)).ActionItems.Count != rows) throw new InvalidOperationException("extraction lost rows");
+        }
+        var big = MinutesDocuments.Meeting(attendees: 50, agenda: 5);
+        Console.WriteLine($"template (50 attendees, 5 agenda items): {Time(() => MinutesWriter.Write(big, chinese: true).Length):N2} ms");
+    }
+
+    private static double Time(Func<int> work, int runs = 5)
+    {
+        work();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++) work();
+        return watch.Elapsed.TotalMilliseconds / runs;
+    }
+
+    private static async Task Http(string provider, int items, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        var (connection, cleanup) = Store(provider);
+        await using var app = new BenchApp(provider, connection);
+        var baseUrl = app.Start();
+        var watch = Stopwatch.StartNew();
+        await Seeder.SeedAsync(provider, connection, items, users: Math.Max(1, items / 50), meetings: Math.Max(1, items / 20));
+        Console.WriteLine($"{provider}: seeded {items:N0} items, {Math.Max(1, items / 50):N0} users, {Math.Max(1, items / 20):N0} meetings in {watch.Elapsed.TotalSeconds:N1} s");
+        const string user = "user42@bench.example";
+        var token = app.Token(user, Seeder.Tenant);
+        var mine = new Uri(baseUrl, "/api/me/action-items?pageSize=50");
+        using (var http = new HttpClient { DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } })
+            app.StaticBody = await http.GetByteArrayAsync(mine); // the bare endpoint answers a body of exactly this size
+
+        await Explain(app, provider, user);
+        var bare = await LoadClient.RunAsync("bare endpoint (static JSON)", new Uri(baseUrl, "/bench/static"), null, connections, warmup, duration);
+        var real = await LoadClient.RunAsync("GET /api/me/action-items", mine, token, connections, warmup, duration);
+        Console.WriteLine(bare);
+        Console.WriteLine(real);
+        Console.WriteLine($"ratio: {real.Throughput / bare.Throughput:P0} of the bare endpoint's throughput (goal ≥ 50%), p99 {real.P99Ms:N1} ms (goal < 20 ms)");
+        if (real.Errors > 0 || bare.Errors > 0) throw new InvalidOperationException("requests failed during the load run");
+        cleanup();
+    }
+
+    /// <summary>Where a "my items" request spends its time: the same requests one after another, with the pieces taken away in turn.</summary>
+    private static async Task Profile(int items)
+    {
+        var (connection, cleanup) = Store("Sqlite");
+        await using var app = new BenchApp("Sqlite", connection);
+        var baseUrl = app.Start();
+        await Seeder.SeedAsync("Sqlite", connection, items, users: Math.Max(1, items / 50), meetings: Math.Max(1, items / 20));
+        using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("user42@bench.example", Seeder.Tenant)) } };
+        app.StaticBody = await http.GetByteArrayAsync("/api/me/action-items?pageSize=50");
+        foreach (var path in new[] { "/bench/static", "/healthz", "/auth/config", "/api/people?search=x", "/api/meetings?as=organizer", "/api/me/action-items?pageSize=1", "/api/me/action-items?pageSize=50" })
+        {
+            for (var i = 0; i < 200; i++) await http.GetAsync(path);
+            var watch = Stopwatch.StartNew();
+            const int runs = 1000;
+            for (var i = 0; i < runs; i++) await http.GetAsync(path);
+            Console.WriteLine($"{path,-36} {watch.Elapsed.TotalMilliseconds * 1000 / runs,8:N0} µs per request");
+        }
+        cleanup();
+    }
+
+    private static async Task Explain(BenchApp app, string provider, string user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = Seeder.Tenant;
+        var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+        var sql = ActionItemsApi.MineQuery(db, user, []).InDueOrder().Take(50).Select(i => i.Id).ToQueryString();
+        // ToQueryString declares its parameters first; put their values into the statement so the database can explain it.
+        sql = sql.Split("\n\nThis LINQ query")[0]; // EF's note about split queries
+        foreach (Match p in Regex.Matches(sql, @"^(?:\.param set|--) (@\w+)\s*=?\s*('?)([^'\s]*)\2", RegexOptions.Multiline))
+            sql = Regex.Replace(sql, Regex.Escape(p.Groups[1].Value) + @"\b", p.Groups[2].Value + p.Groups[3].Value + p.Groups[2].Value);
+        sql = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param") && !l.StartsWith("--")));
+        if (!sql.Contains("LIMIT ") || Regex.IsMatch(sql, @"LIMIT @")) sql = Regex.Replace(sql, @"LIMIT @\w+", "LIMIT 50");
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = (provider == "Postgres" ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync()) plan.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
+        Console.WriteLine("query plan of \"my action items\":\n  " + string.Join("\n  ", plan));
+        if (!plan.Any(l => l.Contains("IX_ActionItems_TenantId_OwnerEmail_DueDate"))) throw new InvalidOperationException("the my-items query does not use its index");
+    }
+
+    private static async Task Publish(int rows, int repeats)
+    {
+        await using var graph = await EmulatorServer.StartAsync();
+        var (connection, cleanup) = Store("Sqlite");
+        await using var app = new BenchApp("Sqlite", connection, graph.GraphBaseUrl);
+        var baseUrl = app.Start();
+        using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("alice@contoso.example", "contoso")) } };
+        var people = Enumerable.Range(0, 5).Select(i => new { email = $"person{i}@contoso.example", displayName = $"Person {i}", department = $"Dept {i}", roles = i == 0 ? new[] { "host", "noteTaker" } : [] }).ToList();
+        var start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00");
+        var created = await http.PostAsJsonAsync("/api/meetings", new
+        {
+            subject = "Benchmark", goal = "Agree the plan by Friday", start, end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+            attendees = people.Prepend(new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "participant" } }),
+            agenda = new[] { new { topic = "Plan", discussion = "Walk it", owner = "alice@contoso.example", plannedMinutes = 30, expectedOutput = "A plan" } },
+        });
+        created.EnsureSuccessStatusCode();
+        var meetingId = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        var template = await http.GetByteArrayAsync($"/api/meetings/{meetingId}/minutes/template");
+        var docx = MinutesDocuments.WithRows(template, people.Select(p => p.displayName).ToList(), rows);
+
+        async Task<double> Once()
+        {
+            var content = new ByteArrayContent(docx);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            var watch = Stopwatch.StartNew();
+            var response = await http.PostAsync($"/api/meetings/{meetingId}/minutes", content);
+            watch.Stop();
+            response.EnsureSuccessStatusCode();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        var first = await Once();
+        var again = new List<double>();
+        for (var i = 0; i < repeats; i++) again.Add(await Once());
+        Console.WriteLine($"publish {rows} rows (first, creates {rows} items): {first:N0} ms (goal < 500 ms)");
+        Console.WriteLine($"re-publish unchanged: median {again.Order().ElementAt(again.Count / 2):N0} ms over {repeats} (nothing to write)");
+        cleanup();
+    }
+
+    private static async Task Graph(int assignees)
+    {
+        await using var graph = await EmulatorServer.StartAsync();
+        var (connection, cleanup) = Store("Sqlite");
+        await using var app = new BenchApp("Sqlite", connection, graph.GraphBaseUrl);
+        var baseUrl = app.Start();
+        using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("alice@contoso.example", Seeder.Tenant)) } };
+        var created = await http.PostAsJsonAsync("/api/meetings", new
+        {
+            subject = "Benchmark", goal = "Agree the plan by Friday", start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00"), end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+            attendees = new[] { new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "host", "noteTaker" } } },
+        });
+        created.EnsureSuccessStatusCode();
+        Console.WriteLine($"create meeting: {graph.State.Exchanges.Count} Graph requests (minimum 1)");
+
+        // One item due today for each of N assignees, then one follow-up pass: digests, and weekly reports for the organizers.
+        await Seeder.SeedAsync("Sqlite", connection, items: assignees, users: assignees, meetings: Math.Max(1, assignees / 20));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+            await db.Database.ExecuteSqlRawAsync($"UPDATE ActionItems SET DueDate = '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}', Status = 'Open', TimeZone = 'UTC' WHERE TenantId = '{Seeder.Tenant}'");
+        }
+        var before = graph.State.Exchanges.Count;
+        var watch = Stopwatch.StartNew();
+        var worker = app.Services.GetRequiredService<FollowUpWorker>();
+        await worker.RunOnceAsync(default);
+        while (await worker.SendDueAsync(default) > 0) { } // a pass sends at most 100: drain the outbox
+        var digests = graph.State.SentMail.Count(m => m.Subject.StartsWith("Your action items") || m.Subject.StartsWith("行动项提醒"));
+        var weekly = graph.State.SentMail.Count(m => m.Subject.StartsWith("Weekly progress report") || m.Subject.StartsWith("任务进度跟踪表"));
+        Console.WriteLine($"follow-up pass: {graph.State.Exchanges.Count - before} Graph requests in {watch.Elapsed.TotalSeconds:N1} s: {digests} digests for {assignees} assignees (minimum {assignees} with sendMail, {(assignees + 19) / 20} with $batch), {weekly} weekly reports (one per organizer with open items: the minimum)");
+        cleanup();
+    }
+
+    private static (string Connection, Action Cleanup) Store(string provider)
+    {
+        if (provider == "Postgres")
+            return (Environment.GetEnvironmentVariable("BENCH_POSTGRES") ?? throw new InvalidOperationException("Set BENCH_POSTGRES to a connection string (bench/postgres.sh starts a throwaway server)."), () => { });
+        var folder = Directory.CreateTempSubdirectory("collab-bench-").FullName;
+        return ($"Data Source={folder}/bench.db", () => { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); Directory.Delete(folder, true); });
+    }
+}
+
+internal sealed record IdOnly(Guid Id);
