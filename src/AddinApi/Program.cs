@@ -26,15 +26,18 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
 builder.Services.AddHealthChecks();
+builder.AddCollabSecurity();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCollabSecurity();
 app.UseTaskPaneFiles();
 app.UseAuthentication();
 app.UseTenantScope();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");

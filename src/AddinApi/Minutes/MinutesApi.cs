@@ -24,7 +24,7 @@ public static class MinutesApi
         var api = routes.MapGroup("/api/meetings/{id:guid}/minutes").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Minutes");
         api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
-            .Accepts<byte[]>(DocxType);
+            .Accepts<byte[]>(DocxType).RequireRateLimiting(SecurityHeaders.WritesPolicy);
         api.MapMinutesMail();
     }
 

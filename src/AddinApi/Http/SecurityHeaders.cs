@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using CollabAddin.Api.Auth;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CollabAddin.Api.Http;
+
+/// <summary>
+/// Headers every response carries, a Content-Security-Policy for the task-pane pages that allows exactly what they load
+/// (our origin, Office.js from Microsoft's CDN, Entra ID for sign-in, and the Office hosts that frame the panes), CORS
+/// for configured origins only, body size limits, and per-user rate limits on the expensive writes.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string WritesPolicy = "per-user-writes";
+    public const long MaxJsonBodyBytes = 1024 * 1024;
+
+    public const string PaneCsp =
+        "default-src 'self'; " +
+        "script-src 'self' https://appsforoffice.microsoft.com; " +
+        "style-src 'self' 'unsafe-inline'; " + // Office.js and the panes set element styles
+        "img-src 'self' data:; " +
+        "connect-src 'self' https://login.microsoftonline.com https://login.partner.microsoftonline.cn; " +
+        "frame-src https://login.microsoftonline.com https://login.partner.microsoftonline.cn; " +
+        "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.officeapps.live.com https://*.microsoft.com https://*.cloud.microsoft; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    public static void AddCollabSecurity(this WebApplicationBuilder builder)
+    {
+        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+        {
+            if (origins.Length > 0) p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Retry-After");
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 25 * 1024 * 1024);
+        var perMinute = builder.Configuration.GetValue("RateLimits:WritesPerMinute", 30);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(WritesPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(EntraClaims.ObjectId)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+                await Results.Problem(statusCode: 429, title: "Too many requests.",
+                    detail: $"You can do this {perMinute} times a minute. Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+    }
+
+    public static void UseCollabSecurity(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            var path = context.Request.Path.Value ?? "/";
+            if (path == "/" || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                headers.ContentSecurityPolicy = PaneCsp;
+            // JSON bodies are small; only minutes uploads are large (they have their own, configurable cap).
+            if (context.Request.ContentLength > MaxJsonBodyBytes && !path.EndsWith("/minutes", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await Results.Problem(statusCode: 413, title: "The request is too large.", detail: $"Requests are at most {MaxJsonBodyBytes / 1024} KB.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        app.UseCors();
+    }
+}
