@@ -12,6 +12,7 @@ public static class Problems
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<GraphExceptionHandler>();
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         // Body and parameter binding failures become exceptions, so one handler words them all.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
@@ -65,5 +66,42 @@ internal sealed class GraphExceptionHandler(IProblemDetailsService problems) : I
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+}
+
+/// <summary>
+/// The database cannot be reached (down, restarting, refusing connections): 503 with Retry-After, never a 500.
+/// Nothing was written; the client can repeat the request once the store is back.
+/// </summary>
+internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (!IsUnavailable(exception))
+            return false;
+        log.LogError("The database is unavailable: {Reason}", exception.GetBaseException().Message);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = 503, Title = "The store is not available right now.", Detail = "Nothing was changed. Try again in a few seconds." },
+        });
+    }
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            switch (e)
+            {
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case Npgsql.PostgresException { SqlState: "57P01" or "57P03" or "55000" or "53300" }: // shutdown, cannot connect now, not accepting connections, too many
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 }:   // busy, locked, I/O error, cannot open
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                    return true;
+            }
+        return false;
     }
 }
