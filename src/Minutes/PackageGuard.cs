@@ -27,37 +27,46 @@ internal static class PackageGuard
         if (bytes.Length < 4 || bytes.GetBuffer()[0] != (byte)'P' || bytes.GetBuffer()[1] != (byte)'K')
             throw new MinutesRejectedException(MinutesRejection.NotADocument, "This is not a Word document (.docx). Save the minutes as a .docx and publish that.");
 
-        ZipArchive zip;
-        try { zip = new ZipArchive(bytes, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException) { throw new MinutesRejectedException(MinutesRejection.Broken, "The file is damaged (it is not a complete .docx). Save it again from Word and publish the new copy."); }
-        using (zip)
+        // ZipArchive reads its central directory lazily (at Entries, at Open), so a damaged zip can throw at any of them,
+        // and not only as InvalidDataException: unsupported compression methods and bad offsets surface as the others.
+        try
         {
-            if (zip.Entries.Count > limits.MaxParts)
-                throw new MinutesRejectedException(MinutesRejection.TooLarge, $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.");
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            long total = 0;
-            string? contentTypes = null;
-            var relationships = new List<(string Name, string Xml)>();
-            foreach (var entry in zip.Entries)
-            {
-                if (!names.Add(entry.FullName))
-                    throw new MinutesRejectedException(MinutesRejection.Broken, $"The document contains '{entry.FullName}' twice; it is damaged.");
-                if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entry.FullName.Contains("activeX", StringComparison.OrdinalIgnoreCase))
-                    throw new MinutesRejectedException(MinutesRejection.Refused, "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
-                var text = entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-                total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content);
-                if (entry.FullName == "[Content_Types].xml") contentTypes = content;
-                else if (content is not null) relationships.Add((entry.FullName, content));
-            }
-            if (contentTypes is null)
-                throw new MinutesRejectedException(MinutesRejection.NotADocument, "This zip file is not a Word document (.docx).");
-            if (contentTypes.Contains(MacroMainPart, StringComparison.OrdinalIgnoreCase))
-                throw new MinutesRejectedException(MinutesRejection.Refused, "This is a macro-enabled document (.docm). Save it as a plain .docx (Word Document) and publish that.");
-            foreach (var (name, xml) in relationships)
-                CheckRelationships(name, xml);
+            using var zip = new ZipArchive(bytes, ZipArchiveMode.Read, leaveOpen: true);
+            Inspect(zip, limits);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
+        {
+            throw new MinutesRejectedException(MinutesRejection.Broken, "The file is damaged (it is not a complete .docx). Save it again from Word and publish the new copy.");
         }
         bytes.Position = 0;
         return bytes;
+    }
+
+    private static void Inspect(ZipArchive zip, MinutesLimits limits)
+    {
+        if (zip.Entries.Count > limits.MaxParts)
+            throw new MinutesRejectedException(MinutesRejection.TooLarge, $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.");
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        long total = 0;
+        string? contentTypes = null;
+        var relationships = new List<(string Name, string Xml)>();
+        foreach (var entry in zip.Entries)
+        {
+            if (!names.Add(entry.FullName))
+                throw new MinutesRejectedException(MinutesRejection.Broken, $"The document contains '{entry.FullName}' twice; it is damaged.");
+            if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entry.FullName.Contains("activeX", StringComparison.OrdinalIgnoreCase))
+                throw new MinutesRejectedException(MinutesRejection.Refused, "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
+            var text = entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content);
+            if (entry.FullName == "[Content_Types].xml") contentTypes = content;
+            else if (content is not null) relationships.Add((entry.FullName, content));
+        }
+        if (contentTypes is null)
+            throw new MinutesRejectedException(MinutesRejection.NotADocument, "This zip file is not a Word document (.docx).");
+        if (contentTypes.Contains(MacroMainPart, StringComparison.OrdinalIgnoreCase))
+            throw new MinutesRejectedException(MinutesRejection.Refused, "This is a macro-enabled document (.docm). Save it as a plain .docx (Word Document) and publish that.");
+        foreach (var (name, xml) in relationships)
+            CheckRelationships(name, xml);
     }
 
     private static long ReadCounted(ZipArchiveEntry entry, long allowance, bool keepText, out string? text)

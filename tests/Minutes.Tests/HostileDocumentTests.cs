@@ -65,6 +65,18 @@ public sealed class HostileDocumentTests
     }
 
     [Fact]
+    public void A_zip_whose_directory_disagrees_with_its_entry_count_is_broken()
+    {
+        // Found by the publish fuzz test: the central directory is read lazily, so this used to escape as a 500.
+        var docx = Template();
+        var end = docx.Length - 22; // end-of-central-directory record, no zip comment
+        Assert.Equal(0x06054b50, BitConverter.ToInt32(docx, end));
+        docx[end + 8] ^= 0x40; // entries on this disk and in total no longer match the directory
+        docx[end + 10] ^= 0x40;
+        Assert.Equal(MinutesRejection.Broken, Refusal(docx));
+    }
+
+    [Fact]
     public void An_encrypted_or_irm_protected_file_is_refused()
     {
         var ole = new byte[4096];
