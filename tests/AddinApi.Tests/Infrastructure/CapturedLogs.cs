@@ -7,6 +7,8 @@ namespace CollabAddin.Api.Tests.Infrastructure;
 public sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<string> Entries { get; } = new();
+    /// <summary>Warnings and up by default; the log-policy test lowers it to see everything the app writes.</summary>
+    public LogLevel Minimum { get; set; } = LogLevel.Warning;
 
     public ILogger CreateLogger(string category) => new Logger(this, category);
     public void Dispose() { }
@@ -16,7 +18,7 @@ public sealed class CapturedLogs : ILoggerProvider
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel level) => level >= owner.Minimum;
         public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(level))
