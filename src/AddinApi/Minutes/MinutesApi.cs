@@ -18,6 +18,8 @@ public sealed class MinutesOptions
 public static class MinutesApi
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    /// <summary>How many times a publish re-merges after losing an optimistic-concurrency race before answering 409.</summary>
+    private const int MaxMergeAttempts = 6;
 
     public static void MapMinutes(this IEndpointRouteBuilder routes)
     {
@@ -84,10 +86,20 @@ public static class MinutesApi
             {
                 return TypedResults.Ok(await publisher.PublishAsync(meeting!, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, ct));
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateConcurrencyException)
             {
-                // An assignee saved a change while we merged: merge again on top of it.
                 db.ChangeTracker.Clear();
+                if (attempt == MaxMergeAttempts)
+                {
+                    // Still losing the race after several merges (many people saving at once): nothing was stored, so
+                    // the honest answer is "try again", not an error.
+                    request.HttpContext.Response.Headers.RetryAfter = "1";
+                    return Problems.Problem(StatusCodes.Status409Conflict, "The meeting is being changed right now.",
+                        "Others saved changes to this meeting's items while the minutes were being published. Nothing was published; publish again.");
+                }
+                // An assignee, organizer or another publish saved while we merged: wait a little (jittered, so racing
+                // publishes do not collide again in step) and merge again on top of what is there now.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), ct);
                 meeting = await db.Meetings.SingleAsync(m => m.Id == id, ct);
             }
         }

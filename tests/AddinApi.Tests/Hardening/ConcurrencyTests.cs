@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Minutes;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static CollabAddin.Api.Tests.ActionItems.PatchActionItemTests;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+using static CollabAddin.Api.Tests.Minutes.MinutesDocs;
+
+namespace CollabAddin.Api.Tests.Hardening;
+
+/// <summary>
+/// Eight clients at once on one meeting: four assignees patching their items with ETags (retrying on 412 as the pane
+/// does), two note-takers re-publishing the same minutes, two organizers editing the agenda. Afterwards nothing accepted
+/// is lost, history holds every accepted change in order, no item is duplicated, and nobody saw a 500.
+/// CONCURRENCY_ROUNDS sets the work per client (10 in the test command).
+/// </summary>
+public sealed class ConcurrencyTests(PostgresServer postgres)
+{
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("CONCURRENCY_ROUNDS"), out var n) ? n : 10;
+
+    private sealed record Accepted(Guid Item, int Version, string Note);
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Eight_clients_on_one_meeting_lose_nothing_and_never_fail(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres, settings: new Dictionary<string, string?> { ["RateLimits:WritesPerMinute"] = "1000000" });
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var bob = await app.ClientForAsync(NoteTaker);
+        var draft = FirstDraft(await TemplateAsync(bob, meeting!.Id));
+        var first = await (await PublishAsync(bob, meeting.Id, draft)).ReadAsync<PublishReport>();
+        var stamped = Stamp(draft, first);
+        var carolItem = first.Rows.Single(r => r.Title == "Draft the campaign").Id;
+        var daveItem = first.Rows.Single(r => r.Title == "Book the venue").Id;
+
+        var unexpected = new ConcurrentQueue<string>();
+        var accepted = new ConcurrentQueue<Accepted>();
+        var agendas = new ConcurrentQueue<(int Version, string Discussion)>();
+        var publishes = 0;
+
+        async Task Assignee(string email, Guid item, int client)
+        {
+            var http = await app.ClientForAsync(email);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var note = $"client {client} round {round}";
+                for (var attempt = 0; ; attempt++)
+                {
+                    var response = await http.SendAsync(Patch(item, new { progressNote = note }, await ETagOf(http, item)));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        accepted.Enqueue(new(item, (await response.ReadAsync<ActionItemResponse>()).Version, note));
+                        break;
+                    }
+                    if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt > 50)
+                    {
+                        unexpected.Enqueue($"PATCH {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        break;
+                    }
+                }
+            }
+        }
+
+        async Task Republisher()
+        {
+            var http = await app.ClientForAsync(NoteTaker);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var response = await PublishAsync(http, meeting.Id, stamped);
+                if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref publishes);
+                else if (response.StatusCode != HttpStatusCode.Conflict) // a publish racing another may be told to try again
+                    unexpected.Enqueue($"publish {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        async Task AgendaEditor(int client)
+        {
+            var http = await app.ClientForAsync(Organizer);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var discussion = $"Revised by organizer {client} in round {round}";
+                var plan = ValidPlan();
+                plan = plan with { Agenda = [plan.Agenda![0] with { Discussion = discussion }, .. plan.Agenda[1..]] };
+                for (var attempt = 0; ; attempt++)
+                {
+                    var current = await (await http.GetAsync($"/api/meetings/{meeting.Id}")).ReadAsync<MeetingResponse>();
+                    var response = await http.SendAsync(Meetings.MeetingsApiTests.Put(meeting.Id, plan, current.Version));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        agendas.Enqueue(((await response.ReadAsync<MeetingResponse>()).Version, discussion));
+                        break;
+                    }
+                    if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt > 50)
+                    {
+                        unexpected.Enqueue($"PUT {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        break;
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(
+            Assignee(Owner, carolItem, 1), Assignee(Owner, carolItem, 2), Assignee(Attendee, daveItem, 3), Assignee(Attendee, daveItem, 4),
+            Republisher(), Republisher(), AgendaEditor(1), AgendaEditor(2)).WaitAsync(TimeSpan.FromMinutes(5)); // a deadlock fails here
+
+        Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected) + "\n" + app.Logs);
+        Assert.True(publishes >= Rounds, $"only {publishes} of {2 * Rounds} publishes went through");
+        Assert.Equal(4 * Rounds, accepted.Count);
+        Assert.Equal(2 * Rounds, agendas.Count);
+
+        var owner = await app.ClientForAsync(Owner);
+        foreach (var item in new[] { carolItem, daveItem })
+        {
+            var mine = accepted.Where(a => a.Item == item).OrderBy(a => a.Version).ToList();
+            Assert.Equal(mine.Count, mine.Select(a => a.Version).Distinct().Count()); // no two accepted writes share a version
+            var stored = await (await owner.GetAsync($"/api/action-items/{item}")).ReadAsync<ActionItemResponse>();
+            Assert.Equal(mine[^1].Note, stored.ProgressNote); // the last accepted write is what is stored
+
+            var history = await (await owner.GetAsync($"/api/action-items/{item}/history")).ReadAsync<List<ActionItemChangeResponse>>();
+            Assert.Equal(history.OrderByDescending(c => c.Id).Select(c => c.Id), history.Select(c => c.Id)); // newest first, as promised
+            var notes = history.Where(c => c.Field == "progressNote").Reverse().Select(c => c.NewValue).ToList();
+            Assert.Equal(mine.Select(a => a.Note), notes); // every accepted change, in the order it was accepted
+        }
+
+        var final = await (await owner.GetAsync($"/api/meetings/{meeting.Id}")).ReadAsync<MeetingResponse>();
+        Assert.Equal(agendas.MaxBy(a => a.Version).Discussion, final.Agenda.OrderBy(a => a.Position).First().Discussion);
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            var titles = await db.ActionItems.Where(i => i.MeetingId == meeting.Id).Select(i => i.Title).ToListAsync();
+            Assert.Equal(["Book the venue", "Draft the campaign"], titles.Order());
+            return 0;
+        });
+    }
+}
