@@ -65,7 +65,13 @@ public static class EmulatorEndpoints
             case FaultKind.Refuse:
                 return GraphReply.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.", operation);
             case FaultKind.Slow:
-                await Task.Delay(fault.DelayMs, http.RequestAborted);
+                try { await Task.Delay(fault.DelayMs, http.RequestAborted); }
+                catch (OperationCanceledException)
+                {
+                    // The client timed out and hung up first: record it, or a test could not tell a timeout happened.
+                    state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, "Slow"));
+                    return Results.Empty;
+                }
                 return await next(context);
             case FaultKind.Drop:
                 Dropped(state, http, "Drop");
