@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Meetings;
+using DocumentFormat.OpenXml.Wordprocessing;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+using static CollabAddin.Api.Tests.Minutes.MinutesDocs;
+
+namespace CollabAddin.Api.Tests.Hardening;
+
+/// <summary>
+/// The API as a real child process on SQLite, killed (SIGKILL, no chance to clean up) while it publishes a large minutes
+/// document, then started again on the same database file: the publish either landed whole or left no trace.
+/// </summary>
+public sealed class CrashTests
+{
+    private const int Rows = 300;
+
+    [Fact]
+    public async Task Killing_the_api_mid_publish_leaves_all_of_the_publish_or_none_of_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collab-tests", $"crash-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "collab.db");
+
+        Guid meetingId;
+        byte[] minutes;
+        TimeSpan publishTime;
+        using (var api = await ApiProcess.StartAsync(database))
+        {
+            var organizer = await api.ClientForAsync(Organizer);
+            var noteTaker = await api.ClientForAsync(NoteTaker);
+            async Task<(Guid, byte[])> MeetingWithMinutes(string subject)
+            {
+                var created = await organizer.PostAsJsonAsync("/api/meetings", ValidPlan(subject));
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                var id = (await created.Content.ReadFromJsonAsync<MeetingResponse>(Infrastructure.HttpAssertions.Json))!.Id;
+                return (id, Edit(await TemplateAsync(noteTaker, id), body =>
+                {
+                    var table = ActionTable(body);
+                    var pattern = ActionRows(body)[0];
+                    foreach (var empty in ActionRows(body)) empty.Remove();
+                    for (var i = 0; i < Rows; i++)
+                    {
+                        var row = (SdtRow)pattern.CloneNode(true);
+                        Fill(row, $"Crash item {i}", "Carol Zhang", "2026-12-10", "Marketing", "Sales", "2", "");
+                        table.Append(row);
+                    }
+                }));
+            }
+            // How long this publish takes on this machine, so that the kills below land all through it, commit included.
+            var (rehearsal, rehearsalMinutes) = await MeetingWithMinutes("Rehearsal");
+            var watch = Stopwatch.StartNew();
+            Assert.Equal(HttpStatusCode.OK, (await PublishAsync(noteTaker, rehearsal, rehearsalMinutes)).StatusCode);
+            publishTime = watch.Elapsed;
+            (meetingId, minutes) = await MeetingWithMinutes("Q3 launch plan");
+        }
+
+        var cut = 0;
+        var landed = 0;
+        foreach (var fraction in new[] { 0.3, 0.7, 0.9, 1.0, 1.1, 1.3 })
+        {
+            var delayMs = (int)(publishTime.TotalMilliseconds * fraction);
+            using (var api = await ApiProcess.StartAsync(database))
+            {
+                var noteTaker = await api.ClientForAsync(NoteTaker);
+                var publishing = PublishAsync(noteTaker, meetingId, minutes);
+                await Task.WhenAny(publishing, Task.Delay(delayMs));
+                api.Kill();
+                var answered = true;
+                try { await publishing; }
+                catch (HttpRequestException) { cut++; answered = false; } // the answer never came: killed mid-publish
+                TestContext.Current.TestOutputHelper?.Write($"kill at {delayMs} ms: {(answered ? "publish had answered" : "cut mid-publish")}; ");
+            }
+            using (var api = await ApiProcess.StartAsync(database))
+            {
+                var items = await (await api.ClientForAsync(Organizer)).GetFromJsonAsync<List<ActionItemResponse>>(
+                    $"/api/meetings/{meetingId}/action-items", Infrastructure.HttpAssertions.Json);
+                if (items!.Count == Rows) landed++;
+                Assert.True(items.Count is 0 or Rows, $"after a kill at {delayMs} ms the store holds {items.Count} of {Rows} items: a half-written publish");
+                Assert.Equal(items.Count, items.Select(i => i.Title).Distinct().Count());
+                TestContext.Current.TestOutputHelper?.WriteLine($"after restart {items.Count} of {Rows} items");
+            }
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"clean publish {publishTime.TotalMilliseconds:F0} ms; {cut} kills cut a publish, {landed} restarts found it landed whole");
+        Assert.True(cut >= 1, "no kill landed while a publish was in flight; the test proved nothing");
+
+        // After all that the store still works: the same document publishes and is all there.
+        using (var api = await ApiProcess.StartAsync(database))
+        {
+            var noteTaker = await api.ClientForAsync(NoteTaker);
+            Assert.Equal(HttpStatusCode.OK, (await PublishAsync(noteTaker, meetingId, minutes)).StatusCode);
+            var items = await (await api.ClientForAsync(Organizer)).GetFromJsonAsync<List<ActionItemResponse>>(
+                $"/api/meetings/{meetingId}/action-items", Infrastructure.HttpAssertions.Json);
+            Assert.Equal(Rows, items!.Count);
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The built AddinApi.dll run by `dotnet`, in Development with its in-process Graph emulator.</summary>
+    private sealed class ApiProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Uri _address;
+
+        private ApiProcess(Process process, Uri address) => (_process, _address) = (process, address);
+
+        public static async Task<ApiProcess> StartAsync(string database)
+        {
+            var port = FreePort();
+            var dll = Path.Combine(AppContext.BaseDirectory, "AddinApi.dll");
+            var start = new ProcessStartInfo("dotnet", [dll])
+            {
+                WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Urls"] = $"http://127.0.0.1:{port}",
+                    ["Database__Provider"] = "Sqlite", ["ConnectionStrings__Collab"] = $"Data Source={database}",
+                    ["Demo__Seed"] = "false", ["RateLimits__WritesPerMinute"] = "1000", ["Logging__LogLevel__Default"] = "Warning",
+                },
+            };
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            using var probe = new HttpClient { BaseAddress = api._address, Timeout = TimeSpan.FromSeconds(2) };
+            for (var watch = Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
+            {
+                Assert.False(process.HasExited, "the API process exited while starting");
+                try { if ((await probe.GetAsync("/auth/config")).IsSuccessStatusCode) return api; }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) { }
+            }
+            api.Dispose();
+            throw new TimeoutException("the API process did not start within 60 s");
+        }
+
+        public async Task<HttpClient> ClientForAsync(string email)
+        {
+            var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(60) };
+            var token = await (await client.PostAsJsonAsync("/dev/token", new { email, tenant = Tenant })).Content.ReadFromJsonAsync<DevTokenResponse>();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+            return client;
+        }
+
+        public void Kill()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
