@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --long: the hardening tests at full strength (docs/RELIABILITY.md). Each count can also be set on its own.
+if [ "${1:-}" = "--long" ]; then
+  export FUZZ_CASES="${FUZZ_CASES:-5000}" CONCURRENCY_ROUNDS="${CONCURRENCY_ROUNDS:-100}" FAULT_MEETINGS="${FAULT_MEETINGS:-1000}"
+fi
+
 scripts/ensure-system-packages.sh
 scripts/build-web.sh   # the browser tests drive the built task panes
 
