@@ -42,6 +42,11 @@ else
   failed=$((failed + 1))
 fi
 
+# Name every failed test (and the first lines of why) just above the summary, so the tail of a CI log says what broke.
+if [ "$failed" -gt 0 ]; then
+  python3 scripts/failed-tests.py "$results"/*.trx || true
+fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "tests: $passed passed, $failed failed, $skipped skipped"
 else
