@@ -16,6 +16,7 @@ const en = {
   retry: "Try again",
   // my items
   myItems: "My action items",
+  assignedToMe: "Assigned to me",
   noItems: "Nothing on your list. Action items from meeting minutes appear here.",
   overdue: "Overdue",
   thisWeek: "Due this week",
@@ -138,6 +139,7 @@ const zh: Record<Key, string> = {
   saving: "保存中…",
   retry: "重试",
   myItems: "我的行动项",
+  assignedToMe: "分配给我的",
   noItems: "暂无待办。会议纪要中的行动项会显示在这里。",
   overdue: "已逾期",
   thisWeek: "本周到期",

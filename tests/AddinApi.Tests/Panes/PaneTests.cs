@@ -37,6 +37,14 @@ public sealed class PaneTests(Browser browser)
         Assert.Empty(browser.Errors[page]);
     }
 
+    /// <summary>Clicks a button that saves an item and waits for the API's answer to that PATCH; returns its status.</summary>
+    private static async Task<int> SaveAsync(IPage page, ILocator button)
+    {
+        var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(),
+            r => r.Request.Method == "PATCH" && r.Url.Contains("/api/action-items/", StringComparison.Ordinal));
+        return response.Status;
+    }
+
     [Fact]
     public async Task The_attendee_moves_an_item_forward_raises_needs_help_and_resolves_a_conflict_in_the_pane()
     {
@@ -48,19 +56,20 @@ public sealed class PaneTests(Browser browser)
 
         var card = page.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" });
         await Expect(card).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This meeting" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This meeting", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Bring the campaign draft")).ToBeVisibleAsync(); // Carol's preparation
         await AssertAccessible(page);
         await Browser.Screenshot(page, "items-en");
 
         await card.GetByLabel("Status").SelectOptionAsync("inProgress");
         await card.GetByLabel("Progress note").FillAsync("Outline shared with Sales");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Equal(200, await SaveAsync(page, card.GetByRole(AriaRole.Button, new() { Name = "Save" })));
         await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
 
         await card.GetByLabel("I need help").CheckAsync();
         await card.GetByLabel("What help do you need?").FillAsync("Need the customer list from Sales");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        // "Saved." is still on screen from the first save: wait for this save's answer, or Alice's edit below races it.
+        Assert.Equal(200, await SaveAsync(page, card.GetByRole(AriaRole.Button, new() { Name = "Save" })));
         await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
 
         var id = await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Title == "Draft the campaign").Select(i => i.Id).SingleAsync());
@@ -71,11 +80,11 @@ public sealed class PaneTests(Browser browser)
         await (await alice.SendAsync(patch)).ShouldBeAsync(HttpStatusCode.OK);
 
         await card.GetByLabel("Progress note").FillAsync("Draft sent for review");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Equal(412, await SaveAsync(page, card.GetByRole(AriaRole.Button, new() { Name = "Save" })));
         var conflict = card.GetByRole(AriaRole.Alert);
         await Expect(conflict).ToContainTextAsync("Someone else changed this item");
         await Expect(conflict).ToContainTextAsync("Alice: agency booked");
-        await conflict.GetByRole(AriaRole.Button, new() { Name = "Apply mine on top" }).ClickAsync();
+        Assert.Equal(200, await SaveAsync(page, conflict.GetByRole(AriaRole.Button, new() { Name = "Apply mine on top" })));
         await Expect(card.GetByText("Saved.")).ToBeVisibleAsync();
 
         var item = await (await alice.GetAsync($"/api/action-items/{id}")).ReadAsync<ActionItemResponse>();
@@ -85,10 +94,9 @@ public sealed class PaneTests(Browser browser)
         Assert.Contains(history, h => h.Field == "status" && h.Source == ChangeSource.TaskPane && h.By.Email == Owner);
 
         await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
-        // The pane's title (h1) and its list (h2) share the words: ask for the list, which is re-rendered from the API.
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的行动项", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的行动项", Level = 2 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "本次会议" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的行动项", Level = 1, Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "分配给我的", Level = 2, Exact = true })).ToBeVisibleAsync(); // re-rendered from the API
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "本次会议", Exact = true })).ToBeVisibleAsync();
         await AssertAccessible(page);
         await Browser.Screenshot(page, "items-zh");
     }

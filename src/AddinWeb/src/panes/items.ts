@@ -18,7 +18,7 @@ const STATUSES = ["open", "inProgress", "blocked", "done"];
 
 void startPane(() => t("myItems"), async (pane) => {
   const { data } = await callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200");
-  const list = h("section", { "aria-labelledby": "mine" }, h("h2", { id: "mine" }, t("myItems")));
+  const list = h("section", { "aria-labelledby": "mine" }, h("h2", { id: "mine" }, t("assignedToMe")));
   replace(pane.root, list);
   if (data.items.length === 0) list.append(empty(t("noItems")));
   for (const [label, items] of groups(data.items))
