@@ -20,9 +20,9 @@ public sealed class InviteOptions
 /// <summary>
 /// Brings a meeting's Outlook event in line with its pending invite state: create, update or cancel.
 /// A sender first claims the meeting with a lease in the database, so a request and any number of worker
-/// instances never act on the same meeting at once. Creating is idempotent twice over: we look for an event
-/// carrying our meeting id first (it exists if a sender died after Graph created it), and Graph's transactionId
-/// turns a repeated POST into the first one's event.
+/// instances never act on the same meeting at once. Creating is idempotent twice over: on any attempt after the first
+/// we look for an event carrying our meeting id (it exists if a sender died or lost the answer after Graph created it),
+/// and Graph's transactionId turns a repeated POST into the first one's event. The first attempt sends only the POST.
 /// </summary>
 public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider clock, IOptions<InviteOptions> options, ILogger<InviteSender> log)
 {
@@ -33,21 +33,26 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now.AddSeconds(options.Value.LeaseSeconds);
-        var claimed = await db.Meetings
-            .Where(m => m.Id == meetingId && Pending.Contains(m.Invite.State) && (m.Invite.LeaseUntil == null || m.Invite.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Invite.LeaseUntil, lease), ct);
-        if (claimed == 0)
+        var pending = db.Meetings.Where(m => m.Id == meetingId && Pending.Contains(m.Invite.State));
+        // A first attempt: no sender ever held this invite (a lease is cleared only once an outcome is recorded, and a
+        // retryable outcome counts an attempt), so Graph cannot hold an event for it yet and the lookup can be skipped.
+        var firstAttempt = await pending
+            .Where(m => m.Invite.LeaseUntil == null && m.Invite.Attempts == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Invite.LeaseUntil, lease), ct) == 1;
+        if (!firstAttempt && await pending
+                .Where(m => m.Invite.LeaseUntil == null || m.Invite.LeaseUntil < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Invite.LeaseUntil, lease), ct) == 0)
             return false;
 
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, ct);
-        var outcome = await SendAsync(meeting, now, ct);
+        var outcome = await SendAsync(meeting, now, firstAttempt, ct);
         await RecordAsync(meeting, outcome, ct);
         return true;
     }
 
     private sealed record Outcome(InviteState State, CalendarEvent? Event, string? Error, bool Retry, int PlanVersion);
 
-    private async Task<Outcome> SendAsync(Meeting meeting, DateTime now, CancellationToken ct)
+    private async Task<Outcome> SendAsync(Meeting meeting, DateTime now, bool firstAttempt, CancellationToken ct)
     {
         var state = meeting.Invite.State;
         if (state != InviteState.CancelPending && meeting.StartUtc <= now)
@@ -57,7 +62,8 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
             switch (state)
             {
                 case InviteState.CreatePending:
-                    var created = await graph.FindEventAsync(meeting.OrganizerEmail, meeting.Id, ct) ?? await graph.CreateEventAsync(Draft(meeting), ct);
+                    var created = (firstAttempt ? null : await graph.FindEventAsync(meeting.OrganizerEmail, meeting.Id, ct))
+                                  ?? await graph.CreateEventAsync(Draft(meeting), ct);
                     return new(InviteState.Sent, created, null, false, meeting.Version);
                 case InviteState.UpdatePending:
                     return new(InviteState.Sent, await graph.UpdateEventAsync(meeting.Invite.GraphEventId!, Draft(meeting), ct), null, false, meeting.Version);

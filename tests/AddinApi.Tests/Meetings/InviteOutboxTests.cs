@@ -82,6 +82,30 @@ public sealed class InviteOutboxTests(PostgresServer postgres)
         Assert.Equal([30, 60, 120, 120], waits.Select(w => (int)w.TotalSeconds));
     }
 
+    [Fact]
+    public async Task A_first_attempt_sends_only_the_create_and_every_retry_looks_for_the_event_first()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, healthy) = await CreateAsync(app);
+        Assert.Equal(InviteState.Sent, healthy!.Invite.State);
+        Assert.Equal(["POST"], app.Graph.State.Exchanges.Select(e => e.Method)); // the minimum: one request per invite
+
+        app.Graph.State.Exchanges.Clear();
+        app.Graph.State.Faults.Add(new FaultRule(FaultKind.Unavailable, "POST", "/events", Times: int.MaxValue, RetryAfterSeconds: 0));
+        var (_, meeting) = await CreateAsync(app);
+        Assert.Equal(InviteState.CreatePending, meeting!.Invite.State);
+        Assert.All(app.Graph.State.Exchanges, e => Assert.Equal(("POST", 503), (e.Method, e.Status))); // retried in place, never looked up
+
+        app.Graph.State.Exchanges.Clear();
+        app.Graph.State.Faults.Clear();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Worker(app);
+
+        Assert.Equal(InviteState.Sent, (await Stored(app, meeting.Id)).Invite.State);
+        Assert.Equal([("GET", 200), ("POST", 201)], app.Graph.State.Exchanges.Select(e => (e.Method, e.Status)));
+        Assert.Equal(1, EventsFor(app, meeting.Id));
+    }
+
     [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
     public async Task When_graph_created_the_event_but_the_answer_was_lost_the_retry_finds_it_instead_of_creating_another(DatabaseProvider provider)
     {
