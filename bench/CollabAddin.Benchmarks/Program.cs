@@ -160,30 +160,39 @@ public static class BenchMain
         using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("alice@contoso.example", "contoso")) } };
         var people = Enumerable.Range(0, 5).Select(i => new { email = $"person{i}@contoso.example", displayName = $"Person {i}", department = $"Dept {i}", roles = i == 0 ? new[] { "host", "noteTaker" } : [] }).ToList();
         var start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00");
-        var created = await http.PostAsJsonAsync("/api/meetings", new
+        async Task<(Guid Meeting, byte[] Docx)> MeetingWithMinutes(string subject, int rowCount)
         {
-            subject = "Benchmark", goal = "Agree the plan by Friday", start, end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
-            attendees = people.Prepend(new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "participant" } }),
-            agenda = new[] { new { topic = "Plan", discussion = "Walk it", owner = "alice@contoso.example", plannedMinutes = 30, expectedOutput = "A plan" } },
-        });
-        created.EnsureSuccessStatusCode();
-        var meetingId = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-        var template = await http.GetByteArrayAsync($"/api/meetings/{meetingId}/minutes/template");
-        var docx = MinutesDocuments.WithRows(template, people.Select(p => p.displayName).ToList(), rows);
+            var created = await http.PostAsJsonAsync("/api/meetings", new
+            {
+                subject, goal = "Agree the plan by Friday", start, end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+                attendees = people.Prepend(new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "participant" } }),
+                agenda = new[] { new { topic = "Plan", discussion = "Walk it", owner = "alice@contoso.example", plannedMinutes = 30, expectedOutput = "A plan" } },
+            });
+            created.EnsureSuccessStatusCode();
+            var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+            var template = await http.GetByteArrayAsync($"/api/meetings/{id}/minutes/template");
+            return (id, MinutesDocuments.WithRows(template, people.Select(p => p.displayName).ToList(), rowCount));
+        }
 
-        async Task<double> Once()
+        async Task<double> Once(Guid meeting, byte[] docx)
         {
             var content = new ByteArrayContent(docx);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             var watch = Stopwatch.StartNew();
-            var response = await http.PostAsync($"/api/meetings/{meetingId}/minutes", content);
+            var response = await http.PostAsync($"/api/meetings/{meeting}/minutes", content);
             watch.Stop();
             response.EnsureSuccessStatusCode();
             return watch.Elapsed.TotalMilliseconds;
         }
-        var first = await Once();
+        // A server in service has run the publish path before: warm it (JIT, EF's query and entry caches) on another
+        // meeting, so the figure is the publish and not the process starting. The cold figure is printed too.
+        var warmup = await MeetingWithMinutes("Warm-up", 20);
+        var cold = await Once(warmup.Meeting, warmup.Docx);
+        var (meetingId, docx) = await MeetingWithMinutes("Benchmark", rows);
+        var first = await Once(meetingId, docx);
         var again = new List<double>();
-        for (var i = 0; i < repeats; i++) again.Add(await Once());
+        for (var i = 0; i < repeats; i++) again.Add(await Once(meetingId, docx));
+        Console.WriteLine($"cold process: the first publish of all (20 rows) took {cold:N0} ms");
         Console.WriteLine($"publish {rows} rows (first, creates {rows} items): {first:N0} ms (goal < 500 ms)");
         Console.WriteLine($"re-publish unchanged: median {again.Order().ElementAt(again.Count / 2):N0} ms over {repeats} (nothing to write)");
         cleanup();

@@ -22,9 +22,9 @@ internal static class ActionItemHistory
     private const string Bookkeeping = nameof(ActionItem.PublishedRow);
 
     /// <summary>Returns the change rows it added (empty when nothing about an action item changed).</summary>
+    /// <remarks>The caller has detected changes (CollabDb.SaveChangesAsync does, once, before calling).</remarks>
     public static async Task<IReadOnlyList<ActionItemChange>> RecordAsync(CollabDb db, DateTime now, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
         var items = db.ChangeTracker.Entries<ActionItem>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .ToList();
@@ -77,7 +77,8 @@ internal static class ActionItemHistory
             recorded.AddRange(changes);
         }
 
-        var orphanLinks = departmentLinks.Where(g => !items.Any(i => i.Entity.Id == g.Key)).ToList();
+        var itemIds = items.Select(i => i.Entity.Id).ToHashSet();
+        var orphanLinks = departmentLinks.Where(g => !itemIds.Contains(g.Key)).ToList();
         if (orphanLinks.Count > 0)
             throw new InvalidOperationException("Change cooperating departments through a tracked ActionItem, so its version moves too.");
         return recorded;

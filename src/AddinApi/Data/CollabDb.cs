@@ -51,11 +51,26 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = await ActionItemHistory.RecordAsync(this, now, cancellationToken);
-        // Follow-up mail that a change calls for is queued in the same transaction as the change itself.
         var services = this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
         var options = services?.GetService<Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions>>()?.Value ?? new FollowUp.FollowUpOptions();
-        var alerted = changes.Count > 0 && await FollowUp.Alerts.PlanAsync(this, changes, options, now, cancellationToken);
+        IReadOnlyList<ActionItemChange> changes;
+        bool alerted;
+        // Changes are detected once, here. History and alert planning then read the tracker many times, and each read
+        // would otherwise scan every tracked entity again (quadratic in a 500-row publish); the save below detects
+        // what they changed.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            changes = await ActionItemHistory.RecordAsync(this, now, cancellationToken);
+            // Follow-up mail that a change calls for is queued in the same transaction as the change itself.
+            alerted = changes.Count > 0 && await FollowUp.Alerts.PlanAsync(this, changes, options, now, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (alerted) services?.GetService<FollowUp.OutboxSignal>()?.Notify();
         return saved;

@@ -15,14 +15,17 @@ internal static class Alerts
 {
     public static async Task<bool> PlanAsync(CollabDb db, IReadOnlyList<ActionItemChange> changes, FollowUpOptions options, DateTime now, CancellationToken ct)
     {
+        // The tracker is read once: each Entries() call runs DetectChanges over every tracked entity, and asking it per
+        // change made publishing 500 new items quadratic (seconds; see BENCHMARKS.md).
+        var tracked = db.ChangeTracker.Entries<ActionItem>().ToDictionary(e => e.Entity.Id, e => e.Entity);
         var created = changes.Where(c => c.Field == "created").Select(c => c.ActionItemId).ToHashSet();
         var raised = changes.Where(c => c.Field == "needsHelp" && c.NewValue == "true" || c.Field == "status" && c.NewValue == "blocked"
-                || created.Contains(c.ActionItemId) && db.ChangeTracker.Entries<ActionItem>().Any(e => e.Entity.Id == c.ActionItemId && (e.Entity.NeedsHelp || e.Entity.Status == ActionItemStatus.Blocked)))
+                || created.Contains(c.ActionItemId) && tracked[c.ActionItemId] is { } added && (added.NeedsHelp || added.Status == ActionItemStatus.Blocked))
             .Select(c => c.ActionItemId).Distinct().ToList();
         if (raised.Count == 0) return false;
         foreach (var id in raised)
         {
-            var item = db.ChangeTracker.Entries<ActionItem>().Select(e => e.Entity).First(i => i.Id == id);
+            var item = tracked[id];
             // The meeting and department may be new in this very save, so the tracker is asked before the database.
             var meeting = db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).Where(m => m.Id == item.MeetingId)
                 .Select(m => new { m.OrganizerEmail, m.Subject, m.Language }).FirstOrDefault()

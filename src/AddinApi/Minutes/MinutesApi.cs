@@ -84,7 +84,7 @@ public static class MinutesApi
             }
             try
             {
-                return TypedResults.Ok(await publisher.PublishAsync(meeting!, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, ct));
+                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, ct));
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -118,6 +118,7 @@ public static class MinutesApi
         Problems.Problem(StatusCodes.Status413PayloadTooLarge, "The document is too large.",
             $"Minutes can be at most {max / (1024 * 1024)} MB. Remove large pictures or attachments and publish again.");
 
+    /// <summary>Tracked, with departments: the reader's context and the publisher's merge both work on these.</summary>
     private static Task<List<ActionItems.ActionItem>> ItemsOf(CollabDb db, Guid meetingId, CancellationToken ct) =>
         db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
             .Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt).AsSplitQuery().ToListAsync(ct);

@@ -23,10 +23,12 @@ namespace CollabAddin.Api.Minutes;
 /// </remarks>
 public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
 {
-    public async Task<PublishReport> PublishAsync(Meeting meeting, MinutesContent content, byte[] document, string sha256, Caller caller, CancellationToken ct)
+    /// <param name="items">The meeting's items as the caller read them for the reader's context: tracked in this
+    /// publisher's context, with their departments. Passed in, not read twice.</param>
+    public async Task<PublishReport> PublishAsync(Meeting meeting, List<ActionItem> items, MinutesContent content, byte[] document, string sha256, Caller caller, CancellationToken ct)
     {
         var run = new Run(db, meeting, caller, clock.GetUtcNow().UtcDateTime);
-        await run.LoadAsync(ct);
+        await run.LoadAsync(items, ct);
         foreach (var row in content.ActionItems) run.Apply(row);
         run.CancelRemovedRows();
         await run.ApplyDecisionsAsync(content.Decisions, ct);
@@ -73,10 +75,11 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         private Dictionary<string, Department> _departments = [];
         private readonly HashSet<Guid> _matched = [];
 
-        public async Task LoadAsync(CancellationToken ct)
+        public async Task LoadAsync(List<ActionItem> items, CancellationToken ct)
         {
-            _items = await db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
-                .Where(i => i.MeetingId == meeting.Id).AsSplitQuery().ToListAsync(ct);
+            if (items.Any(i => i.MeetingId != meeting.Id || db.Entry(i).State == EntityState.Detached))
+                throw new ArgumentException("Pass this meeting's items, tracked by this context.", nameof(items));
+            _items = [.. items];
             _departments = (await db.Departments.ToListAsync(ct)).ToDictionary(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase);
             foreach (var item in _items)
                 if (PublishedRow.FromJson(item.PublishedRow) is { } published)
