@@ -184,15 +184,23 @@ public static class BenchMain
             response.EnsureSuccessStatusCode();
             return watch.Elapsed.TotalMilliseconds;
         }
-        // A server in service has run the publish path before: warm it (JIT, EF's query and entry caches) on another
-        // meeting, so the figure is the publish and not the process starting. The cold figure is printed too.
-        var warmup = await MeetingWithMinutes("Warm-up", 20);
-        var cold = await Once(warmup.Meeting, warmup.Docx);
+        // A server in service has run the publish path many times: warm it on other meetings until .NET's tiered JIT
+        // has optimised the hot code (tier 0 code parses the DOM several times slower), so the figure is the publish
+        // and not the process starting. The very first publish in the process is printed too.
+        var cold = 0.0;
+        for (var w = 0; w < 4; w++)
+        {
+            var warmup = await MeetingWithMinutes($"Warm-up {w}", 100);
+            var took = await Once(warmup.Meeting, warmup.Docx);
+            await Once(warmup.Meeting, warmup.Docx);
+            if (w == 0) cold = took;
+        }
+        await Task.Delay(500); // tier-1 compilation runs in the background after a short delay
         var (meetingId, docx) = await MeetingWithMinutes("Benchmark", rows);
         var first = await Once(meetingId, docx);
         var again = new List<double>();
         for (var i = 0; i < repeats; i++) again.Add(await Once(meetingId, docx));
-        Console.WriteLine($"cold process: the first publish of all (20 rows) took {cold:N0} ms");
+        Console.WriteLine($"cold process: the first publish of all (100 rows) took {cold:N0} ms");
         Console.WriteLine($"publish {rows} rows (first, creates {rows} items): {first:N0} ms (goal < 500 ms)");
         Console.WriteLine($"re-publish unchanged: median {again.Order().ElementAt(again.Count / 2):N0} ms over {repeats} (nothing to write)");
         cleanup();
