@@ -29,6 +29,8 @@ public static class EmulatorEndpoints
         }
         graph.MapGet("/users/{user}/manager", MailEndpoints.Manager);
         graph.MapGet("/users", DirectoryEndpoints.Search);
+        // As a Delegate: a method taking only HttpContext would bind as a RequestDelegate and its IResult be dropped.
+        graph.MapPost("/$batch", (Delegate)BatchEndpoints.Batch);
 
         var look = app.MapGroup(root + "/_emulator").ExcludeFromDescription();
         look.MapGet("/events", (EmulatorState state) => state.AllEvents().Select(e => new { mailbox = e.Mailbox, @event = e.Event }));
@@ -69,7 +71,7 @@ public static class EmulatorEndpoints
                 catch (OperationCanceledException)
                 {
                     // The client timed out and hung up first: record it, or a test could not tell a timeout happened.
-                    state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, "Slow"));
+                    state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, "Slow", InBatch(http)));
                     return Results.Empty;
                 }
                 return await next(context);
@@ -85,7 +87,10 @@ public static class EmulatorEndpoints
 
     private static void Dropped(EmulatorState state, HttpContext http, string fault)
     {
-        state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, fault));
+        state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, fault, InBatch(http)));
         http.Abort();
     }
+
+    /// <summary>True for a request replayed from a $batch: not one a client sent on its own.</summary>
+    internal static bool InBatch(HttpContext http) => http.Request.Headers.ContainsKey(BatchEndpoints.BatchHeader);
 }

@@ -54,6 +54,9 @@ public sealed class EmulatorState
 
     public int RequestCount(string method, string pathContains) =>
         Exchanges.Count(e => e.Method == method && e.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Requests clients sent (a $batch counts once; the requests inside it do not).</summary>
+    public int ClientRequests => Exchanges.Count(e => !e.InBatch);
 }
 
 public sealed class Mailbox(string user)
@@ -77,5 +80,8 @@ public sealed record SentMail(string From, IReadOnlyList<string> To, IReadOnlyLi
     IReadOnlyList<SentAttachment> Attachments, DateTimeOffset At);
 public sealed record SentAttachment(string Name, string ContentType, byte[] Content);
 public sealed record MeetingNotice(string Kind, string Organizer, string EventId, IReadOnlyList<string> To, string? Comment, DateTimeOffset At);
-/// <summary>One request the emulator answered, with the response body, so tests can check shapes and count calls.</summary>
-public sealed record ExchangeRecord(string Method, string Path, string? Operation, int Status, string? ResponseBody, string? Fault);
+/// <summary>
+/// One request the emulator answered, with the response body, so tests can check shapes and count calls. InBatch marks a
+/// request replayed from a $batch: the client sent the batch, one request, not this one.
+/// </summary>
+public sealed record ExchangeRecord(string Method, string Path, string? Operation, int Status, string? ResponseBody, string? Fault, bool InBatch = false);

@@ -13,7 +13,8 @@ internal sealed class GraphReply(int status, JsonNode? body, string operation, s
         var state = context.RequestServices.GetService(typeof(EmulatorState)) as EmulatorState
             ?? throw new InvalidOperationException("EmulatorState is not registered.");
         var text = body?.ToJsonString();
-        state.Exchanges.Enqueue(new ExchangeRecord(context.Request.Method, context.Request.Path, operation, status, text, context.Items["fault"] as string));
+        state.Exchanges.Enqueue(new ExchangeRecord(context.Request.Method, context.Request.Path, operation, status, text, context.Items["fault"] as string,
+            EmulatorEndpoints.InBatch(context)));
         context.Response.StatusCode = status;
         context.Response.Headers["request-id"] = Guid.NewGuid().ToString();
         if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;

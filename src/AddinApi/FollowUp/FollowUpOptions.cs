@@ -6,6 +6,8 @@ public sealed class FollowUpOptions
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 60;
     public int LeaseSeconds { get; set; } = 120;
+    /// <summary>Send mail without attachments in Graph $batch requests (20 per request). Off: one request per mail.</summary>
+    public bool BatchMail { get; set; } = true;
     /// <summary>The mailbox system mail is sent from (alerts, digests, escalations, reports).</summary>
     public string SenderMailbox { get; set; } = "collabaddin@contoso.example";
     /// <summary>Where people open an item: {PublicBaseUrl}/items.html#item={id}.</summary>

@@ -36,22 +36,41 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
         return await SendDueAsync(ct);
     }
 
+    /// <summary>
+    /// Sends what is due. Mail without attachments (alerts, digests, escalations: nearly all of it) goes in Graph
+    /// $batch requests of up to 20 per tenant; mail carrying a document goes on its own, as batches are size-bound.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<(Guid Id, string TenantId)> due;
+        List<(Guid Id, string TenantId, bool Attached)> due;
         await using (var scope = scopes.CreateAsyncScope())
             due = (await scope.ServiceProvider.GetRequiredService<CollabDb>().OutboxMails.IgnoreQueryFilters()
                 .Where(m => m.State == OutboxState.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .OrderBy(m => m.CreatedAt).Take(100).Select(m => new { m.Id, m.TenantId }).ToListAsync(ct))
-                .Select(m => (m.Id, m.TenantId)).ToList();
+                .OrderBy(m => m.CreatedAt).Take(100).Select(m => new { m.Id, m.TenantId, Attached = m.Attachment != null }).ToListAsync(ct))
+                .Select(m => (m.Id, m.TenantId, m.Attached)).ToList();
         var sent = 0;
-        foreach (var (id, tenantId) in due)
+        foreach (var tenant in due.GroupBy(m => m.TenantId))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId; // Graph and the store act for this mail's tenant
-            if (await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendAsync(id, ct)) sent++;
+            var batchable = options.Value.BatchMail ? tenant.Where(m => !m.Attached).Select(m => m.Id).ToList() : [];
+            foreach (var chunk in batchable.Chunk(Graph.GraphGateway.MaxBatch))
+            {
+                await using var scope = ScopeFor(tenant.Key);
+                sent += await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendBatchAsync(chunk, ct);
+            }
+            foreach (var (id, _, _) in tenant.Where(m => !batchable.Contains(m.Id)))
+            {
+                await using var scope = ScopeFor(tenant.Key);
+                if (await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendAsync(id, ct)) sent++;
+            }
         }
         return sent;
+    }
+
+    private AsyncServiceScope ScopeFor(string tenantId)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId; // Graph and the store act for this mail's tenant
+        return scope;
     }
 }

@@ -46,6 +46,16 @@ public sealed record MailAttachment(string Name, string ContentType, byte[] Cont
 
 public sealed record OutgoingMail(string From, IReadOnlyList<string> To, string Subject, string HtmlBody, IReadOnlyList<MailAttachment> Attachments);
 
+/// <summary>What Graph answered for one mail of a batch.</summary>
+public sealed record MailOutcome(int Status, string? Code, string? Message, TimeSpan? RetryAfter)
+{
+    public bool Sent => Status is >= 200 and < 300;
+    /// <summary>Not sent because the mail before it in its chain was not (424): it was never tried, so no attempt is counted.</summary>
+    public bool NotTried => Status == 424;
+    /// <summary>Throttled, unavailable or not tried: worth sending again later. Anything else is a refusal.</summary>
+    public bool Retry => NotTried || Status is 429 or >= 500;
+}
+
 public sealed record DirectoryPerson(string Email, string DisplayName, string? Department);
 
 public interface IGraphGateway
@@ -58,6 +68,11 @@ public interface IGraphGateway
     Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(string startsWith, int top, CancellationToken ct);
     /// <summary>Sends a mail from the given mailbox (kept in its Sent Items).</summary>
     Task SendMailAsync(OutgoingMail mail, CancellationToken ct);
+    /// <summary>
+    /// Sends up to <see cref="GraphGateway.MaxBatch"/> mails in one Graph <c>$batch</c> request and answers for each, in
+    /// order. Throws as <see cref="SendMailAsync"/> does only when the batch as a whole fails.
+    /// </summary>
+    Task<IReadOnlyList<MailOutcome>> SendMailBatchAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct);
     /// <summary>Creates the organizer's event. Idempotent per meeting: a retry returns the same event, never a second one.</summary>
     Task<CalendarEvent> CreateEventAsync(EventDraft draft, CancellationToken ct);
     /// <summary>The event created for this meeting, found by our extended property, or null.</summary>

@@ -78,22 +78,77 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
 
     public Task SendMailAsync(OutgoingMail mail, CancellationToken ct) => Call(async () =>
     {
-        await Client.Users[mail.From].SendMail.PostAsync(new Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody
-        {
-            Message = new GraphModels.Message
-            {
-                Subject = mail.Subject,
-                Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = mail.HtmlBody },
-                ToRecipients = mail.To.Select(t => new GraphModels.Recipient { EmailAddress = new GraphModels.EmailAddress { Address = t } }).ToList(),
-                Attachments = mail.Attachments.Select(a => (GraphModels.Attachment)new GraphModels.FileAttachment
-                {
-                    OdataType = "#microsoft.graph.fileAttachment", Name = a.Name, ContentType = a.ContentType, ContentBytes = a.Content,
-                }).ToList(),
-            },
-            SaveToSentItems = true,
-        }, cancellationToken: ct);
+        await Client.Users[mail.From].SendMail.PostAsync(MailBody(mail), cancellationToken: ct);
         return true;
     }, ct);
+
+    /// <summary>Graph takes at most 20 requests in one $batch.</summary>
+    public const int MaxBatch = 20;
+    /// <summary>Outlook runs at most 4 requests at once per mailbox; more at once come back 429 (MailboxConcurrency).</summary>
+    public const int MailboxConcurrency = 4;
+
+    public Task<IReadOnlyList<MailOutcome>> SendMailBatchAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct) => Call<IReadOnlyList<MailOutcome>>(async () =>
+    {
+        if (mails.Count is 0 or > MaxBatch)
+            throw new ArgumentOutOfRangeException(nameof(mails), mails.Count, $"A batch holds 1 to {MaxBatch} mails.");
+        var client = Client;
+        var batch = new BatchRequestContent(client);
+        for (var i = 0; i < mails.Count; i++)
+        {
+            var request = await client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(
+                client.Users[mails[i].From].SendMail.ToPostRequestInformation(MailBody(mails[i])), ct);
+            // Graph runs a batch's independent requests at once. All our mail leaves from one sender mailbox, so the
+            // batch is MailboxConcurrency chains, each mail waiting for the one before it in its chain.
+            var dependsOn = i >= MailboxConcurrency ? new List<string> { Id(i - MailboxConcurrency) } : null;
+            batch.AddBatchRequestStep(new BatchRequestStep(Id(i), request, dependsOn));
+        }
+        var response = await client.Batch.PostAsync(batch, ct);
+        var outcomes = new List<MailOutcome>(mails.Count);
+        for (var i = 0; i < mails.Count; i++)
+        {
+            using var answer = await response.GetResponseByIdAsync(Id(i));
+            if (answer is null)
+            {
+                outcomes.Add(new MailOutcome(502, "missingResponse", "Graph's batch answer has no response for this mail.", null));
+                continue;
+            }
+            var status = (int)answer.StatusCode;
+            var (code, message) = status is >= 200 and < 300 ? (null, null) : await ErrorOf(answer, ct);
+            outcomes.Add(new MailOutcome(status, code, message, answer.Headers.RetryAfter?.Delta));
+        }
+        return outcomes;
+
+        static string Id(int i) => i.ToString(CultureInfo.InvariantCulture);
+    }, ct);
+
+    private static async Task<(string? Code, string? Message)> ErrorOf(HttpResponseMessage answer, CancellationToken ct)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync(ct));
+            var error = json.RootElement.GetProperty("error");
+            return (error.TryGetProperty("code", out var c) ? c.GetString() : null, error.TryGetProperty("message", out var m) ? m.GetString() : null);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return (null, $"Graph answered {(int)answer.StatusCode}.");
+        }
+    }
+
+    private static Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody MailBody(OutgoingMail mail) => new()
+    {
+        Message = new GraphModels.Message
+        {
+            Subject = mail.Subject,
+            Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = mail.HtmlBody },
+            ToRecipients = mail.To.Select(t => new GraphModels.Recipient { EmailAddress = new GraphModels.EmailAddress { Address = t } }).ToList(),
+            Attachments = mail.Attachments.Select(a => (GraphModels.Attachment)new GraphModels.FileAttachment
+            {
+                OdataType = "#microsoft.graph.fileAttachment", Name = a.Name, ContentType = a.ContentType, ContentBytes = a.Content,
+            }).ToList(),
+        },
+        SaveToSentItems = true,
+    };
 
     public Task<CalendarEvent?> FindEventAsync(string organizer, Guid meetingId, CancellationToken ct) => Call(async () =>
     {
