@@ -131,7 +131,7 @@ public sealed class FollowUpTests(PostgresServer postgres)
         await Pass(app);
 
         var escalations = Mail(app).Where(m => m.Subject.StartsWith("Overdue")).Select(m => m.To.Single()).ToList();
-        Assert.Equal(["mkt.lead@contoso.example", Organizer], escalations);
+        Assert.Equal(new[] { "mkt.lead@contoso.example", Organizer }.Order(), escalations.Order()); // one pass, one $batch: any order
         var history = await app.WithDbAsync(Tenant, db => db.ActionItemChanges.Where(c => c.Field == "escalation").OrderBy(c => c.Id).Select(c => c.NewValue).ToListAsync());
         Assert.Contains("skipped: no manager is known in the directory", history);
         app.Clock.Set(new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero));
