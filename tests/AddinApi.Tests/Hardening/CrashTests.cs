@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using CollabAddin.Api.ActionItems;
-using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Meetings;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -155,8 +154,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
         public async Task<HttpClient> ClientForAsync(string email)
         {
             var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(60) };
-            var token = await (await client.PostAsJsonAsync("/dev/token", new { email, tenant = Tenant })).Content.ReadFromJsonAsync<DevTokenResponse>();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Infrastructure.DevSignIn.TokenAsync(client, email));
             return client;
         }
 

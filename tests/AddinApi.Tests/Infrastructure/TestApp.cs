@@ -113,9 +113,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (!_tokens.TryGetValue((email, tenant), out var token))
         {
             using var anonymous = CreateClient();
-            var response = await anonymous.PostAsJsonAsync("/dev/token", new { email, name = TestData.NameOf(email), tenant });
-            response.EnsureSuccessStatusCode();
-            token = (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.AccessToken;
+            token = await DevSignIn.TokenAsync(anonymous, email, tenant);
             _tokens[(email, tenant)] = token;
         }
         return ClientWithToken(token);
