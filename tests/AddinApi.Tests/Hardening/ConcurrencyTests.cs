@@ -24,6 +24,26 @@ public sealed class ConcurrencyTests(PostgresServer postgres)
 
     private sealed record Accepted(Guid Item, int Version, string Note);
 
+    /// <summary>
+    /// Sends a change made from a fresh read, as the pane does: on 412 (someone saved first) reads again and retries.
+    /// Returns the 200 answer, or null after recording anything else (or endless 412s) as unexpected.
+    /// </summary>
+    private static async Task<HttpResponseMessage?> SaveRereadingOn412(string what, ConcurrentQueue<string> unexpected,
+        Func<Task<HttpResponseMessage>> readAndSend)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await readAndSend();
+            if (response.StatusCode == HttpStatusCode.OK)
+                return response;
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt > 50)
+            {
+                unexpected.Enqueue($"{what} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                return null;
+            }
+        }
+    }
+
     [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
     public async Task Eight_clients_on_one_meeting_lose_nothing_and_never_fail(DatabaseProvider provider)
     {
@@ -47,20 +67,10 @@ public sealed class ConcurrencyTests(PostgresServer postgres)
             for (var round = 0; round < Rounds; round++)
             {
                 var note = $"client {client} round {round}";
-                for (var attempt = 0; ; attempt++)
-                {
-                    var response = await http.SendAsync(Patch(item, new { progressNote = note }, await ETagOf(http, item)));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        accepted.Enqueue(new(item, (await response.ReadAsync<ActionItemResponse>()).Version, note));
-                        break;
-                    }
-                    if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt > 50)
-                    {
-                        unexpected.Enqueue($"PATCH {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        break;
-                    }
-                }
+                var saved = await SaveRereadingOn412("PATCH", unexpected,
+                    async () => await http.SendAsync(Patch(item, new { progressNote = note }, await ETagOf(http, item))));
+                if (saved is not null)
+                    accepted.Enqueue(new(item, (await saved.ReadAsync<ActionItemResponse>()).Version, note));
             }
         }
 
@@ -84,21 +94,13 @@ public sealed class ConcurrencyTests(PostgresServer postgres)
                 var discussion = $"Revised by organizer {client} in round {round}";
                 var plan = ValidPlan();
                 plan = plan with { Agenda = [plan.Agenda![0] with { Discussion = discussion }, .. plan.Agenda[1..]] };
-                for (var attempt = 0; ; attempt++)
+                var saved = await SaveRereadingOn412("PUT", unexpected, async () =>
                 {
                     var current = await (await http.GetAsync($"/api/meetings/{meeting.Id}")).ReadAsync<MeetingResponse>();
-                    var response = await http.SendAsync(Meetings.MeetingsApiTests.Put(meeting.Id, plan, current.Version));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        agendas.Enqueue(((await response.ReadAsync<MeetingResponse>()).Version, discussion));
-                        break;
-                    }
-                    if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt > 50)
-                    {
-                        unexpected.Enqueue($"PUT {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        break;
-                    }
-                }
+                    return await http.SendAsync(Meetings.MeetingsApiTests.Put(meeting.Id, plan, current.Version));
+                });
+                if (saved is not null)
+                    agendas.Enqueue(((await saved.ReadAsync<MeetingResponse>()).Version, discussion));
             }
         }
 
