@@ -27,11 +27,11 @@ internal static class BatchEndpoints
 
     public static async Task<IResult> Batch(HttpContext http)
     {
-        var (steps, problem) = Parse(await GraphReply.ReadBodyAsync(http.Request));
+        var root = http.Request.PathBase + http.Request.Path.Value![..^"/$batch".Length];
+        var (steps, problem) = Parse(await GraphReply.ReadBodyAsync(http.Request), root);
         if (problem is not null)
             return GraphReply.Error(400, "BadRequest", problem, Op);
 
-        var root = http.Request.PathBase + http.Request.Path.Value![..^"/$batch".Length];
         var answers = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var waiting = steps!.ToList();
         while (waiting.Count > 0)
@@ -58,7 +58,7 @@ internal static class BatchEndpoints
         return GraphReply.Ok(new JsonObject { ["responses"] = new JsonArray(steps!.Select(s => (JsonNode)answers[s.Id]).ToArray()) }, Op);
     }
 
-    private static (List<Step>? Steps, string? Problem) Parse(JsonObject? body)
+    private static (List<Step>? Steps, string? Problem) Parse(JsonObject? body, string root)
     {
         if (body.Get("requests") is not JsonArray array || array.Count == 0)
             return (null, "Invalid batch payload format: 'requests' must be a non-empty array.");
@@ -73,6 +73,7 @@ internal static class BatchEndpoints
             if (url.Contains("://", StringComparison.Ordinal))
                 return (null, $"Request '{id}': the url must be relative to the version root, like /users/{{id}}/sendMail.");
             var dependsOn = (request.Get("dependsOn") as JsonArray)?.Select(d => d?.GetValue<string>() ?? "").ToList() ?? [];
+            url = UndoSdkCut(url, root);
             steps.Add(new Step(order, id, method.ToUpperInvariant(), url.StartsWith('/') ? url : "/" + url,
                 request.Get("headers") as JsonObject ?? [], request.Get("body"), dependsOn));
         }
@@ -90,6 +91,19 @@ internal static class BatchEndpoints
                 progress |= done.Add(step.Id);
         }
         return done.Count == steps.Count ? (steps, null) : (null, "The requests' dependsOn form a cycle.");
+    }
+
+    /// <summary>
+    /// The Graph SDK makes a step's url by cutting <c>"/v1.0".Length</c> characters off the request's path, which assumes
+    /// Graph's own base (<c>https://graph.microsoft.com/v1.0</c>). Served under a prefix (<c>/_graph-emulator/v1.0</c> in
+    /// the API's Development mode) the cut lands inside the prefix — "ph-emulator/v1.0/users/…" — so put it back.
+    /// </summary>
+    private static string UndoSdkCut(string url, string root)
+    {
+        const int cut = 5; // "/v1.0".Length
+        if (url.StartsWith('/') || root.Length <= cut) return url;
+        var path = root[..cut] + url;
+        return path.StartsWith(root + "/", StringComparison.Ordinal) ? path[root.Length..] : url;
     }
 
     private static async Task<JsonObject> ReplayAsync(HttpContext http, string root, Step step)

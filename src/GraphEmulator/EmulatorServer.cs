@@ -22,7 +22,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         GraphBaseUrl = baseUrl;
     }
 
-    public static async Task<EmulatorServer> StartAsync(EmulatorState? state = null, int port = 0)
+    /// <param name="root">A path prefix to serve Graph under, as the API does in Development (<c>/_graph-emulator</c>).</param>
+    public static async Task<EmulatorServer> StartAsync(EmulatorState? state = null, int port = 0, string root = "")
     {
         state ??= new EmulatorState();
         var builder = WebApplication.CreateSlimBuilder();
@@ -31,10 +32,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton(state);
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        app.MapGraphEmulator();
+        app.MapGraphEmulator(root);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorServer(app, state, address.TrimEnd('/') + "/v1.0");
+        return new EmulatorServer(app, state, address.TrimEnd('/') + root + "/v1.0");
     }
 
     public async ValueTask DisposeAsync()

@@ -111,10 +111,12 @@ public sealed class BatchTests
         Assert.Empty(server.State.SentMail);
     }
 
-    [Fact]
-    public async Task The_graph_sdks_batch_content_is_understood_and_its_answers_read_back()
+    [Theory]
+    [InlineData("")]
+    [InlineData("/_graph-emulator")] // as the API serves it in Development, where the SDK's step urls come out cut short
+    public async Task The_graph_sdks_batch_content_is_understood_and_its_answers_read_back(string root)
     {
-        await using var server = await EmulatorServer.StartAsync();
+        await using var server = await EmulatorServer.StartAsync(root: root);
         var client = GraphClient.For(server);
         var batch = new BatchRequestContent(client);
         foreach (var i in Enumerable.Range(0, 3))
