@@ -52,13 +52,13 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
         var sent = 0;
         foreach (var tenant in due.GroupBy(m => m.TenantId))
         {
-            var batchable = options.Value.BatchMail ? tenant.Where(m => !m.Attached).Select(m => m.Id).ToList() : [];
-            foreach (var chunk in batchable.Chunk(Graph.GraphGateway.MaxBatch))
+            var batched = tenant.ToLookup(m => options.Value.BatchMail && !m.Attached, m => m.Id);
+            foreach (var chunk in batched[true].Chunk(Graph.GraphGateway.MaxBatch))
             {
                 await using var scope = ScopeFor(tenant.Key);
                 sent += await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendBatchAsync(chunk, ct);
             }
-            foreach (var (id, _, _) in tenant.Where(m => !batchable.Contains(m.Id)))
+            foreach (var id in batched[false])
             {
                 await using var scope = ScopeFor(tenant.Key);
                 if (await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendAsync(id, ct)) sent++;
