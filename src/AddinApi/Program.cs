@@ -44,12 +44,13 @@ app.MapHealthChecks("/healthz");
 if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();
 app.MapAuthConfig();
-app.MapActionItems();
-app.MapMeetings();
-app.MapMinutes();
-app.MapPeople();
-app.MapReports();
-app.MapDepartments();
+var api = app.MapTypedApi(); // every JSON body below passes the typed-text gate
+api.MapActionItems();
+api.MapMeetings();
+api.MapMinutes();
+api.MapPeople();
+api.MapReports();
+api.MapDepartments();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

@@ -49,6 +49,7 @@ public static partial class MinutesReader
     {
         private readonly People _people = new(context.People);
         private readonly List<MinutesWarning> _warnings = [];
+        private readonly HashSet<string> _stripped = [];
         private readonly List<AttendanceRow> _attendance = [];
         private readonly List<AgendaNotes> _notes = [];
         private readonly List<DecisionRow> _decisions = [];
@@ -94,7 +95,12 @@ public static partial class MinutesReader
         {
             var (kind, value) = MinutesTags.Parse(Tag(sdt));
             var agenda = Guid.TryParse(value, out var id) ? context.Agenda.FirstOrDefault(a => a.Id == id) : null;
-            var text = CellText.Of(sdt);
+            var text = Typed(CellText.Of(sdt), kind switch
+            {
+                MinutesTags.Notes => $"Notes on agenda item {agenda?.Number}",
+                MinutesTags.AgendaDecisions => $"Decisions on agenda item {agenda?.Number}",
+                _ => "Next meeting",
+            });
             switch (kind)
             {
                 case MinutesTags.Notes:
@@ -178,15 +184,27 @@ public static partial class MinutesReader
         private static string HeaderWord(string text) =>
             Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(), @"[\s:：*（）()\[\]]+", " ").Trim();
 
-        private static string Cell(GridRow row, Dictionary<string, int> map, string key) =>
-            map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+        private string Cell(GridRow row, Dictionary<string, int> map, string key, RowLocation at) =>
+            Typed(map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "", $"{at}, {key}");
+
+        /// <summary>
+        /// The cell's text without characters nobody types (a DEL or a stray control pasted from another program):
+        /// they would be refused if typed into the pane, so they are dropped here, once, with a warning naming the cell.
+        /// </summary>
+        private string Typed(string text, string location)
+        {
+            var clean = TypedText.Strip(text);
+            if (!ReferenceEquals(clean, text) && _stripped.Add(location))
+                _warnings.Add(new MinutesWarning(location, "Control characters that cannot be shown were removed from this cell."));
+            return clean;
+        }
 
         private void Warn(RowLocation at, string column, string message) => _warnings.Add(new MinutesWarning($"{at}, {column}", message));
 
         private void ReadAction(GridRow row, Dictionary<string, int> map, string table)
         {
             var at = new RowLocation(table, row.Number);
-            string C(string key) => Cell(row, map, key);
+            string C(string key) => Cell(row, map, key, at);
             if (map.Keys.All(k => C(k).Length == 0)) return; // an empty row
             var title = C("title");
             if (title.Length == 0)
@@ -214,18 +232,18 @@ public static partial class MinutesReader
         private void ReadDecision(GridRow row, Dictionary<string, int> map, string table)
         {
             var at = new RowLocation(table, row.Number);
-            var text = Cell(row, map, "text");
+            var text = Cell(row, map, "text", at);
             if (text.Length == 0) return;
-            var owner = ResolveOwner(Cell(row, map, "owner"), at, "owner", required: false);
+            var owner = ResolveOwner(Cell(row, map, "owner", at), at, "owner", required: false);
             var id = MinutesTags.Parse(row.Tag) is (MinutesTags.DecisionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
-            _decisions.Add(new DecisionRow(at, id, text, owner, ResolveAgenda(Cell(row, map, "agenda"), at)));
+            _decisions.Add(new DecisionRow(at, id, text, owner, ResolveAgenda(Cell(row, map, "agenda", at), at)));
         }
 
         private void ReadAttendance(GridRow row, Dictionary<string, int> map)
         {
             var at = new RowLocation("Attendance", row.Number);
-            var name = Cell(row, map, "name");
-            var mark = Cell(row, map, "status");
+            var name = Cell(row, map, "name", at);
+            var mark = Cell(row, map, "status", at);
             var email = MinutesTags.Parse(row.Tag) is (MinutesTags.Attendee, { } e) ? e : _people.Resolve(name).Person?.Email;
             if (name.Length == 0 && email is null) return;
             var (status, delegateName) = Attendance(mark);

@@ -28,7 +28,7 @@ public static class MinutesWriter
         MinutesStyles.AddTo(main, chinese);
         var writer = new Builder(meeting, chinese);
         main.Document = new Document(writer.Body());
-        document.PackageProperties.Title = $"{MinutesLabels.Get("title", chinese)}: {meeting.Subject}";
+        document.PackageProperties.Title = TypedText.Strip($"{MinutesLabels.Get("title", chinese)}: {meeting.Subject}");
         document.PackageProperties.Creator = "CollabAddin";
         document.PackageProperties.Language = chinese ? "zh-CN" : "en-US";
     }
@@ -169,15 +169,16 @@ public static class MinutesWriter
         }
 
         private SdtRow SdtRowOf(string tag, string alias, TableRow row) =>
-            new(new SdtProperties(new SdtAlias { Val = alias }, new Tag { Val = tag }, new SdtId { Val = (int)_nextId++ }), new SdtContentRow(row));
+            new(new SdtProperties(new SdtAlias { Val = TypedText.Strip(alias) }, new Tag { Val = tag }, new SdtId { Val = (int)_nextId++ }), new SdtContentRow(row));
 
         private SdtBlock Block(string tag, string alias, params Paragraph[] content) =>
-            new(new SdtProperties(new SdtAlias { Val = alias }, new Tag { Val = tag }, new SdtId { Val = (int)_nextId++ }), new SdtContentBlock(content));
+            new(new SdtProperties(new SdtAlias { Val = TypedText.Strip(alias) }, new Tag { Val = tag }, new SdtId { Val = (int)_nextId++ }), new SdtContentBlock(content));
 
         private static Paragraph Para(string text, string? style = null, bool bold = false)
         {
             var paragraph = new Paragraph();
             if (style is not null) paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+            text = TypedText.Strip(text); // stored text that cannot live in XML must not break the document
             if (text.Length > 0)
             {
                 var run = new Run();

@@ -42,7 +42,7 @@ public static class ProgressReportWriter
                 new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
                 new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 708, Footer = 708, Gutter = 0 }));
             main.Document = new Document(body);
-            document.PackageProperties.Title = report.Title;
+            document.PackageProperties.Title = TypedText.Strip(report.Title);
             document.PackageProperties.Creator = "CollabAddin";
         }
         return stream.ToArray();
@@ -52,12 +52,12 @@ public static class ProgressReportWriter
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
         if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "DEEAF6" });
-        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        var run = new Run(new Text(TypedText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve }); // stored text cannot break the document
         if (header) run.PrependChild(new RunProperties(new Bold()));
         return new TableCell(properties, new Paragraph(run));
     }
 
     private static Paragraph Para(string text, string? style = null) => new(
         style is null ? new ParagraphProperties() : new ParagraphProperties(new ParagraphStyleId { Val = style }),
-        new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new Run(new Text(TypedText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve }));
 }

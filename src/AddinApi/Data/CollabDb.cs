@@ -20,6 +20,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Minutes.MinutesPublication> MinutesPublications => Set<Minutes.MinutesPublication>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
+    public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
 
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
@@ -37,6 +38,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         model.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
         model.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
         model.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
+        model.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

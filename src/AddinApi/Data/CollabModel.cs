@@ -185,6 +185,15 @@ internal static class CollabModel
             o.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
 
+        model.Entity<FollowUp.PlanningFailure>(f =>
+        {
+            f.ToTable("PlanningFailures");
+            f.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            f.Property(x => x.Key).HasMaxLength(300);
+            f.Property(x => x.Error).HasMaxLength(GoalLength);
+            f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+        });
+
         model.Entity<Decision>(d =>
         {
             d.Property(x => x.TenantId).HasMaxLength(TenantLength);

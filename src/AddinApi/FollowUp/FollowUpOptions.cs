@@ -18,4 +18,13 @@ public sealed class FollowUpOptions
     public int[] EscalationDays { get; set; } = [1, 3, 7];
     public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Friday;
     public int WeeklyReportHour { get; set; } = 17;
+    /// <summary>Back-off of a mail (or a mail's planning) that failed: from this many seconds, doubling …</summary>
+    public int RetryBaseSeconds { get; set; } = 30;
+    /// <summary>… up to this many minutes.</summary>
+    public int RetryMaxMinutes { get; set; } = 60;
+    /// <summary>After this many failed attempts a mail, or its planning, is marked failed and tried no more.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public TimeSpan RetryAfter(int attempts) =>
+        Data.RetrySchedule.After(attempts, TimeSpan.FromSeconds(RetryBaseSeconds), TimeSpan.FromMinutes(RetryMaxMinutes));
 }

@@ -5,6 +5,7 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Reports;
+using CollabAddin.Minutes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace CollabAddin.Api.FollowUp;
 /// Runs across tenants. Every mail has a key that says what it is for; a key already queued is not queued again, so
 /// the same pass can run on several instances, or twice, and each mail still exists once.
 /// </summary>
-public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTenant tenant, TimeProvider clock, IOptions<FollowUpOptions> options)
+public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTenant tenant, TimeProvider clock, IOptions<FollowUpOptions> options, ILogger<FollowUpPlanner> log)
 {
     private static readonly ActionItemStatus[] Live = [ActionItemStatus.Open, ActionItemStatus.InProgress, ActionItemStatus.Blocked];
     private FollowUpOptions O => options.Value;
@@ -26,22 +27,80 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         var latest = DateOnly.FromDateTime(now.AddDays(2));
         var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.LeadDepartment)
             .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest).ToListAsync(ct);
+        // Nearly always empty: the units that failed before and wait for their back-off (or for a person).
+        _failures = await db.PlanningFailures.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(f => (f.TenantId, f.Key), ct);
         var planned = 0;
         foreach (var owner in items.GroupBy(i => (i.TenantId, i.OwnerEmail)))
-            planned += await DigestAsync(owner.Key.TenantId, owner.Key.OwnerEmail, owner.ToList(), now, ct);
+            if (DigestDay(owner.ToList(), now) is { } today)
+                planned += await IsolatedAsync(owner.Key.TenantId, $"digest:{owner.Key.OwnerEmail}:{today:yyyy-MM-dd}", now,
+                    () => DigestAsync(owner.Key.TenantId, owner.Key.OwnerEmail, owner.ToList(), today, now, ct), ct);
         foreach (var item in items)
-            planned += await EscalateAsync(item, now, ct);
+            planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(item, now, ct), ct);
         planned += await WeeklyReportsAsync(now, ct);
         return planned;
     }
 
-    /// <summary>One digest per assignee per day, from DigestHour in their time zone: overdue, due today and due tomorrow.</summary>
-    private async Task<int> DigestAsync(string tenantId, string email, List<ActionItem> items, DateTime now, CancellationToken ct)
+    private Dictionary<(string, string), PlanningFailure> _failures = [];
+
+    /// <summary>
+    /// Plans one unit (one mail, or one item's escalations) so that whatever it throws — a report that cannot be
+    /// written, a directory lookup that fails — is recorded against that unit with a back-off, and the pass goes on
+    /// for every other unit, organizer and tenant. After <see cref="FollowUpOptions.MaxAttempts"/> the unit is failed.
+    /// </summary>
+    private async Task<int> IsolatedAsync(string tenantId, string key, DateTime now, Func<Task<int>> plan, CancellationToken ct)
     {
-        var zone = items.OrderBy(i => i.DueDate).First().TimeZone; // the assignee's zone: their meetings'
-        var local = Local(now, zone);
-        if (local.Hour < O.DigestHour) return 0;
-        var today = DateOnly.FromDateTime(local);
+        var failure = _failures.GetValueOrDefault((tenantId, key));
+        if (failure is not null && (failure.Failed || failure.NextAttemptAt > now)) return 0;
+        try
+        {
+            var planned = await plan();
+            if (failure is not null)
+                await db.PlanningFailures.IgnoreQueryFilters().Where(f => f.Id == failure.Id).ExecuteDeleteAsync(ct);
+            return planned;
+        }
+        catch (GraphUnavailableException)
+        {
+            db.ChangeTracker.Clear(); // Graph is down for everyone: not this unit's fault, so it is simply tried next pass
+            return 0;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear(); // nothing the unit half-planned is saved
+            var attempts = (failure?.Attempts ?? 0) + 1;
+            var error = RetrySchedule.Reason(e);
+            var record = failure ?? new PlanningFailure { TenantId = tenantId, Key = key, Error = "" };
+            record.Attempts = attempts;
+            record.Failed = attempts >= O.MaxAttempts;
+            record.NextAttemptAt = now + O.RetryAfter(attempts);
+            record.Error = error;
+            record.UpdatedAt = now;
+            if (failure is null) db.PlanningFailures.Add(record);
+            else db.PlanningFailures.Update(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another instance recorded the same failure first: theirs counts
+            }
+            _failures[(tenantId, key)] = record;
+            log.LogError("Follow-up planning failed for one {Kind} in tenant {Tenant} (attempt {Attempts}{Final}): {Error}",
+                key[..key.IndexOf(':')], tenantId, attempts, record.Failed ? ", giving up" : "", error);
+            return 0;
+        }
+    }
+
+    /// <summary>The assignee's local day when their digest is due (from DigestHour in their zone), or null.</summary>
+    private DateOnly? DigestDay(List<ActionItem> items, DateTime now)
+    {
+        var local = Local(now, items.OrderBy(i => i.DueDate).First().TimeZone); // the assignee's zone: their meetings'
+        return local.Hour < O.DigestHour ? null : DateOnly.FromDateTime(local);
+    }
+
+    /// <summary>One digest per assignee per day: overdue, due today and due tomorrow.</summary>
+    private async Task<int> DigestAsync(string tenantId, string email, List<ActionItem> items, DateOnly today, DateTime now, CancellationToken ct)
+    {
         var overdue = items.Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ToList();
         var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
         if (overdue.Count + soon.Count == 0) return 0;
@@ -125,13 +184,16 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
             var week = ISOWeek.GetYear(since) + "-W" + ISOWeek.GetWeekOfYear(since).ToString("00", CultureInfo.InvariantCulture);
             var key = $"weekly:{organizer.Key.OrganizerEmail}:{week}";
             if (await KeyExistsAsync(organizer.Key.TenantId, key, ct)) continue;
-            tenant.Id = organizer.Key.TenantId;
-            var zh = (latest.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
-            var report = await new ProgressReports(db, clock).ForOrganizerAsync(organizer.Key.TenantId, organizer.Key.OrganizerEmail, ct);
-            var docx = CollabAddin.Minutes.ProgressReportWriter.Write(report.ToDocument(zh, week), zh);
-            planned += await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],
-                zh ? $"任务进度跟踪表（{week}）" : $"Weekly progress report ({week})", ProgressHtml.Render(report, zh, week),
-                zh ? $"任务进度跟踪表 {week}.docx" : $"Progress report {week}.docx", docx, now, ct);
+            planned += await IsolatedAsync(organizer.Key.TenantId, key, now, async () =>
+            {
+                tenant.Id = organizer.Key.TenantId;
+                var zh = (latest.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
+                var report = await new ProgressReports(db, clock).ForOrganizerAsync(organizer.Key.TenantId, organizer.Key.OrganizerEmail, ct);
+                var docx = ProgressReportWriter.Write(report.ToDocument(zh, week), zh);
+                return await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],
+                    zh ? $"任务进度跟踪表（{week}）" : $"Weekly progress report ({week})", ProgressHtml.Render(report, zh, week),
+                    zh ? $"任务进度跟踪表 {week}.docx" : $"Progress report {week}.docx", docx, now, ct);
+            }, ct);
         }
         return planned;
     }

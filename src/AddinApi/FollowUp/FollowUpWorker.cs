@@ -54,17 +54,31 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
         {
             var batched = tenant.ToLookup(m => options.Value.BatchMail && !m.Attached, m => m.Id);
             foreach (var chunk in batched[true].Chunk(Graph.GraphGateway.MaxBatch))
-            {
-                await using var scope = ScopeFor(tenant.Key);
-                sent += await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendBatchAsync(chunk, ct);
-            }
+                sent += await IsolatedAsync(tenant.Key, chunk, sender => sender.TrySendBatchAsync(chunk, ct), ct);
             foreach (var id in batched[false])
-            {
-                await using var scope = ScopeFor(tenant.Key);
-                if (await scope.ServiceProvider.GetRequiredService<OutboxSender>().TrySendAsync(id, ct)) sent++;
-            }
+                sent += await IsolatedAsync(tenant.Key, [id], async sender => await sender.TrySendAsync(id, ct) ? 1 : 0, ct);
         }
         return sent;
+    }
+
+    /// <summary>
+    /// Sends one unit (a mail, or one batch) so that what it throws beyond Graph's own answers — a mail that cannot be
+    /// serialized, a store error while recording — is recorded against those mails alone, and the pass goes on.
+    /// </summary>
+    private async Task<int> IsolatedAsync(string tenantId, IReadOnlyList<Guid> ids, Func<OutboxSender, Task<int>> send, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = ScopeFor(tenantId);
+            return await send(scope.ServiceProvider.GetRequiredService<OutboxSender>());
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError("Sending {Count} mail(s) of tenant {Tenant} failed; recorded against them: {Error}", ids.Count, tenantId, e.GetType().Name);
+            await using var scope = ScopeFor(tenantId);
+            await scope.ServiceProvider.GetRequiredService<OutboxSender>().RecordFailureAsync(ids, e, ct);
+            return ids.Count;
+        }
     }
 
     private AsyncServiceScope ScopeFor(string tenantId)

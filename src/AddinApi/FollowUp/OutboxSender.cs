@@ -60,6 +60,25 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
         return mails.Count;
     }
 
+    /// <summary>
+    /// Records an unexpected failure against the given mails (each counts an attempt, backs off, and fails for good after
+    /// <see cref="FollowUpOptions.MaxAttempts"/>), releasing their leases. Runs in a fresh scope after the send threw.
+    /// </summary>
+    public async Task RecordFailureAsync(IReadOnlyList<Guid> ids, Exception failure, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var error = RetrySchedule.Reason(failure);
+        foreach (var mail in await db.OutboxMails.Where(m => ids.Contains(m.Id) && m.State == OutboxState.Pending).ToListAsync(ct))
+        {
+            mail.Attempts++;
+            mail.State = mail.Attempts >= options.Value.MaxAttempts ? OutboxState.Failed : OutboxState.Pending;
+            mail.NextAttemptAt = now + options.Value.RetryAfter(mail.Attempts);
+            mail.Error = error;
+            mail.LeaseUntil = null;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<bool> ClaimAsync(Guid id, DateTime now, CancellationToken ct)
     {
         var lease = now.AddSeconds(options.Value.LeaseSeconds);
@@ -87,17 +106,19 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
         else if (outcome.Retry)
         {
             mail.Attempts++;
-            var backOff = TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, mail.Attempts - 1), 3600));
+            var backOff = options.Value.RetryAfter(mail.Attempts);
             mail.NextAttemptAt = now + (outcome.RetryAfter > backOff ? outcome.RetryAfter.Value : backOff);
-            mail.Error = outcome.Message;
+            mail.Error = Clip(outcome.Message);
             log.LogWarning("Mail {Kind} not sent yet (attempt {Attempts}): {Status} {Reason}", mail.Kind, mail.Attempts, outcome.Status, outcome.Message);
         }
         else
         {
             mail.State = OutboxState.Failed;
-            mail.Error = outcome.Message;
+            mail.Error = Clip(outcome.Message);
             log.LogError("Graph refused mail {Kind}: {Status} {Code}", mail.Kind, outcome.Status, outcome.Code);
         }
         mail.LeaseUntil = null;
     }
+
+    private static string? Clip(string? error) => error is null ? null : CollabAddin.Minutes.TypedText.Strip(error[..Math.Min(error.Length, CollabModel.GoalLength)]);
 }

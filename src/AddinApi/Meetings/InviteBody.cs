@@ -40,7 +40,8 @@ public static class InviteBody
         ["footer"] = ("Planned with CollabAddin. Minutes and action items will follow.", "由 CollabAddin 安排。会议纪要和行动项将在会后发送。"),
     };
 
-    public static string Encode(string? text) => Encoder.Encode(text ?? "");
+    /// <summary>HTML-encoded, without the characters nobody types (stored before they were refused, they must not reach a mail).</summary>
+    public static string Encode(string? text) => Encoder.Encode(CollabAddin.Minutes.TypedText.Strip(text));
 
     public static string Render(Meeting meeting, CultureInfo culture)
     {

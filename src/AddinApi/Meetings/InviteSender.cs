@@ -84,6 +84,13 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
             log.LogError("Graph refused the invite for meeting {MeetingId} ({State}): {Status} {Code}", meeting.Id, state, e.Status, e.Code);
             return new(InviteState.Failed, null, $"Outlook refused the invite: {e.Message}", false, meeting.Version);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not Graph's answer but our own failure (writing the invite, reading the plan): this meeting alone backs off
+            // and tries again, until the meeting starts and the invite is failed; the worker goes on with the others.
+            log.LogError("Preparing the invite for meeting {MeetingId} ({State}) failed; will retry: {Error}", meeting.Id, state, e.GetType().Name);
+            return new(state, null, RetrySchedule.Reason(e), true, meeting.Version);
+        }
     }
 
     /// <summary>
@@ -108,7 +115,7 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
             invite.State = cancelledMeanwhile ? InviteState.CancelPending
                 : changedMeanwhile && outcome.State == InviteState.Sent ? InviteState.UpdatePending
                 : outcome.State;
-            invite.Error = outcome.Error;
+            invite.Error = outcome.Error?[..Math.Min(outcome.Error.Length, CollabModel.GoalLength)];
             invite.Attempts = outcome.Retry ? invite.Attempts + 1 : 0;
             invite.NextAttemptAt = outcome.Retry ? now + Backoff(invite.Attempts) : invite.IsPending ? now : null;
             invite.LeaseUntil = null;
@@ -126,8 +133,8 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
         }
     }
 
-    private TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(
-        options.Value.RetryBaseSeconds * Math.Pow(2, Math.Min(attempts - 1, 16)), options.Value.RetryMaxMinutes * 60.0));
+    private TimeSpan Backoff(int attempts) =>
+        RetrySchedule.After(attempts, TimeSpan.FromSeconds(options.Value.RetryBaseSeconds), TimeSpan.FromMinutes(options.Value.RetryMaxMinutes));
 
     public static EventDraft Draft(Meeting meeting) => new(
         meeting.OrganizerEmail, meeting.Id, meeting.Subject,

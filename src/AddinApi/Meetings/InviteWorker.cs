@@ -45,8 +45,19 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
         }
         var sent = 0;
         foreach (var (id, tenantId) in due)
-            if (await InviteDispatch.SendAsync(scopes, tenantId, id, ct))
-                sent++;
+        {
+            try
+            {
+                if (await InviteDispatch.SendAsync(scopes, tenantId, id, ct))
+                    sent++;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // The sender records its own failures; this is the store failing around it. The meeting's lease lapses
+                // and it is tried again then; the other meetings go on now.
+                log.LogError("Sending the invite for meeting {MeetingId} failed: {Error}", id, e.GetType().Name);
+            }
+        }
         return sent;
     }
 }

@@ -15,6 +15,9 @@ public sealed record PlanCheck(PolicyVerdict Verdict, DateTime? StartUtc, DateTi
 /// </summary>
 public static partial class MeetingPolicy
 {
+    /// <summary>Hard maxima, besides the guides' advice (five agenda items): past them a plan is a mistake or an attack.</summary>
+    public const int MaxAgendaItems = 20, MaxPreReads = 20, MaxRolesPerAttendee = 4;
+
     public static PlanCheck Check(MeetingPlan plan, DateTime utcNow, PolicyOptions options, CultureInfo culture)
     {
         var errors = new List<PolicyFinding>();
@@ -60,7 +63,11 @@ public static partial class MeetingPolicy
     {
         var invited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (attendees.Count == 0) error("attendees", "attendees.none", []);
-        if (attendees.Count > options.MaxAttendees) error("attendees", "attendees.tooMany", [options.MaxAttendees]);
+        if (attendees.Count > options.MaxAttendees)
+        {
+            error("attendees", "attendees.tooMany", [options.MaxAttendees]);
+            return invited; // one error, not one per attendee of thousands
+        }
         var roles = MeetingRoles.None;
         var core = 0;
         for (var i = 0; i < attendees.Count; i++)
@@ -75,7 +82,8 @@ public static partial class MeetingPolicy
             length($"{at}.preparation", a.Preparation, CollabModel.GoalLength);
             if (!TryKind(a.Kind, out var kind)) error($"{at}.kind", "attendee.kindUnknown", [a.Kind ?? ""]);
             else if (kind == AttendanceKind.Core) core++;
-            foreach (var role in a.Roles ?? [])
+            if (a.Roles is { Count: > MaxRolesPerAttendee }) error($"{at}.roles", "attendee.tooManyRoles", [MaxRolesPerAttendee]);
+            else foreach (var role in a.Roles ?? [])
                 if (TryRole(role, out var r)) roles |= r;
                 else error($"{at}.roles", "attendee.roleUnknown", [role]);
             if (string.IsNullOrWhiteSpace(a.Department) && Emails.IsValid(a.Email))
@@ -91,6 +99,11 @@ public static partial class MeetingPolicy
         Action<string, string, object[]> error, Action<string, string, object[]> warn, Action<string, string?, int> length)
     {
         if (agenda.Count == 0) warn("agenda", "agenda.none", []);
+        if (agenda.Count > MaxAgendaItems)
+        {
+            error("agenda", "agenda.overLimit", [MaxAgendaItems]);
+            return;
+        }
         if (agenda.Count > options.MaxAgendaItems) warn("agenda", "agenda.tooMany", [agenda.Count, options.MaxAgendaItems]);
         for (var i = 0; i < agenda.Count; i++)
         {
@@ -114,6 +127,11 @@ public static partial class MeetingPolicy
     private static void CheckPreReads(List<PlannedPreRead> preReads, HashSet<string> invited,
         Action<string, string, object[]> error, Action<string, string?, int> length)
     {
+        if (preReads.Count > MaxPreReads)
+        {
+            error("preReads", "preReads.tooMany", [MaxPreReads]);
+            return;
+        }
         for (var i = 0; i < preReads.Count; i++)
         {
             var p = preReads[i];
@@ -123,7 +141,8 @@ public static partial class MeetingPolicy
             // Only web links: a javascript: or file: link in an invite is an attack or a dead end.
             if (!Uri.TryCreate(p.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || p.Url!.Length > CollabModel.UrlLength)
                 error($"{at}.url", "preRead.urlInvalid", []);
-            foreach (var reader in p.Readers ?? [])
+            if (p.Readers is { Count: var readers } && readers > invited.Count) error($"{at}.readers", "preRead.tooManyReaders", []);
+            else foreach (var reader in p.Readers ?? [])
                 if (!invited.Contains(reader.Trim())) error($"{at}.readers", "preRead.readerNotAttendee", [reader]);
         }
     }

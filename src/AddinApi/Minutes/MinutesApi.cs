@@ -108,7 +108,8 @@ public static class MinutesApi
     /// <summary>"{subject} - minutes.docx", with characters no file system accepts replaced.</summary>
     public static string FileName(string subject, bool chinese)
     {
-        var name = $"{subject} - {(chinese ? "会议纪要" : "minutes")}.docx";
+        // Stored subjects may predate the typed-text rule; a control character in a header makes Kestrel fail the response.
+        var name = $"{string.Concat(CollabAddin.Minutes.TypedText.Strip(subject).Select(c => char.IsControl(c) ? ' ' : c))} - {(chinese ? "会议纪要" : "minutes")}.docx";
         foreach (var bad in new[] { '/', '\\', ':', '*', '?', '"', '<', '>', '|' }.Concat(Path.GetInvalidFileNameChars()))
             name = name.Replace(bad, '-');
         return name;

@@ -26,6 +26,7 @@ public static class ProgressCsv
 
     private static string Field(string value)
     {
+        value = CollabAddin.Minutes.TypedText.Strip(value); // first, so "\u0001=cmd" is seen for the formula it is
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !DateOnly.TryParse(value, out _) && !int.TryParse(value, out _))
             value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

@@ -1,0 +1,19 @@
+namespace CollabAddin.Api.Data;
+
+/// <summary>The back-off of every outbox (invites, mail, follow-up planning): doubling from a first delay up to a ceiling.</summary>
+public static class RetrySchedule
+{
+    /// <summary>
+    /// Why an attempt failed, as an outbox stores it: the innermost cause (the store's or the writer's own words),
+    /// without characters nobody types (an XML writer's message quotes the very character it refused) and clipped.
+    /// </summary>
+    public static string Reason(Exception failure)
+    {
+        var cause = failure.GetBaseException();
+        var text = CollabAddin.Minutes.TypedText.Strip($"{failure.GetType().Name}: {cause.Message}");
+        return text[..Math.Min(text.Length, CollabModel.GoalLength)];
+    }
+
+    public static TimeSpan After(int attempts, TimeSpan first, TimeSpan max) =>
+        TimeSpan.FromSeconds(Math.Min(first.TotalSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 16)), max.TotalSeconds));
+}
