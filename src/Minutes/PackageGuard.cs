@@ -48,6 +48,7 @@ internal static class PackageGuard
             throw new MinutesRejectedException(MinutesRejection.TooLarge, $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         long total = 0;
+        var elements = 0;
         string? contentTypes = null;
         var relationships = new List<(string Name, string Xml)>();
         foreach (var entry in zip.Entries)
@@ -57,7 +58,10 @@ internal static class PackageGuard
             if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entry.FullName.Contains("activeX", StringComparison.OrdinalIgnoreCase))
                 throw new MinutesRejectedException(MinutesRejection.Refused, "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
             var text = entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-            total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content);
+            var xml = !text && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+            total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content,
+                xml ? limits.MaxElements - elements : -1, out var counted);
+            elements += counted;
             if (entry.FullName == "[Content_Types].xml") contentTypes = content;
             else if (content is not null) relationships.Add((entry.FullName, content));
         }
@@ -69,35 +73,84 @@ internal static class PackageGuard
             CheckRelationships(name, xml);
     }
 
-    private static long ReadCounted(ZipArchiveEntry entry, long allowance, bool keepText, out string? text)
+    /// <summary>
+    /// Unpacks one part, counting its bytes (and, when <paramref name="elementAllowance"/> is not negative, its XML
+    /// elements, with a forward-only reader that holds nothing) and refusing past either allowance.
+    /// </summary>
+    private static long ReadCounted(ZipArchiveEntry entry, long allowance, bool keepText, out string? text, int elementAllowance, out int elements)
     {
         text = null;
+        elements = 0;
         try
         {
-            using var stream = entry.Open();
-            var buffer = new byte[81920];
-            var kept = keepText ? new MemoryStream() : null;
-            long count = 0;
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
+            using var counting = new CountingStream(entry.Open(), allowance);
+            if (elementAllowance >= 0)
+                elements = CountElements(counting, elementAllowance);
+            if (keepText)
             {
-                count += read;
-                if (count > allowance)
-                    throw new MinutesRejectedException(MinutesRejection.TooLarge, "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
-                kept?.Write(buffer, 0, read);
-            }
-            if (kept is not null)
-            {
-                kept.Position = 0;
-                using var decoder = new StreamReader(kept, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                using var decoder = new StreamReader(counting, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
                 text = decoder.ReadToEnd(); // without the byte-order mark Word writes
             }
-            return count;
+            counting.CopyTo(Stream.Null); // the rest (if the XML ended early, or was not XML) still counts against the limit
+            return counting.Count;
         }
         catch (InvalidDataException)
         {
             throw new MinutesRejectedException(MinutesRejection.Broken, $"Part '{entry.FullName}' of the document is damaged. Save it again from Word and publish the new copy.");
         }
+    }
+
+    private static int CountElements(Stream xml, int allowance)
+    {
+        var count = 0;
+        try
+        {
+            using var reader = XmlReader.Create(xml, new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false, IgnoreWhitespace = true, IgnoreComments = true,
+            });
+            while (reader.Read())
+                if (reader.NodeType == XmlNodeType.Element && ++count > allowance)
+                    throw new MinutesRejectedException(MinutesRejection.TooLarge,
+                        "The document has far more content than any minutes (hundreds of thousands of paragraphs, cells or runs); it is refused. Publish the minutes on their own.");
+        }
+        catch (XmlException)
+        {
+            // Not well-formed: OpenXML decides whether that matters (for the parts it reads, it refuses them itself).
+        }
+        return count;
+    }
+
+    /// <summary>Counts what is read through it and refuses past an allowance: a zip bomb's bytes are never all unpacked.</summary>
+    private sealed class CountingStream(Stream inner, long allowance) : Stream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public long Count { get; private set; }
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+        public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+
+        private int Counted(int read)
+        {
+            Count += read;
+            if (Count > allowance)
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static void CheckRelationships(string name, string xml)

@@ -121,6 +121,54 @@ public sealed class HostileDocumentTests
     }
 
     [Fact]
+    public void Millions_of_empty_paragraphs_inside_the_byte_limits_are_refused_while_counting_in_little_time_and_memory()
+    {
+        // The security review's document: ~31 million characters of <w:p/>, a few dozen kilobytes zipped.
+        var body = new StringBuilder(32 * 1024 * 1024);
+        var docx = Repack(Template(), (name, data) =>
+        {
+            if (name != "word/document.xml") return data;
+            var xml = Xml(data);
+            var at = xml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+            body.Append(xml, 0, at);
+            for (var i = 0; i < 31_000_000 / 6; i++) body.Append("<w:p/>");
+            body.Append(xml, at, xml.Length - at);
+            return Encoding.UTF8.GetBytes(body.ToString());
+        });
+        Assert.True(docx.Length < 1024 * 1024, $"{docx.Length} bytes zipped");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(MinutesRejection.TooLarge, Refusal(docx));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64 * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated"); // the object model was never built
+        var error = Assert.Throws<MinutesRejectedException>(() => Read(docx));
+        Assert.Contains("far more content than any minutes", error.Message);
+    }
+
+    [Fact]
+    public void A_document_just_under_the_element_limit_is_read()
+    {
+        var template = Template();
+        var elements = CountElements(template);
+        Assert.InRange(elements, 100, 20_000);
+        Assert.Empty(Read(template, limits: new MinutesLimits { MaxElements = elements }).ActionItems);
+        Assert.Equal(MinutesRejection.TooLarge, Refusal(template, new MinutesLimits { MaxElements = elements - 1 }));
+    }
+
+    private static int CountElements(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx));
+        return zip.Entries.Where(e => e.FullName.EndsWith(".xml") && e.FullName != "[Content_Types].xml").Sum(e =>
+        {
+            using var reader = System.Xml.XmlReader.Create(e.Open());
+            var n = 0;
+            while (reader.Read()) if (reader.NodeType == System.Xml.XmlNodeType.Element) n++;
+            return n;
+        });
+    }
+
+    [Fact]
     public void Too_many_parts_are_refused() =>
         Assert.Equal(MinutesRejection.TooLarge, Refusal(Repack(Template(), add: Enumerable.Range(0, 600).Select(i => ($"customXml/item{i}.xml", new byte[] { 60, 97, 47, 62 })).ToArray())));
 

@@ -30,6 +30,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         if (exception is not BadHttpRequestException bad)
             return false;
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) // a body that grew past its limit while being read (chunked)
+        {
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? SecurityHeaders.MaxJsonBodyBytes;
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await SecurityHeaders.TooLarge(limit).ExecuteAsync(context);
+            return true;
+        }
         context.Response.StatusCode = bad.StatusCode;
         var detail = bad.InnerException is JsonException json
             ? $"The request body is not valid JSON for this operation{(json.Path is null ? "" : $" (at {json.Path})")}. Check the field names and value types."

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using CollabAddin.Api.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CollabAddin.Api.Http;
@@ -50,6 +52,9 @@ public static class SecurityHeaders
         });
     }
 
+    public static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.",
+        detail: limit >= 1024 * 1024 ? $"Requests here are at most {limit / (1024 * 1024)} MB." : $"Requests here are at most {limit / 1024} KB.");
+
     public static void UseCollabSecurity(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -61,13 +66,16 @@ public static class SecurityHeaders
             var path = context.Request.Path.Value ?? "/";
             if (path == "/" || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                 headers.ContentSecurityPolicy = PaneCsp;
-            // JSON bodies are small; only minutes uploads are large (they have their own, configurable cap).
-            if (context.Request.ContentLength > MaxJsonBodyBytes && !path.EndsWith("/minutes", StringComparison.Ordinal))
+            // JSON bodies are small; only minutes uploads are large (their endpoint carries its own, configurable limit).
+            // The limit is set on the connection too, so a chunked body without Content-Length is cut off at the same size.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxJsonBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await Results.Problem(statusCode: 413, title: "The request is too large.", detail: $"Requests are at most {MaxJsonBodyBytes / 1024} KB.").ExecuteAsync(context);
+                await TooLarge(limit).ExecuteAsync(context);
                 return;
             }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                body.MaxRequestBodySize = limit;
             await next(context);
         });
         app.UseCors();

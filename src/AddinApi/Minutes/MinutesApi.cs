@@ -25,8 +25,9 @@ public static class MinutesApi
     {
         var api = routes.MapGroup("/api/meetings/{id:guid}/minutes").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Minutes");
         api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
+        var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<MinutesOptions>>().Value.MaxUploadBytes;
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
-            .Accepts<byte[]>(DocxType).RequireRateLimiting(SecurityHeaders.WritesPolicy);
+            .Accepts<byte[]>(DocxType).RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload));
         api.MapMinutesMail();
     }
 
@@ -104,6 +105,8 @@ public static class MinutesApi
             }
         }
     }
+
+    private sealed record UploadLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 
     /// <summary>"{subject} - minutes.docx", with characters no file system accepts replaced.</summary>
     public static string FileName(string subject, bool chinese)
