@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   http [Sqlite|Postgres] [N]    "my action items" over HTTP on a store of N items vs a bare endpoint of the same app
 //   publish                       publishing a 500-row minutes document end to end, then re-publishing it unchanged
 //   graph                         Graph requests per operation against the minimum possible
+//   hostile                       a 31-million-character minutes document published once and six at once: time, peak memory, /healthz
 //   quick                         all of the above at small sizes, in seconds (the test command runs it)
 namespace CollabAddin.Benchmarks;
 
@@ -47,15 +48,19 @@ public static class BenchMain
             case "graph":
                 await Graph(assignees: 1000);
                 break;
+            case "hostile":
+                await HostileLoad.RunAsync(concurrent: 6);
+                break;
             case "quick":
                 QuickLibrary();
                 await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
                 await Publish(rows: 50, repeats: 2);
                 await Graph(assignees: 20);
+                await HostileLoad.RunAsync(concurrent: 2);
                 Console.WriteLine("quick: all benchmarks ran");
                 break;
             default:
-                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, publish, graph or quick.");
+                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, publish, graph, hostile or quick.");
                 return 2;
         }
         return 0;

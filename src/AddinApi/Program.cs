@@ -20,8 +20,7 @@ builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
 builder.AddCollabGraph();
 builder.AddFollowUp();
-builder.Services.Configure<MinutesOptions>(builder.Configuration.GetSection("Minutes"));
-builder.Services.AddScoped<MinutesPublisher>();
+builder.AddMinutes();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();

@@ -45,7 +45,7 @@ public static class MinutesApi
     }
 
     private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
-        HttpRequest request, CancellationToken ct)
+        PublishGate gate, HttpRequest request, CancellationToken ct)
     {
         var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
         if (refusal is not null) return refusal;
@@ -55,6 +55,13 @@ public static class MinutesApi
                 $"The body must be the .docx itself, with Content-Type {DocxType}.");
         var max = options.Value.MaxUploadBytes;
         if (request.ContentLength > max) return TooLarge(max);
+        using var turn = await gate.EnterAsync(ct);
+        if (turn is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "Many minutes are being published right now.",
+                "Nothing was published. Publish again in a few seconds.");
+        }
         var body = new MemoryStream();
         var buffer = new byte[81920];
         int read;
