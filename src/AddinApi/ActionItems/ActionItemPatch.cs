@@ -34,6 +34,11 @@ public sealed record ActionItemPatch(string? Status, string? ProgressNote, bool?
         if (ProgressNote is { Length: > CollabModel.TextLength })
             errors["progressNote"] = [$"A progress note has at most {CollabModel.TextLength} characters."];
 
+        var finalStatus = Status is not null && ActionItemStatusRules.TryParse(Status, out var moved) ? moved : current.Status;
+        if (NeedsHelp == true && finalStatus is ActionItemStatus.Done or ActionItemStatus.Cancelled)
+            errors["needsHelp"] = [finalStatus == ActionItemStatus.Done
+                ? "A done item needs no help. Reopen it (status inProgress) if the work is not finished."
+                : "A cancelled item needs no help: it is no longer tracked."];
         var helpWanted = NeedsHelp ?? current.NeedsHelp;
         var reason = NeedsHelpReason ?? (NeedsHelp == true && current.NeedsHelp ? current.NeedsHelpReason : null);
         if (NeedsHelp == true && string.IsNullOrWhiteSpace(reason))

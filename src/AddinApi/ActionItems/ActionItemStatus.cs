@@ -29,8 +29,8 @@ public static class ActionItemStatusRules
     public static bool TryParse(string? text, out ActionItemStatus status)
     {
         status = default;
-        return text is not null
-            && !int.TryParse(text, out _) // "2" is not a status name, whatever Enum.TryParse thinks
+        return text is { Length: > 0 }
+            && text.All(char.IsAsciiLetter) // "2" and "Done, Blocked" are not status names, whatever Enum.TryParse thinks
             && Enum.TryParse(text, ignoreCase: true, out status)
             && Enum.IsDefined(status);
     }

@@ -10,6 +10,8 @@ namespace CollabAddin.Api.ActionItems;
 public static class ActionItemsApi
 {
     public const int MaxPageSize = 200;
+    /// <summary>How many items a page may skip: far beyond anyone's list, far below an int's overflow.</summary>
+    public const int MaxSkip = 1_000_000;
     /// <summary>The task pane names itself with this header so history can say "from the task pane".</summary>
     public const string ClientHeader = "X-CollabAddin-Client";
 
@@ -34,6 +36,7 @@ public static class ActionItemsApi
             else errors["status"] = [$"'{s}' is not a status. Use open, inProgress, done, blocked or cancelled, comma-separated."];
         }
         if (page < 1) errors["page"] = ["Pages start at 1."];
+        else if ((long)(page - 1) * Math.Max(pageSize, 1) > MaxSkip) errors["page"] = [$"There are no pages that far: page × pageSize is at most {MaxSkip:N0}."];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");

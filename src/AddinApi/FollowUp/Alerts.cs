@@ -9,7 +9,9 @@ namespace CollabAddin.Api.FollowUp;
 /// <summary>
 /// "Needs help" or "blocked" raised on an item → one mail, at once, to the meeting's organizer and the lead
 /// department's contact. Planned inside the save that raises it, so every way of raising it (task pane, API, minutes)
-/// alerts, and the alert exists exactly when the change does. Raising it again later (a new version) alerts again.
+/// alerts, and the alert exists exactly when the change does. Raising it again later (a new version) alerts again, once
+/// <see cref="FollowUpOptions.AlertCoalesceMinutes"/> have passed since the item's last alert; within that window the
+/// raise is in the item's history and the pane, and nobody is mailed twice.
 /// </summary>
 internal static class Alerts
 {
@@ -23,8 +25,19 @@ internal static class Alerts
                 || created.Contains(c.ActionItemId) && tracked[c.ActionItemId] is { } added && (added.NeedsHelp || added.Status == ActionItemStatus.Blocked))
             .Select(c => c.ActionItemId).Distinct().ToList();
         if (raised.Count == 0) return false;
+        // Raised again and again (blocked, open, blocked …): one alert per item per window, or toggling floods inboxes.
+        var since = now.AddMinutes(-options.AlertCoalesceMinutes);
+        var tenants = raised.Select(r => tracked[r].TenantId).Distinct().ToList();
+        var alertedLately = (await db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.Kind == "alert" && m.CreatedAt > since && tenants.Contains(m.TenantId))
+                .Select(m => m.Key).ToListAsync(ct))
+            .Concat(db.ChangeTracker.Entries<OutboxMail>().Select(e => e.Entity).Where(m => m.Kind == "alert").Select(m => m.Key))
+            .ToList();
+        var planned = false;
         foreach (var id in raised)
         {
+            if (alertedLately.Any(key => key.StartsWith($"alert:{id}:", StringComparison.Ordinal))) continue;
+            planned = true;
             var item = tracked[id];
             // The meeting and department may be new in this very save, so the tracker is asked before the database.
             var meeting = db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).Where(m => m.Id == item.MeetingId)
@@ -50,7 +63,7 @@ internal static class Alerts
                 CreatedAt = now,
             });
         }
-        return true;
+        return planned;
     }
 
     private static string Body(ActionItem item, string meeting, bool blocked, bool zh, FollowUpOptions options)

@@ -18,6 +18,8 @@ public sealed class FollowUpOptions
     public int[] EscalationDays { get; set; } = [1, 3, 7];
     public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Friday;
     public int WeeklyReportHour { get; set; } = 17;
+    /// <summary>Within this many minutes of an item's last alert, raising it again mails nobody (toggling is not news).</summary>
+    public int AlertCoalesceMinutes { get; set; } = 60;
     /// <summary>Back-off of a mail (or a mail's planning) that failed: from this many seconds, doubling …</summary>
     public int RetryBaseSeconds { get; set; } = 30;
     /// <summary>… up to this many minutes.</summary>

@@ -14,6 +14,8 @@ namespace CollabAddin.Api.Http;
 public static class SecurityHeaders
 {
     public const string WritesPolicy = "per-user-writes";
+    /// <summary>Plan checks as the organizer types: cheap, but not free, and open to scripts without a limit.</summary>
+    public const string ValidationsPolicy = "per-user-validations";
     public const long MaxJsonBodyBytes = 1024 * 1024;
 
     public const string PaneCsp =
@@ -34,19 +36,25 @@ public static class SecurityHeaders
             if (origins.Length > 0) p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Retry-After");
         }));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 25 * 1024 * 1024);
-        var perMinute = builder.Configuration.GetValue("RateLimits:WritesPerMinute", 30);
+        var limits = new Dictionary<string, int>
+        {
+            [WritesPolicy] = builder.Configuration.GetValue("RateLimits:WritesPerMinute", 30),
+            [ValidationsPolicy] = builder.Configuration.GetValue("RateLimits:ValidationsPerMinute", 120),
+        };
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(WritesPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(EntraClaims.ObjectId)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            foreach (var (policy, perMinute) in limits)
+                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirst(EntraClaims.ObjectId)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (rejected, ct) =>
             {
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? WritesPolicy;
                 rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
                 await Results.Problem(statusCode: 429, title: "Too many requests.",
-                    detail: $"You can do this {perMinute} times a minute. Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.")
+                    detail: $"You can do this {limits.GetValueOrDefault(policy, limits[WritesPolicy])} times a minute. Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -66,6 +74,9 @@ public static class SecurityHeaders
             var path = context.Request.Path.Value ?? "/";
             if (path == "/" || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                 headers.ContentSecurityPolicy = PaneCsp;
+            // Items, meetings, reports and people carry personal data: no browser or proxy keeps a copy.
+            if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+                headers.CacheControl = "no-store";
             // JSON bodies are small; only minutes uploads are large (their endpoint carries its own, configurable limit).
             // The limit is set on the connection too, so a chunked body without Content-Length is cut off at the same size.
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxJsonBodyBytes;

@@ -16,7 +16,8 @@ public static class MeetingsApi
     public static void MapMeetings(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/meetings").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Meetings");
-        api.MapPost("/validate", Validate).WithSummary("The policy verdict for a plan, without saving: errors stop the invite, warnings advise.");
+        api.MapPost("/validate", Validate).WithSummary("The policy verdict for a plan, without saving: errors stop the invite, warnings advise.")
+            .RequireRateLimiting(SecurityHeaders.ValidationsPolicy);
         api.MapPost("", Create).WithSummary("Validate, store, then send the Outlook invite through Graph.").RequireRateLimiting(SecurityHeaders.WritesPolicy);
         api.MapGet("", List).WithSummary("My meetings: as organizer, note-taker or attendee.");
         api.MapGet("/lookup", Lookup).WithSummary("The meeting behind an Outlook event (its Graph id, or iCalUId for attendees' copies).");

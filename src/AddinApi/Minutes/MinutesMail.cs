@@ -22,10 +22,15 @@ public static class MinutesMail
     /// <summary>Graph's sendMail takes attachments inline up to about 3 MB; bigger ones need an upload session.</summary>
     public const int MaxInlineAttachmentBytes = 3 * 1024 * 1024;
 
-    public static void MapMinutesMail(this RouteGroupBuilder minutes) =>
-        minutes.MapPost("/mail", Send).WithSummary("Mail the published minutes to all attendees, each with their own action items.");
+    /// <summary>The same minutes go to the attendees again at most this often, even when the resend is confirmed.</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
 
-    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, CancellationToken ct)
+    public static void MapMinutesMail(this RouteGroupBuilder minutes) =>
+        minutes.MapPost("/mail", Send).RequireRateLimiting(SecurityHeaders.WritesPolicy)
+            .WithSummary("Mail the published minutes to all attendees, each with their own action items. Again only with resend=true, and at most every 10 minutes.");
+
+    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpResponse response,
+        CancellationToken ct, bool resend = false)
     {
         var (meeting, refusal) = await MinutesApi.LoadRunAsync(db, id, caller, ct);
         if (refusal is not null) return refusal;
@@ -35,6 +40,21 @@ public static class MinutesMail
         if (latest.Document.Length > MaxInlineAttachmentBytes)
             return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "The minutes are too large to attach to a mail.",
                 "Remove large pictures from the document, publish again, then mail.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (latest.MailedAt is { } mailed && !resend)
+            return Problems.Problem(StatusCodes.Status409Conflict, "These minutes were already mailed to the attendees.",
+                $"They went out at {mailed:yyyy-MM-dd HH:mm} UTC and have not been published again since. To send the same minutes again, confirm the resend (resend=true).",
+                "mailedAt", mailed);
+        // Claimed in the store before anything is sent: two clicks, or two instances, send once.
+        var retryBefore = now - ResendInterval;
+        if (await db.MinutesPublications.Where(p => p.Id == latest.Id && (p.MailedAt == null || p.MailedAt <= retryBefore))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.MailedAt, now), ct) == 0)
+        {
+            var wait = (int)Math.Ceiling(((latest.MailedAt ?? now) + ResendInterval - now).TotalSeconds);
+            response.Headers.RetryAfter = Math.Max(1, wait).ToString(CultureInfo.InvariantCulture);
+            return Problems.Problem(StatusCodes.Status429TooManyRequests, "These minutes were mailed a moment ago.",
+                $"The same minutes go out at most every {ResendInterval.TotalMinutes:0} minutes. Try again in {Math.Max(1, wait)} seconds.");
+        }
         var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
         var chinese = (meeting!.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
         var attachment = new MailAttachment(MinutesApi.FileName(meeting.Subject, chinese), MinutesApi.DocxType, latest.Document);
@@ -56,7 +76,11 @@ public static class MinutesMail
             }
         }
         if (sent.Count == 0 && failed.Count > 0)
+        {
+            // Nothing went out: the minutes count as not mailed, so trying again needs no confirmation.
+            await db.MinutesPublications.Where(p => p.Id == latest.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.MailedAt, latest.MailedAt), ct);
             throw new GraphUnavailableException("No minutes mail could be sent: " + failed[0].Reason);
+        }
         return TypedResults.Ok(new MailReport(sent, failed));
     }
 

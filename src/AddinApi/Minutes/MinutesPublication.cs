@@ -16,6 +16,8 @@ public sealed class MinutesPublication
     public int Warnings { get; set; }
     /// <summary>Kept so the minutes can be mailed to attendees as published.</summary>
     public required byte[] Document { get; set; }
+    /// <summary>When these minutes were last mailed to the attendees; sending them again needs a confirmed resend.</summary>
+    public DateTime? MailedAt { get; set; }
 }
 
 /// <summary>Who was at the meeting, as the minutes recorded it (出席 / 缺席 / 代理).</summary>

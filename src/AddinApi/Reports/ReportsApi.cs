@@ -19,8 +19,7 @@ public static class ReportsApi
     {
         if (format is not (null or "json" or "docx" or "csv"))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use json, docx or csv."] });
-        if (from > to)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' is before 'from'."] });
+        if (PeriodProblem(from, to) is { } problem) return problem;
         var report = await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(meetingId, department, from, to), ct);
         var zh = RequestLanguage.Of(request).Name == "zh-CN";
         var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
@@ -32,11 +31,23 @@ public static class ReportsApi
         };
     }
 
+    /// <summary>Reports cover real periods: dates from 2000 to 2099 (and the 90-day default before 'to' stays in range).</summary>
+    private static IResult? PeriodProblem(DateOnly? from, DateOnly? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, date) in new[] { ("from", from), ("to", to) })
+            if (date is { } d && (d < Earliest || d > Latest))
+                errors[name] = [$"Give a date between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}."];
+        if (errors.Count == 0 && from > to) errors["to"] = ["'to' is before 'from'."];
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: "The period is not valid.");
+    }
+
+    private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
+
     private static async Task<IResult> Metrics(Caller caller, ProgressReports reports, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null, string? department = null)
     {
-        if (from > to)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' is before 'from'."] });
+        if (PeriodProblem(from, to) is { } problem) return problem;
         return TypedResults.Ok((await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
     }
 }
