@@ -15,6 +15,7 @@ using CollabAddin.Api.Minutes;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
 builder.Services.AddCollabProblems();
 builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
@@ -35,6 +36,7 @@ app.UseCollabSecurity();
 app.UseTaskPaneFiles();
 app.UseAuthentication();
 app.UseTenantScope();
+app.UsePersonBinding();
 app.UseAuthorization();
 app.UseRateLimiter();
 

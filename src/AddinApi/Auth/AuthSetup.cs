@@ -28,6 +28,8 @@ public static class AuthSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
+            // Why a token failed ("expired at …", "signature key not found") helps a developer and an attacker alike.
+            o.IncludeErrorDetails = builder.Environment.IsDevelopment();
             var p = o.TokenValidationParameters;
             p.NameClaimType = EntraClaims.Name;
             p.RoleClaimType = EntraClaims.Roles;
@@ -63,7 +65,7 @@ public static class AuthSetup
     public static IApplicationBuilder UseTenantScope(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.User.Identity?.IsAuthenticated == true)
-            context.RequestServices.GetRequiredService<CurrentTenant>().Id = context.User.FindFirst(EntraClaims.TenantId)?.Value;
+            context.RequestServices.GetRequiredService<CurrentTenant>().Id = context.User.FindFirst(EntraClaims.TenantId)?.Value is { } tid ? Caller.NormalizeTenant(tid) : null;
         return next(context);
     });
 }

@@ -10,8 +10,16 @@ public sealed record Caller(string TenantId, string ObjectId, string Email, stri
         string Claim(string type) => user.FindFirst(type)?.Value
             ?? throw new InvalidOperationException($"The '{type}' claim is missing; the ApiUser policy should have refused this token.");
         var email = Emails.Normalize(Claim(EntraClaims.PreferredUsername));
-        return new(Claim(EntraClaims.TenantId), Claim(EntraClaims.ObjectId), email, user.FindFirst(EntraClaims.Name)?.Value ?? email);
+        return new(NormalizeTenant(Claim(EntraClaims.TenantId)), NormalizeId(Claim(EntraClaims.ObjectId)), email, user.FindFirst(EntraClaims.Name)?.Value ?? email);
     }
+
+    /// <summary>
+    /// The tenant as the store keys it: one spelling per tenant (a GUID in its lower-case form), so "ABC…" and "abc…"
+    /// can never be two tenants. Entra tenants are GUIDs (the token pipeline refuses others); Development's are names.
+    /// </summary>
+    public static string NormalizeTenant(string tid) => Guid.TryParse(tid, out var id) ? id.ToString("D") : tid.Trim().ToLowerInvariant();
+
+    private static string NormalizeId(string oid) => Guid.TryParse(oid, out var id) ? id.ToString("D") : oid;
 
     /// <summary>Lets a handler take a <see cref="Caller"/> parameter.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace CollabAddin.Api.Auth;
 
 /// <param name="Roles">App roles to include, e.g. "CollabAddin.Admin" to act as a tenant admin.</param>
-public sealed record DevTokenRequest(string? Email, string? Name, string? Tenant, string[]? Roles = null);
+/// <param name="ObjectId">The account's object id (a GUID); by default one derived from tenant and email. Give another to
+/// play a second account with the same email, or the same account after its email changed.</param>
+public sealed record DevTokenRequest(string? Email, string? Name, string? Tenant, string[]? Roles = null, string? ObjectId = null);
 
 public sealed record DevTokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
@@ -22,6 +24,8 @@ public static class DevTokenApi
                 errors["email"] = ["Give an email address like alice@contoso.example."];
             if (string.IsNullOrWhiteSpace(request.Tenant) || request.Tenant.Length > Data.CollabModel.TenantLength)
                 errors["tenant"] = ["Give a tenant id (any short name in development, e.g. contoso)."];
+            if (request.ObjectId is not null && !Guid.TryParse(request.ObjectId, out _))
+                errors["objectId"] = ["Give the object id as a GUID, or leave it out."];
             if (request.Name is { Length: > Data.CollabModel.NameLength })
                 errors["name"] = [$"A name has at most {Data.CollabModel.NameLength} characters."];
             if (errors.Count > 0)
@@ -29,7 +33,7 @@ public static class DevTokenApi
 
             var email = request.Email!.Trim();
             var name = string.IsNullOrWhiteSpace(request.Name) ? email : request.Name.Trim();
-            var token = issuer.Mint(email, name, request.Tenant!.Trim(), roles: request.Roles);
+            var token = issuer.Mint(email, name, request.Tenant!.Trim(), roles: request.Roles, objectId: request.ObjectId);
             return Results.Ok(new DevTokenResponse(token, "Bearer", (int)DevTokenIssuer.DefaultLifetime.TotalSeconds));
         })
         .AllowAnonymous()

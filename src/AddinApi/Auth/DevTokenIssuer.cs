@@ -36,13 +36,13 @@ public sealed class DevTokenIssuer
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant}|{Emails.Normalize(email)}")).AsSpan(0, 16)).ToString();
 
     public string Mint(string email, string name, string tenant, TimeSpan? lifetime = null, string? audience = null,
-        string? scopes = AuthSetup.ApiScope, IEnumerable<string>? roles = null, DateTime? issuedAt = null)
+        string? scopes = AuthSetup.ApiScope, IEnumerable<string>? roles = null, DateTime? issuedAt = null, string? objectId = null)
     {
         var now = issuedAt ?? _clock.GetUtcNow().UtcDateTime;
         var claims = new List<Claim>
         {
             new(EntraClaims.TenantId, tenant),
-            new(EntraClaims.ObjectId, ObjectIdFor(tenant, email)),
+            new(EntraClaims.ObjectId, objectId ?? ObjectIdFor(tenant, email)),
             new(EntraClaims.PreferredUsername, email),
             new(EntraClaims.Name, name),
         };

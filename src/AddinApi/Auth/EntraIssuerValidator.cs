@@ -14,6 +14,8 @@ public static class EntraIssuerValidator
         var tid = (token as JsonWebToken)?.TryGetClaim(EntraClaims.TenantId, out var claim) == true ? claim.Value : null;
         if (string.IsNullOrEmpty(tid))
             throw new SecurityTokenInvalidIssuerException("The token has no tenant (tid) claim.");
+        if (!Guid.TryParseExact(tid, "D", out _))
+            throw new SecurityTokenInvalidIssuerException("The token's tenant (tid) is not a tenant id.");
         var expected = $"{options.Instance.TrimEnd('/')}/{tid}/v2.0";
         if (!string.Equals(issuer, expected, StringComparison.Ordinal))
             throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the authority of tenant '{tid}'.");

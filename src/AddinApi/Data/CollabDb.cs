@@ -21,6 +21,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Minutes.MinutesPublication> MinutesPublications => Set<Minutes.MinutesPublication>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
+    public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
 
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
@@ -39,6 +40,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         model.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
         model.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         model.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
+        model.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -55,6 +55,7 @@ internal static class CollabModel
                 a.WithOwner().HasForeignKey("MeetingId");
                 a.HasKey("MeetingId", nameof(MeetingAttendee.Email));
                 a.Property(x => x.Email).HasMaxLength(EmailLength);
+                a.Property(x => x.ObjectId).HasMaxLength(TenantLength);
                 a.Property(x => x.DisplayName).HasMaxLength(NameLength);
                 a.Property(x => x.Department).HasMaxLength(NameLength);
                 a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(EnumLength);
@@ -134,6 +135,7 @@ internal static class CollabModel
             i.HasMany(x => x.CooperatingDepartments).WithOne().HasForeignKey(x => x.ActionItemId).OnDelete(DeleteBehavior.Cascade);
             // "My action items": the caller's items in due order.
             i.HasIndex(x => new { x.TenantId, x.OwnerEmail, x.DueDate });
+            i.HasIndex(x => new { x.TenantId, x.OwnerObjectId, x.DueDate }); // "my items" by account (Auth/PersonMatch)
             i.HasIndex(x => new { x.TenantId, x.MeetingId });
         });
 
@@ -183,6 +185,17 @@ internal static class CollabModel
             o.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
             // The sender's question: which mails are due?
             o.HasIndex(x => new { x.State, x.NextAttemptAt });
+        });
+
+        model.Entity<Auth.KnownPerson>(p =>
+        {
+            p.ToTable("KnownPeople");
+            p.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            p.Property(x => x.ObjectId).HasMaxLength(TenantLength);
+            p.Property(x => x.Email).HasMaxLength(EmailLength);
+            p.Property(x => x.Name).HasMaxLength(NameLength);
+            p.HasIndex(x => new { x.TenantId, x.ObjectId }).IsUnique();
+            p.HasIndex(x => new { x.TenantId, x.Email });
         });
 
         model.Entity<FollowUp.PlanningFailure>(f =>

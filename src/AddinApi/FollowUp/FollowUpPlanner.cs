@@ -85,8 +85,9 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                 db.ChangeTracker.Clear(); // another instance recorded the same failure first: theirs counts
             }
             _failures[(tenantId, key)] = record;
+            // The reason is stored with the unit; the log names only its kind (an exception's message may quote stored text).
             log.LogError("Follow-up planning failed for one {Kind} in tenant {Tenant} (attempt {Attempts}{Final}): {Error}",
-                key[..key.IndexOf(':')], tenantId, attempts, record.Failed ? ", giving up" : "", error);
+                key[..key.IndexOf(':')], tenantId, attempts, record.Failed ? ", giving up" : "", e.GetType().Name);
             return 0;
         }
     }

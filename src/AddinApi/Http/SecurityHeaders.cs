@@ -18,14 +18,24 @@ public static class SecurityHeaders
     public const string ValidationsPolicy = "per-user-validations";
     public const long MaxJsonBodyBytes = 1024 * 1024;
 
-    public const string PaneCsp =
+    /// <summary>
+    /// The Office hosts that frame the panes: Outlook on the web (worldwide, the new cloud.microsoft domain, and the China
+    /// cloud operated by 21Vianet) and Office for the web (Word). Section <c>Security:FrameAncestors</c> replaces the list.
+    /// </summary>
+    public static readonly string[] DefaultFrameAncestors =
+    [
+        "https://outlook.office.com", "https://outlook.office365.com", "https://outlook.cloud.microsoft", "https://outlook.live.com",
+        "https://*.officeapps.live.com", "https://partner.outlook.cn", "https://*.officeapps.partner.office365.cn",
+    ];
+
+    public static string PaneCsp(IEnumerable<string> frameAncestors) =>
         "default-src 'self'; " +
         "script-src 'self' https://appsforoffice.microsoft.com; " +
         "style-src 'self' 'unsafe-inline'; " + // Office.js and the panes set element styles
         "img-src 'self' data:; " +
         "connect-src 'self' https://login.microsoftonline.com https://login.partner.microsoftonline.cn; " +
         "frame-src https://login.microsoftonline.com https://login.partner.microsoftonline.cn; " +
-        "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.officeapps.live.com https://*.microsoft.com https://*.cloud.microsoft; " +
+        $"frame-ancestors 'self' {string.Join(' ', frameAncestors)}; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     public static void AddCollabSecurity(this WebApplicationBuilder builder)
@@ -65,7 +75,12 @@ public static class SecurityHeaders
 
     public static void UseCollabSecurity(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection(); // 307: a POST stays a POST on its way to https
+        }
+        var paneCsp = PaneCsp(app.Configuration.GetSection("Security:FrameAncestors").Get<string[]>() is { Length: > 0 } configured ? configured : DefaultFrameAncestors);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -73,7 +88,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             var path = context.Request.Path.Value ?? "/";
             if (path == "/" || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-                headers.ContentSecurityPolicy = PaneCsp;
+                headers.ContentSecurityPolicy = paneCsp;
             // Items, meetings, reports and people carry personal data: no browser or proxy keeps a copy.
             if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
                 headers.CacheControl = "no-store";

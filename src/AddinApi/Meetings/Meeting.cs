@@ -60,6 +60,8 @@ public enum AttendanceKind
 public sealed class MeetingAttendee
 {
     public required string Email { get; set; }
+    /// <summary>The attendee's account, once known (see Auth/PersonMatch): access follows it, not the email.</summary>
+    public string? ObjectId { get; set; }
     public required string DisplayName { get; set; }
     public string? Department { get; set; }
     public AttendanceKind Kind { get; set; } = AttendanceKind.Core;

@@ -7,8 +7,8 @@ public readonly record struct MeetingAccess(bool IsOrganizer, bool IsNoteTaker, 
 {
     public static MeetingAccess Of(Meeting meeting, Caller caller)
     {
-        var attendee = meeting.Attendees.FirstOrDefault(a => a.Email == caller.Email);
-        return new(meeting.OrganizerEmail == caller.Email,
+        var attendee = meeting.Attendees.FirstOrDefault(a => PersonMatch.Is(a.ObjectId, a.Email, caller));
+        return new(PersonMatch.Is(meeting.OrganizerObjectId, meeting.OrganizerEmail, caller),
             attendee is not null && attendee.Roles.HasFlag(MeetingRoles.NoteTaker),
             attendee is not null);
     }

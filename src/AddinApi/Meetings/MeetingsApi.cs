@@ -46,6 +46,7 @@ public static class MeetingsApi
             Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
         };
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
+        await BindAttendeesAsync(db, meeting, caller, ct);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting
 
@@ -68,6 +69,7 @@ public static class MeetingsApi
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict);
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language ?? meeting.Language), now);
+        await BindAttendeesAsync(db, meeting, caller, ct);
         // An event that exists gets patched; one that never got created is still to be created, now with the new plan.
         meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending : InviteState.CreatePending;
         meeting.Invite.NextAttemptAt = now;
@@ -130,14 +132,16 @@ public static class MeetingsApi
 
     private static async Task<IResult> List(Caller caller, CollabDb db, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
     {
-        var me = caller.Email;
+        var (me, oid) = (caller.Email, caller.ObjectId);
         IQueryable<Meeting> query = db.Meetings.AsNoTracking();
+        // PersonMatch's rule, as SQL: by account where the row is bound to one, by email where it is not yet.
         query = @as?.ToLowerInvariant() switch
         {
-            null or "" => query.Where(m => m.OrganizerEmail == me || m.Attendees.Any(a => a.Email == me)),
-            "organizer" => query.Where(m => m.OrganizerEmail == me),
-            "notetaker" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.Roles & MeetingRoles.NoteTaker) == MeetingRoles.NoteTaker)),
-            "attendee" => query.Where(m => m.Attendees.Any(a => a.Email == me)),
+            null or "" => query.Where(m => (m.OrganizerObjectId == oid || m.OrganizerObjectId == null && m.OrganizerEmail == me)
+                                           || m.Attendees.Any(a => a.ObjectId == oid || a.ObjectId == null && a.Email == me)),
+            "organizer" => query.Where(m => m.OrganizerObjectId == oid || m.OrganizerObjectId == null && m.OrganizerEmail == me),
+            "notetaker" => query.Where(m => m.Attendees.Any(a => (a.ObjectId == oid || a.ObjectId == null && a.Email == me) && (a.Roles & MeetingRoles.NoteTaker) == MeetingRoles.NoteTaker)),
+            "attendee" => query.Where(m => m.Attendees.Any(a => a.ObjectId == oid || a.ObjectId == null && a.Email == me)),
             _ => null!,
         };
         if (query is null)
@@ -147,8 +151,8 @@ public static class MeetingsApi
         var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);
         return TypedResults.Ok(new MeetingList(meetings.Select(m => new MeetingSummary(m.Id, m.Subject, m.StartUtc, m.EndUtc, m.TimeZone,
             new PersonRef(m.OrganizerEmail, m.OrganizerName),
-            MeetingResponse.RoleNames(m.Attendees.FirstOrDefault(a => a.Email == me)?.Roles ?? MeetingRoles.None),
-            m.OrganizerEmail == me, m.Invite.State)).ToList()));
+            MeetingResponse.RoleNames(m.Attendees.FirstOrDefault(a => PersonMatch.Is(a.ObjectId, a.Email, caller))?.Roles ?? MeetingRoles.None),
+            PersonMatch.Is(m.OrganizerObjectId, m.OrganizerEmail, caller), m.Invite.State)).ToList()));
     }
 
     private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, CancellationToken ct)
@@ -170,6 +174,15 @@ public static class MeetingsApi
             .Select(DecisionResponse.Projection)
             .ToListAsync(ct);
         return TypedResults.Ok(decisions);
+    }
+
+    /// <summary>Attendees who have signed in before are bound to their accounts now; the others at their first sign-in.</summary>
+    private static async Task BindAttendeesAsync(CollabDb db, Meeting meeting, Caller caller, CancellationToken ct)
+    {
+        var unbound = meeting.Attendees.Where(a => a.ObjectId is null).ToList();
+        var known = await PersonMatch.KnownObjectIdsAsync(db, unbound.Select(a => a.Email), ct);
+        foreach (var attendee in unbound)
+            attendee.ObjectId = attendee.Email == caller.Email ? caller.ObjectId : known.GetValueOrDefault(attendee.Email);
     }
 
     /// <summary>404 when the meeting is not in the caller's tenant, 403 when the caller may not see (or change) it.</summary>

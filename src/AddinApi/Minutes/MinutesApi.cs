@@ -27,7 +27,19 @@ public static class MinutesApi
         api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
         var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<MinutesOptions>>().Value.MaxUploadBytes;
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
-            .Accepts<byte[]>(DocxType).RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload));
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload))
+            // Described for OpenAPI only: as routing metadata (Accepts) the media type would be checked before sign-in,
+            // telling anonymous callers the route's rules, and case-sensitively. The handler checks it after sign-in.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                var binary = new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" } };
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true, Description = "The minutes document itself (.docx).",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { [DocxType] = binary, ["application/octet-stream"] = binary },
+                };
+                return Task.CompletedTask;
+            });
         api.MapMinutesMail();
     }
 
@@ -49,7 +61,7 @@ public static class MinutesApi
     {
         var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
         if (refusal is not null) return refusal;
-        var type = request.ContentType?.Split(';')[0].Trim();
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant(); // media types are case-insensitive (RFC 9110)
         if (type is not (DocxType or "application/octet-stream"))
             return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the minutes as a Word document.",
                 $"The body must be the .docx itself, with Content-Type {DocxType}.");

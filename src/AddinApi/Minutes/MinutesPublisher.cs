@@ -105,6 +105,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 item = new ActionItem
                 {
                     TenantId = meeting.TenantId, MeetingId = meeting.Id, Title = row.Title, OwnerEmail = row.Owner.Email, OwnerName = row.Owner.DisplayName,
+                    OwnerObjectId = AccountOf(row.Owner.Email),
                     DueDate = row.Due, TimeZone = meeting.TimeZone, AgendaItemId = row.AgendaItemId,
                     Status = ActionItemStatusRules.TryParse(row.Status, out var status) ? status : ActionItemStatus.Open,
                 };
@@ -128,7 +129,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             {
                 item.OwnerEmail = document.OwnerEmail;
                 item.OwnerName = row.Owner!.DisplayName;
-                item.OwnerObjectId = null;
+                item.OwnerObjectId = AccountOf(document.OwnerEmail);
                 fields.Add("owner");
             }
             if (document.Due != previous.Due && document.Due != item.DueDate) { item.DueDate = document.Due; fields.Add("dueDate"); }
@@ -166,6 +167,9 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             if (!item.NeedsHelp) item.NeedsHelpReason = null;
             fields.Add("status");
         }
+
+        /// <summary>The owner's account as the meeting knows it (bound at planning or at their sign-in), or none yet.</summary>
+        private string? AccountOf(string email) => meeting.Attendees.FirstOrDefault(a => a.Email == email)?.ObjectId;
 
         /// <summary>A row without an id (tags lost, or never stamped) is the published item with the same title, if exactly one is.</summary>
         private ActionItem? Match(ActionRow row)

@@ -19,11 +19,17 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
     /// <summary>
     /// On demand: organizers see their meetings' rows, department contacts their departments' rows, everyone their own.
     /// </summary>
-    public Task<ProgressReport> ForCallerAsync(string email, Filter filter, CancellationToken ct)
+    /// Owners, organizers and attendees are matched by account (Auth/PersonMatch); department contacts, whom tenant
+    /// admins name by email, by email.
+    public Task<ProgressReport> ForCallerAsync(Auth.Caller caller, Filter filter, CancellationToken ct)
     {
-        var items = db.ActionItems.Where(i => i.OwnerEmail == email || i.Meeting!.OrganizerEmail == email
+        var (email, oid) = (caller.Email, caller.ObjectId);
+        var items = db.ActionItems.Where(i => i.OwnerObjectId == oid || i.OwnerObjectId == null && i.OwnerEmail == email
+            || i.Meeting!.OrganizerObjectId == oid || i.Meeting.OrganizerObjectId == null && i.Meeting.OrganizerEmail == email
             || i.LeadDepartment!.ContactEmail == email || i.CooperatingDepartments.Any(c => c.Department!.ContactEmail == email));
-        var decisions = db.Decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId && (m.OrganizerEmail == email || m.Attendees.Any(a => a.Email == email))));
+        var decisions = db.Decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId
+            && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null && m.OrganizerEmail == email
+                || m.Attendees.Any(a => a.ObjectId == oid || a.ObjectId == null && a.Email == email))));
         return BuildAsync(items, decisions, filter, ct);
     }
 

@@ -20,7 +20,7 @@ public static class ReportsApi
         if (format is not (null or "json" or "docx" or "csv"))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use json, docx or csv."] });
         if (PeriodProblem(from, to) is { } problem) return problem;
-        var report = await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(meetingId, department, from, to), ct);
+        var report = await reports.ForCallerAsync(caller, new ProgressReports.Filter(meetingId, department, from, to), ct);
         var zh = RequestLanguage.Of(request).Name == "zh-CN";
         var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
         return format switch
@@ -48,6 +48,6 @@ public static class ReportsApi
         DateOnly? from = null, DateOnly? to = null, string? department = null)
     {
         if (PeriodProblem(from, to) is { } problem) return problem;
-        return TypedResults.Ok((await reports.ForCallerAsync(caller.Email, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
+        return TypedResults.Ok((await reports.ForCallerAsync(caller, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
     }
 }

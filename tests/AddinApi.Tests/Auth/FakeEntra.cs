@@ -21,11 +21,11 @@ public sealed class FakeEntra : HttpMessageHandler
 
     public static string IssuerOf(string tenant) => $"{Instance}/{tenant}/v2.0";
 
-    public string Mint(string tenant, string audience, string? scopes = "access_as_user", string? issuer = null, string[]? roles = null)
+    public string Mint(string tenant, string audience, string? scopes = "access_as_user", string? issuer = null, string[]? roles = null, string? objectId = null)
     {
         var claims = new List<Claim>
         {
-            new("tid", tenant), new("oid", Guid.NewGuid().ToString()),
+            new("tid", tenant), new("oid", objectId ?? Guid.NewGuid().ToString()),
             new("preferred_username", "carol@contoso.example"), new("name", "Carol Zhang"), new("ver", "2.0"),
         };
         if (scopes is not null) claims.Add(new("scp", scopes));

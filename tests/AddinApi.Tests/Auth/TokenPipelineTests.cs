@@ -108,6 +108,29 @@ public sealed class TokenPipelineTests
     }
 
     [Fact]
+    public async Task In_production_a_tenant_id_is_a_guid_and_its_spelling_does_not_make_another_tenant()
+    {
+        var entra = new FakeEntra();
+        await using var app = await ProductionWith(entra);
+        var meeting = NewMeeting(TenantA);
+        await app.WithDbAsync(TenantA, async db =>
+        {
+            db.Meetings.Add(meeting);
+            db.ActionItems.Add(NewItem(meeting.Id, Owner, new DateOnly(2026, 12, 1), tenant: TenantA));
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var spelling in new[] { TenantA, TenantA.ToUpperInvariant() })
+        {
+            var carol = entra.Mint(spelling, ClientId, issuer: FakeEntra.IssuerOf(spelling), objectId: "ca401000-0000-0000-0000-000000000001");
+            var page = await (await app.ClientWithToken(carol).GetAsync("/api/me/action-items"))
+                .ReadAsync<Api.ActionItems.ActionItemPage>();
+            Assert.Equal(1, page.Total);
+        }
+        await (await app.ClientWithToken(entra.Mint("contoso", ClientId)).GetAsync("/api/me/action-items")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task In_production_app_only_tokens_and_tokens_without_our_scope_are_forbidden()
     {
         var entra = new FakeEntra();

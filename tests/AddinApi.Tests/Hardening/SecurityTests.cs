@@ -18,7 +18,9 @@ public sealed class SecurityTests
         var csp = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self' https://appsforoffice.microsoft.com;", csp);
         Assert.Contains("object-src 'none'", csp);
-        Assert.Contains("frame-ancestors 'self' https://*.office.com", csp);
+        Assert.Contains("frame-ancestors 'self' https://outlook.office.com https://outlook.office365.com", csp);
+        Assert.Contains("https://partner.outlook.cn", csp); // Outlook on the web in the China cloud
+        Assert.DoesNotContain("*.microsoft.com", csp);
         Assert.DoesNotContain("'unsafe-eval'", csp);
         Assert.DoesNotContain("script-src 'self' https://appsforoffice.microsoft.com 'unsafe-inline'", csp);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using static CollabAddin.Api.Tests.ActionItems.PatchActionItemTests;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+
+namespace CollabAddin.Api.Tests.Auth;
+
+/// <summary>Access follows the immutable object id: rows written for an email are bound to the account at its first sign-in.</summary>
+public sealed class PersonIdentityTests(PostgresServer postgres)
+{
+    private static async Task<HttpClient> As(TestApp app, string email, string? objectId = null)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/dev/token", new { email, name = NameOf(email), tenant = Tenant, objectId });
+        return app.ClientWithToken((await response.ReadAsync<DevTokenResponse>()).AccessToken);
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Rows_written_for_an_email_are_bound_at_first_sign_in_and_then_follow_the_account(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var s = await MeetingWithItemAsync(app);
+        var carolsAccount = DevTokenIssuer.ObjectIdFor(Tenant, Owner);
+
+        var carol = await As(app, Owner);
+        Assert.Equal(1, (await (await carol.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
+        var (item, attendee) = await app.WithDbAsync(Tenant, async db => (
+            await db.ActionItems.AsNoTracking().SingleAsync(i => i.Id == s.ItemId),
+            (await db.Meetings.AsNoTracking().SingleAsync()).Attendees.Single(a => a.Email == Owner)));
+        Assert.Equal((carolsAccount, carolsAccount), (item.OwnerObjectId, attendee.ObjectId));
+        Assert.Equal(1, item.Version); // binding is not an edit: no new version, no history
+        Assert.Single(await app.WithDbAsync(Tenant, db => db.KnownPeople.Where(p => p.ObjectId == carolsAccount).ToListAsync()));
+
+        // Another account that holds the same email (a reused address, or a forged preferred_username) gets nothing of hers.
+        var impostor = await As(app, Owner, Guid.NewGuid().ToString());
+        Assert.Equal(0, (await (await impostor.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
+        await (await impostor.GetAsync($"/api/action-items/{s.ItemId}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await impostor.GetAsync($"/api/meetings/{s.MeetingId}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await impostor.SendAsync(Patch(s.ItemId, new { progressNote = "mine now" }, "\"1\""))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Empty((await (await impostor.GetAsync("/api/meetings")).ReadAsync<MeetingList>()).Items);
+
+        // Carol renamed: the same account under a new email keeps everything.
+        var renamed = await As(app, "carol.zhang@contoso.example", carolsAccount);
+        Assert.Equal(1, (await (await renamed.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
+        await (await renamed.SendAsync(Patch(s.ItemId, new { progressNote = "Draft is out" }, "\"1\""))).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Single((await (await renamed.GetAsync("/api/meetings")).ReadAsync<MeetingList>()).Items);
+    }
+
+    [Fact]
+    public async Task A_meeting_planned_for_people_who_signed_in_before_is_bound_to_their_accounts_at_once()
+    {
+        await using var app = await TestApp.StartAsync();
+        await (await (await As(app, Owner)).GetAsync("/api/me/action-items")).ShouldBeAsync(HttpStatusCode.OK); // Carol has signed in once
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+
+        var attendees = await app.WithDbAsync(Tenant, async db => (await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting!.Id)).Attendees);
+        Assert.Equal(DevTokenIssuer.ObjectIdFor(Tenant, Owner), attendees.Single(a => a.Email == Owner).ObjectId);
+        Assert.Equal(DevTokenIssuer.ObjectIdFor(Tenant, Organizer), attendees.Single(a => a.Email == Organizer).ObjectId); // the organizer herself
+        Assert.Null(attendees.Single(a => a.Email == Attendee).ObjectId); // Dave has never signed in: bound at his first sign-in
+        await (await (await As(app, Owner, Guid.NewGuid().ToString())).GetAsync($"/api/meetings/{meeting!.Id}")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_migration_binds_existing_rows_to_the_object_ids_already_known_from_organizers()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "collab-tests", Guid.NewGuid().ToString("N"), "collab.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var options = new DbContextOptionsBuilder<SqliteCollabDb>().UseSqlite($"Data Source={file}").Options;
+        await using (var db = new SqliteCollabDb(options, new CurrentTenant(), TimeProvider.System))
+        {
+            await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<IMigrator>(db).MigrateAsync("20261129100000_MinutesMailed");
+            const string aliceId = "0a11ce00-0000-0000-0000-000000000001";
+            await db.Database.ExecuteSqlRawAsync($"""
+                INSERT INTO "Meetings" ("Id", "TenantId", "Subject", "OrganizerEmail", "OrganizerName", "OrganizerObjectId", "StartUtc", "EndUtc", "TimeZone", "CreatedAt", "InviteState")
+                VALUES ('01a20000-0000-7000-8000-000000000001', 'contoso', 'Old', '{Organizer}', 'Alice', '{aliceId}', '2026-01-01', '2026-01-01', 'UTC', '2026-01-01', 'Sent');
+                INSERT INTO "MeetingAttendees" ("MeetingId", "Email", "DisplayName", "Kind", "Roles") VALUES ('01a20000-0000-7000-8000-000000000001', '{Organizer}', 'Alice', 'Core', 1);
+                INSERT INTO "MeetingAttendees" ("MeetingId", "Email", "DisplayName", "Kind", "Roles") VALUES ('01a20000-0000-7000-8000-000000000001', '{Owner}', 'Carol', 'Core', 8);
+                """);
+            await db.Database.MigrateAsync();
+            var attendees = await db.Database.SqlQueryRaw<string?>("""SELECT "ObjectId" AS "Value" FROM "MeetingAttendees" ORDER BY "Email" """).ToListAsync();
+            Assert.Equal([aliceId, null], attendees); // Alice (a…) bound from her organizer id; Carol (c…) at her first sign-in
+        }
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+}
