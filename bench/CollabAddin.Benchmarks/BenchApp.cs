@@ -47,7 +47,8 @@ public sealed class BenchApp(string provider, string connection, string? graphBa
         return ClientOptions.BaseAddress;
     }
 
-    public string Token(string email, string tenant) => Services.GetRequiredService<DevTokenIssuer>().Mint(email, email, tenant);
+    public string Token(string email, string tenant) =>
+        Services.GetRequiredService<DevTokenIssuer>().Mint(email, email, tenant, objectId: Seeder.ObjectIdOf(email));
 
     private sealed class StaticEndpoint(BenchApp app) : IStartupFilter
     {

@@ -12,6 +12,15 @@ public static class Seeder
 {
     public const string Tenant = "bench";
 
+    /// <summary>
+    /// The object id the seeded rows of "user{n}@bench.example" are bound to, as they are once their owner has signed in
+    /// (Auth/PersonBinding): benchmarks measure the store people actually have, not one where nobody ever signed in.
+    /// </summary>
+    public static string ObjectIdOf(string email) =>
+        email.StartsWith("user", StringComparison.Ordinal) && int.TryParse(email[4..email.IndexOf('@')], System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? $"00000000-0000-4000-8000-{n:D12}"
+            : CollabAddin.Api.Auth.DevTokenIssuer.ObjectIdFor(Tenant, email);
+
     public static async Task SeedAsync(string provider, string connection, int items, int users, int meetings)
     {
         await using DbConnection db = provider == "Postgres" ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
@@ -39,9 +48,10 @@ public static class Seeder
         """,
         $"""
         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {items - 1})
-        INSERT INTO ActionItems (Id, TenantId, MeetingId, Title, OwnerEmail, OwnerName, DueDate, TimeZone, Status, NeedsHelp, CreatedAt, UpdatedAt, Version)
+        INSERT INTO ActionItems (Id, TenantId, MeetingId, Title, OwnerEmail, OwnerObjectId, OwnerName, DueDate, TimeZone, Status, NeedsHelp, CreatedAt, UpdatedAt, Version)
         SELECT printf('%08X-0000-7000-8000-%012X', i, i), '{Tenant}', printf('%08X-0000-7000-8000-000000000000', i % {meetings}),
-               'Action item number ' || i || ': prepare the launch material', 'user' || (i % {users}) || '@bench.example', 'User ' || (i % {users}),
+               'Action item number ' || i || ': prepare the launch material', 'user' || (i % {users}) || '@bench.example',
+               printf('00000000-0000-4000-8000-%012d', i % {users}), 'User ' || (i % {users}),
                date('2026-01-01', '+' || (i % 365) || ' days'), 'Asia/Shanghai', {Status(users)}, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1 FROM n
         """,
         "ANALYZE",
@@ -56,9 +66,10 @@ public static class Seeder
         FROM generate_series(0, {meetings - 1}) i
         """,
         $"""
-        INSERT INTO "ActionItems" ("Id", "TenantId", "MeetingId", "Title", "OwnerEmail", "OwnerName", "DueDate", "TimeZone", "Status", "NeedsHelp", "CreatedAt", "UpdatedAt", "Version")
+        INSERT INTO "ActionItems" ("Id", "TenantId", "MeetingId", "Title", "OwnerEmail", "OwnerObjectId", "OwnerName", "DueDate", "TimeZone", "Status", "NeedsHelp", "CreatedAt", "UpdatedAt", "Version")
         SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, '{Tenant}', (lpad(to_hex(i % {meetings}), 8, '0') || '-0000-7000-8000-000000000000')::uuid,
-               'Action item number ' || i || ': prepare the launch material', 'user' || (i % {users}) || '@bench.example', 'User ' || (i % {users}),
+               'Action item number ' || i || ': prepare the launch material', 'user' || (i % {users}) || '@bench.example',
+               '00000000-0000-4000-8000-' || lpad((i % {users})::text, 12, '0'), 'User ' || (i % {users}),
                date '2026-01-01' + (i % 365), 'Asia/Shanghai', {Status(users)}, false, timestamptz '2026-01-01Z', timestamptz '2026-01-01Z', 1
         FROM generate_series(0, {items - 1}) i
         """,

@@ -61,6 +61,7 @@ internal static class CollabModel
                 a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(EnumLength);
                 a.Property(x => x.Preparation).HasMaxLength(GoalLength);
                 a.HasIndex(x => x.Email);
+                a.HasIndex(x => x.ObjectId);
             });
             m.OwnsMany(x => x.Agenda, a =>
             {

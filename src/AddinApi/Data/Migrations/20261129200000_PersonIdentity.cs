@@ -30,6 +30,7 @@ public abstract class PersonIdentity : Migration
         m.CreateIndex("IX_KnownPeople_TenantId_ObjectId", "KnownPeople", ["TenantId", "ObjectId"], unique: true);
         m.CreateIndex("IX_KnownPeople_TenantId_Email", "KnownPeople", ["TenantId", "Email"]);
         m.CreateIndex("IX_ActionItems_TenantId_OwnerObjectId_DueDate", "ActionItems", ["TenantId", "OwnerObjectId", "DueDate"]);
+        m.CreateIndex("IX_MeetingAttendees_ObjectId", "MeetingAttendees", ["ObjectId"]);
 
         // An organizer's object id is known: bind the same person's items and attendances in the same tenant.
         // (MIN rather than LIMIT/TOP: the same SQL on every provider; an email has one organizer id in practice.)
@@ -48,6 +49,7 @@ public abstract class PersonIdentity : Migration
     protected override void Down(MigrationBuilder m)
     {
         m.DropIndex("IX_ActionItems_TenantId_OwnerObjectId_DueDate", "ActionItems");
+        m.DropIndex("IX_MeetingAttendees_ObjectId", "MeetingAttendees");
         m.DropTable("KnownPeople");
         m.DropColumn("ObjectId", "MeetingAttendees");
     }
