@@ -6,8 +6,9 @@ namespace CollabAddin.Api.Auth;
 
 /// <summary>
 /// At a person's sign-in (the first request of a token, then at most every quarter of an hour per instance): records
-/// them as a <see cref="KnownPerson"/> and binds the rows written for their email that no account owns yet — items
-/// they own, meetings they organize or attend — to their object id. From then on those rows follow the oid.
+/// them as a <see cref="KnownPerson"/>, binds the rows written for their email that no account owns yet — items they
+/// own, meetings they organize or attend — to their object id, and brings the rows already bound to them up to their
+/// current email (a renamed person's mail goes to the new address, and queries find the rows by it: see PersonMatch).
 /// </summary>
 public static class PersonBinding
 {
@@ -57,5 +58,14 @@ public static class PersonBinding
         // Attendees are owned by their meeting (no set of their own to update through), hence SQL, quoted for every provider.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""UPDATE "MeetingAttendees" SET "ObjectId" = {oid} WHERE "ObjectId" IS NULL AND "Email" = {email} AND "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "TenantId" = {caller.TenantId})""", ct);
+
+        // Renamed: the rows bound to this account follow it to its new email (an attendee only where the meeting has
+        // no attendee by that email already: the email is part of an attendance's key).
+        await db.ActionItems.Where(i => i.OwnerObjectId == oid && i.OwnerEmail != email)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerEmail, email), ct);
+        await db.Meetings.Where(m => m.OrganizerObjectId == oid && m.OrganizerEmail != email)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganizerEmail, email), ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""UPDATE "MeetingAttendees" SET "Email" = {email} WHERE "ObjectId" = {oid} AND "Email" <> {email} AND "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "TenantId" = {caller.TenantId}) AND NOT EXISTS (SELECT 1 FROM "MeetingAttendees" x WHERE x."MeetingId" = "MeetingAttendees"."MeetingId" AND x."Email" = {email})""", ct);
     }
 }

@@ -8,6 +8,12 @@ namespace CollabAddin.Api.Auth;
 /// <c>preferred_username</c> as mutable and not for authorization); a row not bound yet — written for someone who has
 /// not signed in since — matches by email, and is bound at that person's first sign-in (<see cref="PersonBinding"/>).
 /// </summary>
+/// <remarks>
+/// Queries state the rule as <c>email = caller's AND (oid = caller's OR oid IS NULL)</c>: one seek on the email index.
+/// That is the same rule because binding also keeps bound rows' email current — a renamed person's first request
+/// rewrites their rows to the new email before any handler runs — so a row bound to the caller always carries the
+/// caller's email. (Stated as "oid = caller's OR (oid IS NULL AND email = caller's)", no index could serve it.)
+/// </remarks>
 public static class PersonMatch
 {
     public static bool Is(string? rowObjectId, string rowEmail, Caller caller) =>

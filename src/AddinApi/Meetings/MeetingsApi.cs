@@ -133,24 +133,19 @@ public static class MeetingsApi
     private static async Task<IResult> List(Caller caller, CollabDb db, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
     {
         var (me, oid) = (caller.Email, caller.ObjectId);
-        // PersonMatch's rule, as SQL: by account where the row is bound to one, by email where it is not yet. Each side
-        // is its own index seek, joined by UNION ALL (as one OR, no index could serve it: every meeting was read).
-        var organized = db.Meetings.Where(m => m.OrganizerObjectId == oid).Select(m => m.Id)
-            .Concat(db.Meetings.Where(m => m.OrganizerObjectId == null && m.OrganizerEmail == me).Select(m => m.Id));
-        IQueryable<Guid> Attending(MeetingRoles role) =>
-            db.Meetings.SelectMany(m => m.Attendees.Where(a => a.ObjectId == oid && (a.Roles & role) == role), (m, _) => m.Id)
-                .Concat(db.Meetings.SelectMany(m => m.Attendees.Where(a => a.ObjectId == null && a.Email == me && (a.Roles & role) == role), (m, _) => m.Id));
-        var mine = @as?.ToLowerInvariant() switch
+        // PersonMatch's rule as index seeks on the email (bound rows carry their person's current email, see PersonMatch).
+        IQueryable<Meeting> query = db.Meetings.AsNoTracking();
+        query = @as?.ToLowerInvariant() switch
         {
-            null or "" => organized.Concat(Attending(MeetingRoles.None)),
-            "organizer" => organized,
-            "notetaker" => Attending(MeetingRoles.NoteTaker),
-            "attendee" => Attending(MeetingRoles.None),
-            _ => null,
+            null or "" => query.Where(m => m.OrganizerEmail == me && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)
+                                           || m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null))),
+            "organizer" => query.Where(m => m.OrganizerEmail == me && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)),
+            "notetaker" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null) && (a.Roles & MeetingRoles.NoteTaker) == MeetingRoles.NoteTaker)),
+            "attendee" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null))),
+            _ => null!,
         };
-        if (mine is null)
+        if (query is null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["as"] = ["Use organizer, noteTaker or attendee."] });
-        var query = db.Meetings.AsNoTracking().Where(m => mine.Contains(m.Id));
         if (from is { } f) query = query.Where(m => m.EndUtc >= f.ToUniversalTime());
         if (to is { } t) query = query.Where(m => m.StartUtc <= t.ToUniversalTime());
         var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);

@@ -24,12 +24,13 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
     public Task<ProgressReport> ForCallerAsync(Auth.Caller caller, Filter filter, CancellationToken ct)
     {
         var (email, oid) = (caller.Email, caller.ObjectId);
-        var items = db.ActionItems.Where(i => i.OwnerObjectId == oid || i.OwnerObjectId == null && i.OwnerEmail == email
-            || i.Meeting!.OrganizerObjectId == oid || i.Meeting.OrganizerObjectId == null && i.Meeting.OrganizerEmail == email
+        // PersonMatch's rule in SQL form (bound rows carry their person's current email).
+        var items = db.ActionItems.Where(i => i.OwnerEmail == email && (i.OwnerObjectId == oid || i.OwnerObjectId == null)
+            || i.Meeting!.OrganizerEmail == email && (i.Meeting.OrganizerObjectId == oid || i.Meeting.OrganizerObjectId == null)
             || i.LeadDepartment!.ContactEmail == email || i.CooperatingDepartments.Any(c => c.Department!.ContactEmail == email));
         var decisions = db.Decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId
-            && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null && m.OrganizerEmail == email
-                || m.Attendees.Any(a => a.ObjectId == oid || a.ObjectId == null && a.Email == email))));
+            && (m.OrganizerEmail == email && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)
+                || m.Attendees.Any(a => a.Email == email && (a.ObjectId == oid || a.ObjectId == null)))));
         return BuildAsync(items, decisions, filter, ct);
     }
 

@@ -121,6 +121,8 @@ const en = {
   mailMinutes: "Mail minutes to attendees",
   mailed: "Mailed to {0} attendees.",
   mailFailed: "Not sent to: {0}",
+  alreadyMailed: "These minutes already went to the attendees on {0}. Publish your changes first, or send the same minutes again.",
+  sendAgain: "Send the same minutes again",
 };
 
 type Key = keyof typeof en;
@@ -242,6 +244,8 @@ const zh: Record<Key, string> = {
   mailMinutes: "将纪要发送给参会人",
   mailed: "已发送给 {0} 位参会人。",
   mailFailed: "未能发送给：{0}",
+  alreadyMailed: "这份纪要已于 {0} 发送给参会人。如有修改请先发布；也可以再次发送同一份纪要。",
+  sendAgain: "再次发送同一份纪要",
 };
 
 let current: Language = "en-US";

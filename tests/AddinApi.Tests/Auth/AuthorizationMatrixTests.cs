@@ -74,9 +74,13 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         ["GET /api/meetings/{id:guid}"] = new(Get(s => $"/api/meetings/{s.MeetingId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["PUT /api/meetings/{id:guid}"] = new(async (app, s) =>
         {
-            var version = await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId).Select(m => m.Version).SingleAsync());
-            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{s.MeetingId}") { Content = System.Net.Http.Json.JsonContent.Create(ValidPlan()) };
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            var meeting = await app.WithDbAsync(Tenant, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == s.MeetingId));
+            // As the organizer's pane does: the plan as it stands, with Carol under her current address (the renamed
+            // owner's sign-in moved her rows to it), so the edit keeps her attendance bound to her account.
+            var carolNow = meeting.Attendees.Single(a => a.ObjectId == DevTokenIssuer.ObjectIdFor(Tenant, Owner)).Email;
+            var plan = System.Text.Json.JsonSerializer.Serialize(ValidPlan()).Replace(Owner, carolNow);
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{s.MeetingId}") { Content = new StringContent(plan, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{meeting.Version}\"");
             return request;
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
         // Each cancel gets a meeting of its own, so one caller's cancel does not change what the next one finds.

@@ -52,6 +52,13 @@ public sealed class PersonIdentityTests(PostgresServer postgres)
         Assert.Equal(1, (await (await renamed.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
         await (await renamed.SendAsync(Patch(s.ItemId, new { progressNote = "Draft is out" }, "\"1\""))).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Single((await (await renamed.GetAsync("/api/meetings")).ReadAsync<MeetingList>()).Items);
+        // Her rows followed her to the new address: mail about them reaches her there.
+        var (owner, attendance) = await app.WithDbAsync(Tenant, async db => (
+            (await db.ActionItems.AsNoTracking().SingleAsync(i => i.Id == s.ItemId)).OwnerEmail,
+            (await db.Meetings.AsNoTracking().SingleAsync()).Attendees.Single(a => a.ObjectId == carolsAccount).Email));
+        Assert.Equal(("carol.zhang@contoso.example", "carol.zhang@contoso.example"), (owner, attendance));
+        // The impostor holding her old address still gets nothing.
+        Assert.Equal(0, (await (await impostor.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
     }
 
     [Fact]

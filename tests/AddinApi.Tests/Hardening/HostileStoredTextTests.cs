@@ -49,8 +49,7 @@ public sealed class HostileStoredTextTests
         });
         var alice = await app.ClientForAsync(Organizer);
         var carol = await app.ClientForAsync(Owner);
-        var admin = app.ClientWithToken((await (await app.CreateClient().PostAsJsonAsync("/dev/token",
-            new { email = Organizer, tenant = Tenant, roles = new[] { DepartmentsApi.AdminRole } })).ReadAsync<CollabAddin.Api.Auth.DevTokenResponse>()).AccessToken);
+        var admin = await app.AdminClientAsync();
 
         var reads = new (HttpClient Client, string Path)[]
         {

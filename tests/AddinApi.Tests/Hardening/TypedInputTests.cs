@@ -106,9 +106,7 @@ public sealed class TypedInputTests
     {
         await using var app = await TestApp.StartAsync();
         var s = await MeetingWithItemAsync(app);
-        var token = await (await app.CreateClient().PostAsJsonAsync("/dev/token", new { email = Organizer, tenant = Tenant, roles = new[] { DepartmentsApi.AdminRole } }))
-            .ReadAsync<CollabAddin.Api.Auth.DevTokenResponse>();
-        var admin = app.ClientWithToken(token.AccessToken);
+        var admin = await app.AdminClientAsync();
 
         var problem = await (await admin.PostAsJsonAsync("/api/departments", new { name = "Fin\u0007ance" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("U+0007", problem.ErrorsFor("name").Single());

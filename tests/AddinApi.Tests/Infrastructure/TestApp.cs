@@ -119,6 +119,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return ClientWithToken(token);
     }
 
+    /// <summary>A tenant admin (the app role CollabAddin.Admin), signed in through POST /dev/token.</summary>
+    public async Task<HttpClient> AdminClientAsync(string email = TestData.Organizer, string tenant = TestData.Tenant)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/dev/token", new { email, tenant, roles = new[] { Departments.DepartmentsApi.AdminRole } });
+        return ClientWithToken((await response.ReadAsync<DevTokenResponse>()).AccessToken);
+    }
+
     public HttpClient ClientWithToken(string? token)
     {
         var client = CreateClient();

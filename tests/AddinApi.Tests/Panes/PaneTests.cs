@@ -186,6 +186,16 @@ public sealed class PaneTests(Browser browser)
         Assert.Equal(4, app.Graph.State.SentMail.Count);
         await Browser.Screenshot(page, "minutes-report-zh");
 
+        // A second click does not mail everyone twice: the pane says when they went and offers to send them again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "将纪要发送给参会人" }).ClickAsync();
+        await Expect(page.GetByText("这份纪要已于")).ToBeVisibleAsync();
+        Assert.Equal(4, app.Graph.State.SentMail.Count);
+        await Browser.Screenshot(page, "minutes-already-mailed-zh");
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        await page.GetByRole(AriaRole.Button, new() { Name = "再次发送同一份纪要" }).ClickAsync();
+        await Expect(page.GetByText("已发送给 4 位参会人。")).ToBeVisibleAsync();
+        Assert.Equal(8, app.Graph.State.SentMail.Count);
+
         await page.GetByLabel("语言").SelectOptionAsync("en-US");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish minutes" })).ToBeVisibleAsync();
         await Browser.Screenshot(page, "minutes-en");

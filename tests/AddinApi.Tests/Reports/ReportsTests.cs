@@ -159,11 +159,7 @@ public sealed class ReportsTests
 
 public sealed class DepartmentsTests
 {
-    private static async Task<HttpClient> Admin(TestApp app)
-    {
-        var response = await app.CreateClient().PostAsJsonAsync("/dev/token", new { email = Organizer, tenant = Tenant, roles = new[] { DepartmentsApi.AdminRole } });
-        return app.ClientWithToken((await response.ReadAsync<CollabAddin.Api.Auth.DevTokenResponse>()).AccessToken);
-    }
+    private static Task<HttpClient> Admin(TestApp app) => app.AdminClientAsync();
 
     [Fact]
     public async Task Tenant_admins_manage_departments_and_their_contacts()

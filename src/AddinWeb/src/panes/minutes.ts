@@ -1,5 +1,5 @@
-import { callApi } from "../api";
-import { t } from "../i18n";
+import { ApiError, callApi } from "../api";
+import { language, t } from "../i18n";
 import { startPane } from "../shell";
 import { busy, empty, errorView, field, h, message, replace } from "../ui";
 import { documentBytes, insertDocument, stampActionIds } from "../word";
@@ -44,12 +44,21 @@ void startPane(() => t("minutesTitle"), async ({ root }) => {
   }));
 
   const mail = h("button", { type: "button" }, t("mailMinutes"));
-  mail.addEventListener("click", () => void busy(mail, t("loading"), async () => {
+  // The same minutes go out again only when the note-taker confirms it: a second click must not mail everyone twice.
+  const sendMail = async (resend: boolean) => {
     try {
-      const { data: sent } = await callApi<{ sent: string[]; failed: Array<{ email: string }> }>("POST", `/api/meetings/${meeting.value}/minutes/mail`);
+      const { data: sent } = await callApi<{ sent: string[]; failed: Array<{ email: string }> }>("POST", `/api/meetings/${meeting.value}/minutes/mail${resend ? "?resend=true" : ""}`);
       replace(status, message("success", t("mailed", sent.sent.length)), sent.failed.length > 0 ? message("warning", t("mailFailed", sent.failed.map((f) => f.email).join(", "))) : null);
-    } catch (error) { replace(status, errorView(error)); }
-  }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && typeof error.problem.mailedAt === "string") {
+        const again = h("button", { type: "button" }, t("sendAgain"));
+        again.addEventListener("click", () => void busy(again, t("loading"), () => sendMail(true)));
+        const when = new Date(error.problem.mailedAt).toLocaleString(language(), { dateStyle: "medium", timeStyle: "short" });
+        replace(status, message("info", t("alreadyMailed", when)), h("div", { class: "actions" }, again));
+      } else replace(status, errorView(error));
+    }
+  };
+  mail.addEventListener("click", () => void busy(mail, t("loading"), () => sendMail(false)));
 
   const showReport = (r: Report) => {
     const list = (label: string, lines: string[]) => lines.length === 0 ? null : h("div", {}, h("h3", {}, `${label} (${lines.length})`), h("ul", {}, ...lines.map((l) => h("li", {}, l))));
