@@ -55,11 +55,13 @@ public static class AuthSetup
                 .RequireClaim(EntraClaims.TenantId)
                 .RequireClaim(EntraClaims.ObjectId)
                 .RequireClaim(EntraClaims.PreferredUsername)
-                // Delegated access only: an app-only token (roles, no scp) does not act for a person.
-                .RequireAssertion(c => c.User.FindFirst(EntraClaims.Scope)?.Value
-                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(ApiScope) == true))
+                .RequireAssertion(c => ActsForPerson(c.User)))
             .AddPolicy(Departments.DepartmentsApi.AdminPolicy, policy => policy.RequireClaim(EntraClaims.Roles, Departments.DepartmentsApi.AdminRole));
     }
+
+    /// <summary>Delegated access to this API only: an app-only token (roles, no scp) does not act for a person.</summary>
+    public static bool ActsForPerson(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(EntraClaims.Scope)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(ApiScope) == true;
 
     /// <summary>After authentication: confine the request's queries to the token's tenant.</summary>
     public static IApplicationBuilder UseTenantScope(this IApplicationBuilder app) => app.Use((context, next) =>

@@ -16,7 +16,8 @@ public static class PersonBinding
 
     public static IApplicationBuilder UsePersonBinding(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(EntraClaims.ObjectId) is not null
+        // Only a token that acts for a person through this API (the ApiUser policy's claims) binds anything.
+        if (context.User.Identity?.IsAuthenticated == true && AuthSetup.ActsForPerson(context.User) && context.User.FindFirst(EntraClaims.ObjectId) is not null
             && context.User.FindFirst(EntraClaims.PreferredUsername) is not null && context.User.FindFirst(EntraClaims.TenantId) is not null)
         {
             var caller = Caller.From(context.User);
