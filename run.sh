@@ -13,6 +13,8 @@ port="${PORT:-5080}"
 urls="http://localhost:5080"
 [ "${HTTPS:-0}" = "1" ] && urls="https://localhost:$port;$urls"
 [ "${HTTPS:-0}" != "1" ] && urls="http://localhost:$port"
+# Mail links point at the server as it runs here (the first of its URLs), not at a default port.
+export FollowUp__PublicBaseUrl="${FollowUp__PublicBaseUrl:-${urls%%;*}}"
 
 scripts/build-web.sh
 dotnet build src/AddinApi -nologo -clp:ErrorsOnly

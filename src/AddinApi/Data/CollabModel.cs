@@ -49,6 +49,9 @@ internal static class CollabModel
             m.Property(x => x.Version).HasDefaultValue(0).IsConcurrencyToken();
             m.Property(x => x.UpdatedAt).HasDefaultValue(DateTime.UnixEpoch);
             m.HasIndex(x => new { x.TenantId, x.OrganizerEmail });
+            m.Property(x => x.CreateKey).HasMaxLength(MeetingCreation.MaxKeyLength);
+            // One meeting per organizer and key; meetings created without a key are not in the index.
+            m.HasIndex(x => new { x.TenantId, x.OrganizerObjectId, x.CreateKey }).IsUnique().HasFilter("\"CreateKey\" IS NOT NULL");
             m.OwnsMany(x => x.Attendees, a =>
             {
                 a.ToTable("MeetingAttendees");

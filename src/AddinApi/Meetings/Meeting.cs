@@ -13,6 +13,11 @@ public sealed class Meeting
     public required string OrganizerEmail { get; set; }
     public required string OrganizerName { get; set; }
     public string? OrganizerObjectId { get; set; }
+    /// <summary>
+    /// The <c>Idempotency-Key</c> of the request that created it: the same organizer sending the same key again gets
+    /// this meeting back, and no second invite goes out (a double click, a retried request after a lost answer).
+    /// </summary>
+    public string? CreateKey { get; set; }
 
     public DateTime StartUtc { get; set; }
     public DateTime EndUtc { get; set; }

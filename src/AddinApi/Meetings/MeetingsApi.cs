@@ -36,19 +36,34 @@ public static class MeetingsApi
         IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var key = request.Headers[MeetingCreation.KeyHeader].ToString();
+        if (key.Length > 0 && !MeetingCreation.IsValidKey(key))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [MeetingCreation.KeyHeader] = [$"Give 1 to {MeetingCreation.MaxKeyLength} visible characters, e.g. a UUID per plan."] });
+        if (key.Length > 0 && await CreatedWithAsync(db, caller, key, ct) is { } first)
+            return Replayed(first, request);
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict);
 
         var meeting = new Meeting
         {
             TenantId = caller.TenantId, OrganizerEmail = caller.Email, OrganizerName = caller.Name, OrganizerObjectId = caller.ObjectId,
-            Subject = "", TimeZone = "", CreatedAt = now,
+            Subject = "", TimeZone = "", CreatedAt = now, CreateKey = key.Length > 0 ? key : null,
             Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
         };
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
         await BindAttendeesAsync(db, meeting, caller, ct);
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting
+        try
+        {
+            await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting
+        }
+        catch (DbUpdateException) when (meeting.CreateKey is not null)
+        {
+            // The same key raced in from a second request and won: its meeting is the one, ours is not stored.
+            db.ChangeTracker.Clear();
+            if (await CreatedWithAsync(db, caller, key, ct) is { } winner) return Replayed(winner, request);
+            throw;
+        }
 
         await invites.TryNowAsync(caller.TenantId, meeting.Id, ct);
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);
@@ -68,7 +83,10 @@ public static class MeetingsApi
         var now = clock.GetUtcNow().UtcDateTime;
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict);
+        var before = MeetingCreation.Fingerprint(meeting);
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language ?? meeting.Language), now);
+        if (MeetingCreation.Fingerprint(meeting) == before && meeting.Invite.State is not InviteState.Failed)
+            return await Current(db, id, request, check.Verdict.Warnings, ct); // nothing attendees would see changed: no new version, no update mailed
         await BindAttendeesAsync(db, meeting, caller, ct);
         // An event that exists gets patched; one that never got created is still to be created, now with the new plan.
         meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending : InviteState.CreatePending;
@@ -174,6 +192,17 @@ public static class MeetingsApi
             .Select(DecisionResponse.Projection)
             .ToListAsync(ct);
         return TypedResults.Ok(decisions);
+    }
+
+    private static Task<Meeting?> CreatedWithAsync(CollabDb db, Caller caller, string key, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.OrganizerObjectId == caller.ObjectId && m.CreateKey == key, ct);
+
+    /// <summary>The answer the first create with this key gave: the meeting as it is now, marked as a replay.</summary>
+    private static IResult Replayed(Meeting first, HttpRequest request)
+    {
+        request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        request.HttpContext.Response.Headers.ETag = ETags.For(first.Version);
+        return TypedResults.Created($"/api/meetings/{first.Id}", MeetingResponse.From(first));
     }
 
     /// <summary>Attendees who have signed in before are bound to their accounts now; the others at their first sign-in.</summary>

@@ -13,7 +13,7 @@ export interface ApiResponse<T> { data: T; etag: string | null; status: number }
 
 /** Every call to the API goes through here: it adds the token, says it comes from the task pane, and asks for the pane's language. */
 export async function callApi<T>(method: string, path: string, body?: unknown,
-  options: { ifMatch?: string; contentType?: string; binary?: boolean } = {}): Promise<ApiResponse<T>> {
+  options: { ifMatch?: string; contentType?: string; binary?: boolean; idempotencyKey?: string } = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {
     "Accept-Language": language(),
     "X-CollabAddin-Client": "taskpane",
@@ -21,6 +21,7 @@ export async function callApi<T>(method: string, path: string, body?: unknown,
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.ifMatch) headers["If-Match"] = options.ifMatch;
+  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   let payload: BodyInit | undefined;
   if (body instanceof Uint8Array) {
     payload = new Blob([body as BlobPart]);

@@ -51,7 +51,7 @@ public sealed class MigrationSchemaTests(PostgresServer postgres)
         {
             await db.Database.MigrateAsync();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.Equal(["20261122000000_Initial", "20261122100000_MeetingPlans", "20261122200000_MinutesPublishing", "20261122300000_FollowThrough", "20261129000000_PlanningFailures", "20261129100000_MinutesMailed", "20261129200000_PersonIdentity"], await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(["20261122000000_Initial", "20261122100000_MeetingPlans", "20261122200000_MinutesPublishing", "20261122300000_FollowThrough", "20261129000000_PlanningFailures", "20261129100000_MinutesMailed", "20261129200000_PersonIdentity", "20261129300000_CreateKeys"], await db.Database.GetAppliedMigrationsAsync());
         }
     }
 

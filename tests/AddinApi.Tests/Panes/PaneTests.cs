@@ -144,6 +144,13 @@ public sealed class PaneTests(Browser browser)
         Assert.Equal("Launch review", sent["subject"]!.GetValue<string>());
         Assert.Equal([NoteTaker, Owner, Attendee], sent["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
 
+        // Pressed again (the form is still there): the same plan's key returns the same meeting, nobody is invited twice.
+        var again = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/meetings") && r.Request.Method == "POST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invite" }).ClickAsync();
+        Assert.Equal("true", await (await again).HeaderValueAsync("idempotent-replayed"));
+        Assert.Single(app.Graph.State.EventsOf(Organizer));
+        Assert.Equal(1, await app.WithDbAsync(Tenant, db => db.Meetings.CountAsync()));
+
         await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议" }).First).ToBeVisibleAsync();
         await Browser.Screenshot(page, "organizer-zh");

@@ -26,6 +26,9 @@ void startPane(() => t("planMeeting"), async ({ root, session }) => {
     agenda: [] as AgendaItem[],
     preReads: [] as PreRead[],
   };
+  // One key per plan: sending it again (a second click, a retry after a lost answer) returns the same meeting.
+  // (getRandomValues, not randomUUID: the pane may be served over plain http on a LAN in demo mode.)
+  const createKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
   const verdictBox = h("div", { "aria-live": "polite" });
   const budget = h("div");
   const form = h("form", { novalidate: true });
@@ -214,7 +217,7 @@ void startPane(() => t("planMeeting"), async ({ root, session }) => {
     e.preventDefault();
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     try {
-      const { data } = await busy(button, t("saving"), () => callApi<Created>("POST", "/api/meetings", body()));
+      const { data } = await busy(button, t("saving"), () => callApi<Created>("POST", "/api/meetings", body(), { idempotencyKey: createKey }));
       await showCreated(data);
     } catch (error) { replace(result, errorView(error)); }
   });
