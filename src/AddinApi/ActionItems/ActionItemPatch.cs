@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Data;
 
 namespace CollabAddin.Api.ActionItems;
@@ -10,43 +12,43 @@ namespace CollabAddin.Api.ActionItems;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ActionItemPatch(string? Status, string? ProgressNote, bool? NeedsHelp, string? NeedsHelpReason, string? DeviationReason = null)
 {
-    public Dictionary<string, string[]> Validate(ActionItem current)
+    /// <summary>What is wrong with the change, by field, worded in the caller's language (see Http/Messages).</summary>
+    public Dictionary<string, string[]> Validate(ActionItem current, CultureInfo culture)
     {
         var errors = new Dictionary<string, string[]>();
+        void Error(string field, string code, params object[] args) => errors[field] = [Messages.Format(code, culture, args)];
         if (Status is null && ProgressNote is null && NeedsHelp is null && NeedsHelpReason is null && DeviationReason is null)
-            errors[""] = ["Nothing to change: send status, progressNote, needsHelp, needsHelpReason or deviationReason."];
+            Error("", "item.nothingToChange");
         if (DeviationReason is { Length: > CollabModel.GoalLength })
-            errors["deviationReason"] = [$"A deviation reason has at most {CollabModel.GoalLength} characters."];
+            Error("deviationReason", "text.tooLong", CollabModel.GoalLength);
 
         if (Status is not null)
         {
             if (!ActionItemStatusRules.TryParse(Status, out var to))
-                errors["status"] = [$"'{Status}' is not a status. Use open, inProgress, done or blocked."];
+                Error("status", "item.statusUnknown", Status);
             else if (!ActionItemStatusRules.CanMove(current.Status, to))
-                errors["status"] = [to switch
+                Error("status", to switch
                 {
-                    ActionItemStatus.Cancelled => "Items are cancelled by removing them from the minutes, not from here.",
-                    _ when current.Status == ActionItemStatus.Done => "A done item can only be reopened as inProgress.",
-                    _ => "A cancelled item cannot be changed from here; only the minutes can bring it back.",
-                }];
+                    ActionItemStatus.Cancelled => "item.cancelOnlyByMinutes",
+                    _ when current.Status == ActionItemStatus.Done => "item.doneReopens",
+                    _ => "item.cancelledFinal",
+                });
         }
 
         if (ProgressNote is { Length: > CollabModel.TextLength })
-            errors["progressNote"] = [$"A progress note has at most {CollabModel.TextLength} characters."];
+            Error("progressNote", "text.tooLong", CollabModel.TextLength);
 
         var finalStatus = Status is not null && ActionItemStatusRules.TryParse(Status, out var moved) ? moved : current.Status;
         if (NeedsHelp == true && finalStatus is ActionItemStatus.Done or ActionItemStatus.Cancelled)
-            errors["needsHelp"] = [finalStatus == ActionItemStatus.Done
-                ? "A done item needs no help. Reopen it (status inProgress) if the work is not finished."
-                : "A cancelled item needs no help: it is no longer tracked."];
+            Error("needsHelp", finalStatus == ActionItemStatus.Done ? "item.helpOnDone" : "item.helpOnCancelled");
         var helpWanted = NeedsHelp ?? current.NeedsHelp;
         var reason = NeedsHelpReason ?? (NeedsHelp == true && current.NeedsHelp ? current.NeedsHelpReason : null);
         if (NeedsHelp == true && string.IsNullOrWhiteSpace(reason))
-            errors["needsHelpReason"] = ["Say what help is needed, so the organizer and the lead department can act on it."];
+            Error("needsHelpReason", "item.helpReasonMissing");
         else if (NeedsHelpReason is not null && !helpWanted)
-            errors["needsHelpReason"] = ["A reason only goes with needsHelp: true."];
+            Error("needsHelpReason", "item.reasonWithoutHelp");
         else if (NeedsHelpReason is { Length: > CollabModel.TextLength })
-            errors["needsHelpReason"] = [$"A reason has at most {CollabModel.TextLength} characters."];
+            Error("needsHelpReason", "text.tooLong", CollabModel.TextLength);
         return errors;
     }
 

@@ -55,11 +55,12 @@ public static class ActionItemsApi
         return TypedResults.Ok(new ActionItemPage(items.Select(i => i.AsOf(now)).ToList(), page, pageSize, total));
     }
 
-    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
-        if (item is null) return NotFound();
-        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee();
+        if (item is null) return NotFound(culture);
+        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee(culture);
         response.Headers.ETag = ETags.For(item.Version);
         return TypedResults.Ok(ActionItemResponse.From(item, clock.GetUtcNow().UtcDateTime));
     }
@@ -67,26 +68,27 @@ public static class ActionItemsApi
     private static async Task<IResult> Patch(Guid id, ActionItemPatch patch, Caller caller, CollabDb db, TimeProvider clock,
         HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems, id, ct);
-        if (item is null) return NotFound();
+        if (item is null) return NotFound(culture);
         var access = ItemAccess.Of(item, caller);
-        if (!access.CanSee) return CannotSee();
+        if (!access.CanSee) return CannotSee(culture);
         if (!access.CanChange)
-            return Problems.Problem(StatusCodes.Status403Forbidden, "Only the owner, the organizer and the note-taker can change this item.");
+            return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("item.cannotChange", culture));
 
         var now = clock.GetUtcNow().UtcDateTime;
         switch (ETags.Check(request, item.Version))
         {
             case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
-                    "Send the ETag from your last read of this item in If-Match, so nobody's change is overwritten unseen.");
+                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("item.ifMatchRequired", culture),
+                    Messages.Format("item.ifMatchRequiredDetail", culture));
             case ETags.Precondition.Stale:
-                return Stale(item, now, response);
+                return Stale(item, now, response, culture);
         }
 
-        var errors = patch.Validate(item);
+        var errors = patch.Validate(item, culture);
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The change is not valid.", statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Results.ValidationProblem(errors, title: Messages.Format("item.invalid", culture), statusCode: StatusCodes.Status422UnprocessableEntity);
 
         patch.ApplyTo(item);
         db.Origin = new ChangeOrigin(caller.Email, caller.Name,
@@ -100,17 +102,18 @@ public static class ActionItemsApi
             // Someone saved between our read and our write: show them what is there now.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
-            return current is null ? NotFound() : Stale(current, now, response);
+            return current is null ? NotFound(culture) : Stale(current, now, response, culture);
         }
         response.Headers.ETag = ETags.For(item.Version);
         return TypedResults.Ok(ActionItemResponse.From(item, now));
     }
 
-    private static async Task<IResult> History(Guid id, Caller caller, CollabDb db, CancellationToken ct)
+    private static async Task<IResult> History(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
+        var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
-        if (item is null) return NotFound();
-        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee();
+        if (item is null) return NotFound(culture);
+        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee(culture);
         var rows = await db.ActionItemChanges.Where(c => c.ActionItemId == id).OrderByDescending(c => c.Id)
             .Select(c => new ActionItemChangeResponse(c.Id, c.At, new PersonRef(c.ByEmail, c.ByName), c.Source, c.Field, c.OldValue, c.NewValue))
             .ToListAsync(ct);
@@ -137,20 +140,19 @@ public static class ActionItemsApi
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id, ct);
 
-    private static IResult Stale(ActionItem current, DateTime now, HttpResponse response)
+    private static IResult Stale(ActionItem current, DateTime now, HttpResponse response, System.Globalization.CultureInfo culture)
     {
         response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The item changed since you read it.",
-            "Someone else saved a change first. Look at the current item (in 'current'), then try again with its ETag.",
+        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("item.stale", culture), Messages.Format("item.staleDetail", culture),
             "current", ActionItemResponse.From(current, now));
     }
 
     // Another tenant's item is simply not there: 404, never a hint that it exists.
-    private static IResult NotFound() =>
-        Problems.Problem(StatusCodes.Status404NotFound, "No such action item.");
+    private static IResult NotFound(System.Globalization.CultureInfo culture) =>
+        Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("item.notFound", culture));
 
-    private static IResult CannotSee() =>
-        Problems.Problem(StatusCodes.Status403Forbidden, "This action item belongs to a meeting you are not part of.");
+    private static IResult CannotSee(System.Globalization.CultureInfo culture) =>
+        Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("item.cannotSee", culture));
 
     private readonly record struct ItemAccess(bool IsOwner, MeetingAccess Meeting)
     {

@@ -35,7 +35,7 @@ public static class TypedInput
                 Walk(context.Arguments[index], "", errors, culture, 0);
                 if (errors.Count == 0) return await next(context);
                 return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: PolicyMessages.Format("input.refused", culture));
+                    title: Messages.Format("input.refused", culture));
             };
         });
 
@@ -47,14 +47,14 @@ public static class TypedInput
         {
             case null or bool or Guid or Enum or DateTime or DateOnly or DateTimeOffset: return;
             case string text:
-                if (text.Length > MaxStringLength) errors[path] = [PolicyMessages.Format("text.tooLong", culture, MaxStringLength)];
-                else if (TypedText.FirstForbidden(text) is var at and >= 0) errors[path] = [PolicyMessages.Format("text.forbiddenCharacter", culture, at + 1, $"U+{(int)text[at]:X4}")];
+                if (text.Length > MaxStringLength) errors[path] = [Messages.Format("text.tooLong", culture, MaxStringLength)];
+                else if (TypedText.FirstForbidden(text) is var at and >= 0) errors[path] = [Messages.Format("text.forbiddenCharacter", culture, at + 1, $"U+{(int)text[at]:X4}")];
                 return;
             case IEnumerable list:
                 var i = 0;
                 foreach (var element in list)
                 {
-                    if (i == MaxListLength) { errors[path] = [PolicyMessages.Format("list.tooLong", culture, MaxListLength)]; return; }
+                    if (i == MaxListLength) { errors[path] = [Messages.Format("list.tooLong", culture, MaxListLength)]; return; }
                     Walk(element, $"{path}[{i++}]", errors, culture, depth + 1);
                 }
                 return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CollabAddin.Api.Http;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -45,7 +46,7 @@ public static class InviteBody
 
     public static string Render(Meeting meeting, CultureInfo culture)
     {
-        var zh = PolicyMessages.IsChinese(culture);
+        var zh = Messages.IsChinese(culture);
         string L(string key) => zh ? Labels[key].Zh : Labels[key].En;
         string Name(string email) => Encode(meeting.Attendees.FirstOrDefault(a => string.Equals(a.Email, email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email);
         string WithRole(MeetingRoles role) => string.Join(", ", meeting.Attendees.Where(a => a.Roles.HasFlag(role)).Select(a => Encode(a.DisplayName)));
@@ -101,7 +102,7 @@ public static class InviteBody
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(meeting.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var start = TimeZoneInfo.ConvertTimeFromUtc(meeting.StartUtc, zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(meeting.EndUtc, zone);
-        var pattern = PolicyMessages.IsChinese(culture) ? "yyyy年M月d日 dddd HH:mm" : "dddd d MMMM yyyy HH:mm";
+        var pattern = Messages.IsChinese(culture) ? "yyyy年M月d日 dddd HH:mm" : "dddd d MMMM yyyy HH:mm";
         var endPattern = start.Date == end.Date ? "HH:mm" : pattern;
         return $"{start.ToString(pattern, culture)}–{end.ToString(endPattern, culture)} ({meeting.TimeZone})";
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CollabAddin.Api.Http;
 using System.Text.RegularExpressions;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
@@ -22,8 +23,8 @@ public static partial class MeetingPolicy
     {
         var errors = new List<PolicyFinding>();
         var warnings = new List<PolicyFinding>();
-        void Error(string field, string code, params object[] args) => errors.Add(new(code, field, PolicyMessages.Format(code, culture, args)));
-        void Warn(string field, string code, params object[] args) => warnings.Add(new(code, field, PolicyMessages.Format(code, culture, args)));
+        void Error(string field, string code, params object[] args) => errors.Add(new(code, field, Messages.Format(code, culture, args)));
+        void Warn(string field, string code, params object[] args) => warnings.Add(new(code, field, Messages.Format(code, culture, args)));
         void Length(string field, string? value, int max) { if (value is { Length: var n } && n > max) Error(field, "text.tooLong", max); }
 
         if (string.IsNullOrWhiteSpace(plan.Subject)) Error("subject", "subject.missing");
@@ -206,6 +207,6 @@ public static partial class MeetingPolicy
     private sealed record ElementName(string Field) : IFormattable
     {
         public string ToString(string? format, IFormatProvider? provider) =>
-            PolicyMessages.Element(Field, provider as CultureInfo ?? CultureInfo.InvariantCulture);
+            Messages.Element(Field, provider as CultureInfo ?? CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
@@ -159,7 +160,7 @@ public sealed class PolicyTests
     [Fact]
     public void Every_message_exists_in_both_languages_with_the_same_placeholders()
     {
-        foreach (var (code, (en, zh)) in PolicyMessages.Texts)
+        foreach (var (code, (en, zh)) in Messages.Texts)
         {
             Assert.False(string.IsNullOrWhiteSpace(en), code);
             Assert.Contains(zh, c => c >= 0x4E00 && c <= 0x9FFF);

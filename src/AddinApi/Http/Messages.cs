@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace CollabAddin.Api.Meetings;
+namespace CollabAddin.Api.Http;
 
-/// <summary>Every policy message in en-US and zh-CN. Adding a rule without both texts fails PolicyTests.</summary>
-public static class PolicyMessages
+/// <summary>
+/// Every message the API words for people, in en-US and zh-CN (the caller's Accept-Language decides): the meeting
+/// rules, input refusals, action-item changes. A code without both texts, or with different placeholders, fails PolicyTests.
+/// </summary>
+public static class Messages
 {
     public static readonly IReadOnlyDictionary<string, (string En, string Zh)> Texts = new Dictionary<string, (string, string)>
     {
@@ -13,6 +16,27 @@ public static class PolicyMessages
             "第 {0} 个字符是无法保存的不可见控制字符（{1}），常见于粘贴的文本。请删除后重试。"),
         ["list.tooLong"] = ("Too many entries: at most {0}.", "条目过多：最多 {0} 项。"),
         ["input.refused"] = ("Some of what was sent cannot be stored.", "提交的部分内容无法保存。"),
+
+        // Action items (the assignee's pane and the API)
+        ["item.invalid"] = ("The change is not valid.", "无法保存此修改。"),
+        ["item.nothingToChange"] = ("Nothing to change: send a status, a progress note, needs help or a deviation reason.", "没有可保存的修改：请提交状态、进展说明、需协助或偏差原因。"),
+        ["item.statusUnknown"] = ("'{0}' is not a status: choose open, in progress, done or blocked.", "“{0}”不是有效状态：请选择未开始、进行中、已完成或阻塞。"),
+        ["item.cancelOnlyByMinutes"] = ("Items are cancelled by removing them from the minutes, not from here.", "行动项只能通过从会议纪要中删除来取消，不能在此取消。"),
+        ["item.doneReopens"] = ("A done item can only be reopened as in progress (rework).", "已完成的行动项只能重新打开为“进行中”（返工）。"),
+        ["item.cancelledFinal"] = ("A cancelled item cannot be changed here; only the minutes can bring it back.", "已取消的行动项不能在此修改，只能通过会议纪要恢复。"),
+        ["item.helpReasonMissing"] = ("Say what help is needed, so the organizer and the lead department can act on it.", "请说明需要什么协助，以便发起人和主导部门跟进。"),
+        ["item.reasonWithoutHelp"] = ("A reason for help only goes with asking for help.", "只有在申请协助时才需要填写协助原因。"),
+        ["item.helpOnDone"] = ("A done item needs no help. Reopen it as in progress if the work is not finished.", "已完成的行动项无需协助。如工作尚未完成，请先重新打开为“进行中”。"),
+        ["item.helpOnCancelled"] = ("A cancelled item needs no help: it is no longer tracked.", "已取消的行动项无需协助：它已不再跟踪。"),
+        ["item.notFound"] = ("No such action item.", "找不到该行动项。"),
+        ["item.cannotSee"] = ("This action item belongs to a meeting you are not part of.", "该行动项属于您未参加的会议。"),
+        ["item.cannotChange"] = ("Only the owner, the organizer and the note-taker can change this item.", "只有负责人、发起人和记录人可以修改此行动项。"),
+        ["item.ifMatchRequired"] = ("If-Match is required.", "缺少 If-Match。"),
+        ["item.ifMatchRequiredDetail"] = ("Send the ETag from your last read of this item in If-Match, so nobody's change is overwritten unseen.",
+            "请在 If-Match 中提交您上次读取此行动项时的 ETag，以免在不知情时覆盖他人的修改。"),
+        ["item.stale"] = ("The item changed since you read it.", "您读取之后，此行动项已被他人修改。"),
+        ["item.staleDetail"] = ("Someone else saved a change first. Look at the current item (in 'current'), then try again with its ETag.",
+            "他人已先保存了修改。请查看当前内容（current），然后使用新的 ETag 重试。"),
         ["goal.missing"] = ("State the goal: what must be agreed or decided when the meeting ends?", "请写明会议目标：会议结束时要达成什么共识或决定？"),
         ["goal.notMeasurable"] = ("The goal may not be measurable: name an outcome (a plan, decision, owner, budget…) and a number or date, e.g. \"agree the Q3 launch plan and owners before 30 Sept\".",
             "目标可能不可衡量：请写明成果（方案、决定、负责人、预算等）以及数字或日期，例如“9月30日前确定第三季度发布方案及各部门负责人”。"),
