@@ -46,11 +46,13 @@ public static class DemoData
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         const string zone = "Asia/Shanghai";
 
+        // Each department's contact is its head, never one of the people whose work it leads: an assignee escalated
+        // to themselves would show the demo nothing.
         Department Dept(string name, string contact) => new() { TenantId = Tenant, Name = name, ContactEmail = contact };
-        var product = Dept("Product", Organizer);
+        var product = Dept("Product", "product.head@contoso.example");
         var engineering = Dept("Engineering", "eng.lead@contoso.example");
-        var marketing = Dept("市场部 Marketing", Attendee);
-        var finance = Dept("Finance", Finance);
+        var marketing = Dept("市场部 Marketing", "li.na@contoso.example");
+        var finance = Dept("Finance", "finance.head@contoso.example");
         var sales = Dept("Sales", "sales.lead@contoso.example");
         db.Departments.AddRange(product, engineering, marketing, finance, sales);
 

@@ -70,7 +70,7 @@ internal static class Alerts
     {
         string E(string? s) => InviteBody.Encode(s);
         var reason = item.NeedsHelp ? item.NeedsHelpReason : item.ProgressNote;
-        var html = new StringBuilder("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">");
+        var html = new StringBuilder(Http.MailHtml.Open);
         html.Append(zh
             ? $"<p><b>{E(item.OwnerName)}</b> 的行动项{(item.NeedsHelp ? "需要协助" : "")}{(blocked ? "（已阻塞）" : "")}：</p>"
             : $"<p><b>{E(item.OwnerName)}</b> {(item.NeedsHelp ? "needs help with" : "is blocked on")} an action item{(item.NeedsHelp && blocked ? " (blocked)" : "")}:</p>");
@@ -82,7 +82,8 @@ internal static class Alerts
         Row(zh ? "截止日期" : "Due", item.DueDate?.ToString("yyyy-MM-dd") ?? "—");
         Row(zh ? "会议" : "Meeting", meeting);
         html.Append("</table>");
-        html.Append($"<p><a href=\"{E($"{options.PublicBaseUrl.TrimEnd('/')}/items.html#item={item.Id}")}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p></body></html>");
+        html.Append($"<p><a href=\"{E(options.ItemLink(item.Id))}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p>");
+        html.Append(Http.MailHtml.Close(zh, zh ? "发起人和主导部门联系人会收到此提醒。" : "The organizer and the lead department's contact receive this alert."));
         return html.ToString();
     }
 }

@@ -27,6 +27,9 @@ public sealed class FollowUpOptions
     /// <summary>After this many failed attempts a mail, or its planning, is marked failed and tried no more.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Where a mail sends someone to act on an item: the items pane opened on it.</summary>
+    public string ItemLink(Guid item) => $"{PublicBaseUrl.TrimEnd('/')}/items.html#item={item}";
+
     public TimeSpan RetryAfter(int attempts) =>
         Data.RetrySchedule.After(attempts, TimeSpan.FromSeconds(RetryBaseSeconds), TimeSpan.FromMinutes(RetryMaxMinutes));
 }

@@ -3,6 +3,7 @@ using System.Text;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Reports;
 using CollabAddin.Minutes;
@@ -106,11 +107,11 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
         if (overdue.Count + soon.Count == 0) return 0;
         var zh = items.Any(i => (i.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal));
-        var body = new StringBuilder(Open());
+        var body = new StringBuilder(MailHtml.Open);
         body.Append($"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
         Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
         Section(body, zh ? "今明两天到期" : "Due today or tomorrow", soon, today, zh);
-        body.Append(Close(zh));
+        body.Append(MailHtml.Close(zh));
         return await QueueAsync(tenantId, $"digest:{email}:{today:yyyy-MM-dd}", "digest", [email],
             zh ? $"行动项提醒：{overdue.Count} 项逾期，{soon.Count} 项即将到期" : $"Your action items: {overdue.Count} overdue, {soon.Count} due soon", body.ToString(), null, null, now, ct);
     }
@@ -120,7 +121,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         if (items.Count == 0) return;
         body.Append($"<h3>{title}</h3><ul>");
         foreach (var i in items)
-            body.Append($"<li><a href=\"{E(Link(i))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? $" ({today.DayNumber - i.DueDate!.Value.DayNumber} {(zh ? "天" : "days late")})" : "")} · {E(i.Meeting?.Subject)}</li>");
+            body.Append($"<li><a href=\"{E(O.ItemLink(i.Id))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? Late(today.DayNumber - i.DueDate!.Value.DayNumber, zh) : "")} · {E(i.Meeting?.Subject)}</li>");
         body.Append("</ul>");
     }
 
@@ -152,8 +153,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                 continue;
             }
             var zh = (item.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
-            var body = $"{Open()}<p>{(zh ? "以下行动项已逾期" : "This action item is overdue by")} <b>{late}</b> {(zh ? "天，现升级至您处（第 " + level + " 级）：" : $"days and is escalated to you (level {level}):")}</p>"
-                + $"<ul><li><a href=\"{E(Link(item))}\">{E(item.Title)}</a> — {E(item.OwnerName)} &lt;{E(item.OwnerEmail)}&gt;, {(zh ? "截止" : "due")} {item.DueDate:yyyy-MM-dd}, {E(item.Meeting?.Subject)}</li></ul>{Close(zh)}";
+            var body = EscalationBody(item, level, late, zh);
             History(item, level, $"level {level} → {who} {to}", now); // saved with the mail, in one transaction
             planned += await QueueAsync(item.TenantId, key, "escalation", [to],
                 zh ? $"【逾期升级】{item.Title}" : $"Overdue {late} days: {item.Title}", body, null, null, now, ct);
@@ -227,10 +227,39 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         }
     }
 
-    private string Link(ActionItem item) => $"{O.PublicBaseUrl.TrimEnd('/')}/items.html#item={item.Id}";
+    /// <summary>
+    /// What the escalated reader needs to act: what is late and by how long, who owns it, the latest progress they gave,
+    /// and what this level is asked to do, with the item one click away.
+    /// </summary>
+    private string EscalationBody(ActionItem item, int level, int late, bool zh)
+    {
+        string ask = (level, zh) switch
+        {
+            (1, true) => $"请与 {E(item.OwnerName)} 确认新的完成日期或所需的协助，并在窗格中更新。",
+            (1, false) => $"Please talk to {E(item.OwnerName)}: agree a new date, or the help they need, and record it in the pane.",
+            (2, true) => $"请帮助 {E(item.OwnerName)} 排除阻碍，或将此事项改派他人。",
+            (2, false) => $"Please help {E(item.OwnerName)} clear what holds it up, or hand the item to someone else.",
+            (_, true) => "请决定：重新安排、改派，或在会议纪要中取消此事项。",
+            _ => "Please decide: re-plan it, re-assign it, or cancel it in the minutes.",
+        };
+        var html = new StringBuilder(MailHtml.Open);
+        html.Append(zh ? $"<p>以下行动项已<b>逾期 {late} 天</b>，现升级至您处（第 {level} 级）：</p>"
+                       : $"<p>This action item is <b>{late} days late</b> and is escalated to you (level {level}):</p>");
+        html.Append("<table style=\"border-collapse:collapse\">");
+        void Row(string label, string value) => html.Append($"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{value}</td></tr>");
+        Row(zh ? "行动项" : "Item", $"<a href=\"{E(O.ItemLink(item.Id))}\">{E(item.Title)}</a>");
+        Row(zh ? "负责人" : "Owner", $"{E(item.OwnerName)} &lt;{E(item.OwnerEmail)}&gt;");
+        Row(zh ? "截止日期" : "Due", $"{item.DueDate:yyyy-MM-dd}");
+        Row(zh ? "最新进展" : "Latest progress", E(item.ProgressNote ?? (zh ? "（尚无进展说明）" : "(no progress note yet)")));
+        Row(zh ? "会议" : "Meeting", E(item.Meeting?.Subject));
+        html.Append("</table>");
+        html.Append($"<p><b>{ask}</b></p>");
+        html.Append(MailHtml.Close(zh, zh ? "点击行动项可在 Outlook 的 CollabAddin 窗格中打开它。" : "Click the item to open it in the CollabAddin pane in Outlook."));
+        return html.ToString();
+    }
+
+    private static string Late(int days, bool zh) => zh ? $"（逾期 {days} 天）" : $" ({days} days late)";
     private static string E(string? s) => InviteBody.Encode(s);
-    private static string Open() => "<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">";
-    private static string Close(bool zh) => $"<p style=\"color:#616161;font-size:12px\">{(zh ? "在 Outlook 的 CollabAddin 窗格中更新进度。" : "Update your progress from the CollabAddin pane in Outlook.")}</p></body></html>";
 
     internal static DateTime Local(DateTime utc, string zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var z) ? z : TimeZoneInfo.Utc);

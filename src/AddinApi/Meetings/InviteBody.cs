@@ -1,8 +1,8 @@
 using System.Globalization;
-using CollabAddin.Api.Http;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.Meetings;
 
@@ -52,7 +52,7 @@ public static class InviteBody
         string WithRole(MeetingRoles role) => string.Join(", ", meeting.Attendees.Where(a => a.Roles.HasFlag(role)).Select(a => Encode(a.DisplayName)));
 
         var html = new StringBuilder();
-        html.Append("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px;color:#242424\">");
+        html.Append(MailHtml.Open);
         html.Append($"<h2 style=\"margin:0 0 8px\">{Encode(meeting.Subject)}</h2>");
         html.Append($"<p><b>{L("goal")}:</b> {Encode(meeting.Goal)}</p>");
         html.Append($"<p><b>{L("when")}:</b> {Encode(When(meeting, culture))}</p>");
@@ -93,7 +93,7 @@ public static class InviteBody
             html.Append($"<li><b>{Encode(a.DisplayName)}</b>{(string.IsNullOrWhiteSpace(a.Department) ? "" : $" ({Encode(a.Department)})")}, " +
                 $"{L(a.Kind == AttendanceKind.Core ? "core" : "optional")}: {(string.IsNullOrWhiteSpace(a.Preparation) ? L("nothing") : Encode(a.Preparation))}</li>");
         html.Append("</ul>");
-        html.Append($"<p style=\"color:#616161;font-size:12px\">{L("footer")}</p></body></html>");
+        html.Append(MailHtml.Close(zh, L("footer")));
         return html.ToString();
     }
 

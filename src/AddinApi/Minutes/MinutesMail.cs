@@ -87,7 +87,7 @@ public static class MinutesMail
     private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh)
     {
         string E(string? text) => InviteBody.Encode(text);
-        var html = new StringBuilder("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">");
+        var html = new StringBuilder(MailHtml.Open);
         html.Append($"<p>{E(person.DisplayName)}{(zh ? "，您好：" : ",")}</p>");
         html.Append($"<p>{(zh ? "附件是本次会议的纪要：" : "Attached are the minutes of ")}<b>{E(meeting.Subject)}</b>.</p>");
         if (mine.Count == 0)
@@ -102,7 +102,7 @@ public static class MinutesMail
                 html.Append($"<tr><td style=\"padding:4px 8px\">{E(item.Title)}</td><td style=\"padding:4px 8px\">{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
             html.Append("</table>");
         }
-        html.Append($"<p style=\"color:#616161;font-size:12px\">{(zh ? "在 Outlook 的 CollabAddin 窗格中更新进度。" : "Update your progress from the CollabAddin pane in Outlook.")}</p></body></html>");
+        html.Append(MailHtml.Close(zh));
         return html.ToString();
     }
 }

@@ -10,7 +10,7 @@ public static class ProgressHtml
     public static string Render(ProgressReport report, bool zh, string period)
     {
         static string E(string? s) => InviteBody.Encode(s);
-        var html = new StringBuilder("<html><body style=\"font-family:'Segoe UI','Microsoft YaHei',sans-serif;font-size:14px\">");
+        var html = new StringBuilder(Http.MailHtml.Open);
         html.Append($"<h2>{E(zh ? $"任务进度跟踪表 {period}" : $"Progress report {period}")}</h2><ul>");
         foreach (var line in report.FigureLines(zh)) html.Append($"<li>{E(line)}</li>");
         html.Append("</ul>");

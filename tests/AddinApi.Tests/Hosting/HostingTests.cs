@@ -3,6 +3,7 @@ using System.Text.Json;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Demo;
 using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollabAddin.Api.Tests.Hosting;
@@ -54,6 +55,8 @@ public sealed class HostingTests
         var meetingItems = await (await organizer.GetAsync($"/api/meetings/{attendee.Items[0].MeetingId}/action-items")).ReadAsync<List<ActionItemResponse>>();
         Assert.Equal(5, meetingItems.Count);
         Assert.Contains(meetingItems, i => i.NeedsHelp && i.Status == ActionItemStatus.Blocked);
+        var selfEscalated = await app.WithDbAsync(DemoData.Tenant, db => db.ActionItems.Where(i => i.LeadDepartment!.ContactEmail == i.OwnerEmail).CountAsync());
+        Assert.Equal(0, selfEscalated); // nobody is their own department's escalation contact
 
         var fabrikam = await (await (await app.ClientForAsync("erik@fabrikam.example", DemoData.OtherTenant)).GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>();
         Assert.Equal(["Fabrikam-only item"], fabrikam.Items.Select(i => i.Title));
