@@ -258,7 +258,8 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         return html.ToString();
     }
 
-    private static string Late(int days, bool zh) => zh ? $"（逾期 {days} 天）" : $" ({days} days late)";
+    // No-break spaces: "9 days late" must not be split across lines in a narrow mail pane.
+    private static string Late(int days, bool zh) => zh ? $"（逾期\u00a0{days}\u00a0天）" : $" ({days}\u00a0days\u00a0late)";
     private static string E(string? s) => InviteBody.Encode(s);
 
     internal static DateTime Local(DateTime utc, string zone) =>

@@ -40,7 +40,7 @@ public sealed class MailWordingTests
         await Pass(app); // Friday 2026-11-20 17:00 in Shanghai: nine days late
 
         var digest = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("行动项提醒"));
-        Assert.Contains("截止 2026-11-11（逾期 9 天）", digest.Body);
+        Assert.Contains("截止 2026-11-11（逾期\u00a09\u00a0天）", digest.Body);
         var escalation = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("【逾期升级】") && m.To.Contains("mkt.lead@contoso.example"));
         Assert.Contains("逾期 9 天", escalation.Body);
         Assert.Contains("（尚无进展说明）", escalation.Body);
