@@ -32,13 +32,50 @@ public sealed record MinutesDecision(Guid Id, string Text, string? OwnerName, in
 
 // What the reader finds in a document, each piece with where it is.
 
-/// <summary>Where something is in the document, in words a note-taker can find: "Action items, row 3".</summary>
-public sealed record RowLocation(string Table, int Row)
+/// <summary>The parts of a minutes document a reader reports on. The API words them in the caller's language.</summary>
+public enum MinutesPart
 {
-    public override string ToString() => $"{Table}, row {Row}";
+    ActionItems,
+    Decisions,
+    Attendance,
+    /// <summary>The decisions block under agenda item <see cref="RowLocation.Number"/>.</summary>
+    AgendaDecisions,
+    /// <summary>The notes block under agenda item <see cref="RowLocation.Number"/>.</summary>
+    AgendaNotes,
+    NextMeeting,
 }
 
-public sealed record MinutesWarning(string Location, string Message);
+/// <summary>
+/// Where something is in the document: the part, which one of it (the second action table; the agenda item's number),
+/// and the row (0 for a block without rows). <see cref="ToString"/> is the English a note-taker can find: "Action items, row 3".
+/// </summary>
+public sealed record RowLocation(MinutesPart Part, int Row, int Number = 1)
+{
+    public string Table => Part switch
+    {
+        MinutesPart.ActionItems => Number == 1 ? "Action items" : $"Action items (table {Number})",
+        MinutesPart.Decisions => Number == 1 ? "Decisions" : $"Decisions (table {Number})",
+        MinutesPart.Attendance => "Attendance",
+        MinutesPart.AgendaDecisions => $"Decisions on agenda item {Number}",
+        MinutesPart.AgendaNotes => $"Notes on agenda item {Number}",
+        _ => "Next meeting",
+    };
+
+    public override string ToString() => Row == 0 ? Table : $"{Table}, row {Row}";
+}
+
+/// <summary>
+/// Something the reader wants the note-taker to fix or know: where (<see cref="At"/>, and the column's key such as
+/// "due" or "owner"), what (<see cref="Code"/>, with <see cref="Args"/> — the text as written), and the English wording.
+/// The codes are the keys the API words in zh-CN and en-US.
+/// </summary>
+public sealed record MinutesWarning(RowLocation At, string? Column, string Code, IReadOnlyList<string> Args, string Message)
+{
+    /// <summary>English column names, as the warnings have always said them.</summary>
+    public static string ColumnName(string key) => key switch { "due" => "due date", "agenda" => "agenda item", _ => key };
+
+    public string Location => Column is null ? At.ToString() : $"{At}, {ColumnName(Column)}";
+}
 
 public sealed record ResolvedPerson(string Email, string DisplayName);
 

@@ -95,12 +95,12 @@ public static partial class MinutesReader
         {
             var (kind, value) = MinutesTags.Parse(Tag(sdt));
             var agenda = Guid.TryParse(value, out var id) ? context.Agenda.FirstOrDefault(a => a.Id == id) : null;
-            var text = Typed(CellText.Of(sdt), kind switch
+            var text = Typed(CellText.Of(sdt), new RowLocation(kind switch
             {
-                MinutesTags.Notes => $"Notes on agenda item {agenda?.Number}",
-                MinutesTags.AgendaDecisions => $"Decisions on agenda item {agenda?.Number}",
-                _ => "Next meeting",
-            });
+                MinutesTags.Notes => MinutesPart.AgendaNotes,
+                MinutesTags.AgendaDecisions => MinutesPart.AgendaDecisions,
+                _ => MinutesPart.NextMeeting,
+            }, 0, agenda?.Number ?? 0), null);
             switch (kind)
             {
                 case MinutesTags.Notes:
@@ -109,7 +109,7 @@ public static partial class MinutesReader
                 case MinutesTags.AgendaDecisions:
                     var line = 0;
                     foreach (var decision in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        _decisions.Add(new DecisionRow(new RowLocation($"Decisions on agenda item {agenda?.Number}", ++line), null, decision, null, agenda?.Id));
+                        _decisions.Add(new DecisionRow(new RowLocation(MinutesPart.AgendaDecisions, ++line, agenda?.Number ?? 0), null, decision, null, agenda?.Id));
                     break;
                 case MinutesTags.NextMeeting:
                     _next = text.Length == 0 ? null : text;
@@ -141,13 +141,13 @@ public static partial class MinutesReader
             switch (kind)
             {
                 case TableKind.Actions:
-                    var name = ++_actionTables == 1 ? "Action items" : $"Action items (table {_actionTables})";
+                    var number = ++_actionTables;
                     var map = hasHeader && actionColumns.ContainsKey("title") ? actionColumns : DefaultActionColumns;
-                    foreach (var row in body) ReadAction(row, map, name);
+                    foreach (var row in body) ReadAction(row, map, number);
                     break;
                 case TableKind.Decisions:
-                    var decisionName = ++_decisionTables == 1 ? "Decisions" : $"Decisions (table {_decisionTables})";
-                    foreach (var row in body) ReadDecision(row, hasHeader && decisionColumns.ContainsKey("text") ? decisionColumns : DefaultDecisionColumns, decisionName);
+                    var decisionNumber = ++_decisionTables;
+                    foreach (var row in body) ReadDecision(row, hasHeader && decisionColumns.ContainsKey("text") ? decisionColumns : DefaultDecisionColumns, decisionNumber);
                     break;
                 case TableKind.Attendance:
                     foreach (var row in body) ReadAttendance(row, hasHeader && attendanceColumns.ContainsKey("status") ? attendanceColumns : DefaultAttendanceColumns);
@@ -185,53 +185,53 @@ public static partial class MinutesReader
             Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(), @"[\s:：*（）()\[\]]+", " ").Trim();
 
         private string Cell(GridRow row, Dictionary<string, int> map, string key, RowLocation at) =>
-            Typed(map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "", $"{at}, {key}");
+            Typed(map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "", at, key);
 
         /// <summary>
         /// The cell's text without characters nobody types (a DEL or a stray control pasted from another program):
         /// they would be refused if typed into the pane, so they are dropped here, once, with a warning naming the cell.
         /// </summary>
-        private string Typed(string text, string location)
+        private string Typed(string text, RowLocation at, string? column)
         {
             var clean = TypedText.Strip(text);
-            if (!ReferenceEquals(clean, text) && _stripped.Add(location))
-                _warnings.Add(new MinutesWarning(location, "Control characters that cannot be shown were removed from this cell."));
+            if (!ReferenceEquals(clean, text) && _stripped.Add($"{at}|{column}"))
+                Warn(at, column, "controlCharacters", [], "Control characters that cannot be shown were removed from this cell.");
             return clean;
         }
 
-        private void Warn(RowLocation at, string column, string message) => _warnings.Add(new MinutesWarning($"{at}, {column}", message));
+        private void Warn(RowLocation at, string? column, string code, string[] args, string message) => _warnings.Add(new MinutesWarning(at, column, code, args, message));
 
-        private void ReadAction(GridRow row, Dictionary<string, int> map, string table)
+        private void ReadAction(GridRow row, Dictionary<string, int> map, int table)
         {
-            var at = new RowLocation(table, row.Number);
+            var at = new RowLocation(MinutesPart.ActionItems, row.Number, table);
             string C(string key) => Cell(row, map, key, at);
             if (map.Keys.All(k => C(k).Length == 0)) return; // an empty row
             var title = C("title");
             if (title.Length == 0)
             {
-                _warnings.Add(new MinutesWarning(at.ToString(), "This row has no action written in it, so it was skipped."));
+                Warn(at, null, "emptyAction", [], "This row has no action written in it, so it was skipped.");
                 return;
             }
             var owner = ResolveOwner(C("owner"), at, "owner", required: true);
             DateOnly? due = null;
             var dueText = C("due");
-            if (dueText.Length == 0) Warn(at, "due date", "No due date: every action item needs one.");
+            if (dueText.Length == 0) Warn(at, "due", "noDueDate", [], "No due date: every action item needs one.");
             else if (DueDates.TryParse(dueText, context.MeetingDate, out var parsed)) due = parsed;
-            else Warn(at, "due date", $"'{dueText}' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.");
+            else Warn(at, "due", "badDueDate", [dueText], $"'{dueText}' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.");
             var cooperating = SplitList().Split(C("cooperating")).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
             var lead = C("lead");
             var status = C("status");
             string? normalizedStatus = null;
             if (status.Length > 0 && (normalizedStatus = Status(status)) is null)
-                Warn(at, "status", $"'{status}' is not a status. Use open, in progress, done or blocked (未开始 / 进行中 / 已完成 / 阻塞).");
+                Warn(at, "status", "badStatus", [status], $"'{status}' is not a status. Use open, in progress, done or blocked (未开始 / 进行中 / 已完成 / 阻塞).");
             var id = MinutesTags.Parse(row.Tag) is (MinutesTags.ActionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
             _actions.Add(new ActionRow(at, id, title, C("owner"), owner, dueText, due, lead.Length == 0 ? null : lead, cooperating,
                 C("agenda"), ResolveAgenda(C("agenda"), at), normalizedStatus));
         }
 
-        private void ReadDecision(GridRow row, Dictionary<string, int> map, string table)
+        private void ReadDecision(GridRow row, Dictionary<string, int> map, int table)
         {
-            var at = new RowLocation(table, row.Number);
+            var at = new RowLocation(MinutesPart.Decisions, row.Number, table);
             var text = Cell(row, map, "text", at);
             if (text.Length == 0) return;
             var owner = ResolveOwner(Cell(row, map, "owner", at), at, "owner", required: false);
@@ -241,7 +241,7 @@ public static partial class MinutesReader
 
         private void ReadAttendance(GridRow row, Dictionary<string, int> map)
         {
-            var at = new RowLocation("Attendance", row.Number);
+            var at = new RowLocation(MinutesPart.Attendance, row.Number);
             var name = Cell(row, map, "name", at);
             var mark = Cell(row, map, "status", at);
             var email = MinutesTags.Parse(row.Tag) is (MinutesTags.Attendee, { } e) ? e : _people.Resolve(name).Person?.Email;
@@ -249,7 +249,7 @@ public static partial class MinutesReader
             var (status, delegateName) = Attendance(mark);
             if (status is null)
             {
-                Warn(at, "attendance", $"'{mark}' is not present, absent or delegate (出席 / 缺席 / 代理).");
+                Warn(at, "attendance", "badAttendance", [mark], $"'{mark}' is not present, absent or delegate (出席 / 缺席 / 代理).");
                 status = "unknown";
             }
             _attendance.Add(new AttendanceRow(at, email, name, status, delegateName));
@@ -260,9 +260,9 @@ public static partial class MinutesReader
             var (result, person) = _people.Resolve(text);
             switch (result)
             {
-                case People.Match.Unknown: Warn(at, column, $"'{text}' is not one of the meeting's attendees. Write their name as invited, their email, or @name."); break;
-                case People.Match.Ambiguous: Warn(at, column, $"'{text}' matches more than one attendee. Write their email instead."); break;
-                case People.Match.Empty when required: Warn(at, column, "No owner: every action item needs one."); break;
+                case People.Match.Unknown: Warn(at, column, "unknownPerson", [text], $"'{text}' is not one of the meeting's attendees. Write their name as invited, their email, or @name."); break;
+                case People.Match.Ambiguous: Warn(at, column, "ambiguousPerson", [text], $"'{text}' matches more than one attendee. Write their email instead."); break;
+                case People.Match.Empty when required: Warn(at, column, "noOwner", [], "No owner: every action item needs one."); break;
             }
             return person;
         }
@@ -274,7 +274,7 @@ public static partial class MinutesReader
             var item = number.Success
                 ? context.Agenda.FirstOrDefault(a => a.Number == int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture))
                 : context.Agenda.FirstOrDefault(a => string.Equals(a.Topic.Trim(), text, StringComparison.OrdinalIgnoreCase));
-            if (item is null) Warn(at, "agenda item", $"'{text}' is not an agenda item of this meeting. Write its number (1, 2, …) or its topic.");
+            if (item is null) Warn(at, "agenda", "unknownAgendaItem", [text], $"'{text}' is not an agenda item of this meeting. Write its number (1, 2, …) or its topic.");
             return item?.Id;
         }
 

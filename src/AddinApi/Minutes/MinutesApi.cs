@@ -104,7 +104,7 @@ public static class MinutesApi
             }
             try
             {
-                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, ct));
+                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, RequestLanguage.Of(request), ct));
             }
             catch (DbUpdateConcurrencyException)
             {

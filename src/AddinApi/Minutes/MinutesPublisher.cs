@@ -1,8 +1,10 @@
+using System.Globalization;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Departments;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
 using Microsoft.EntityFrameworkCore;
@@ -25,15 +27,17 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
 {
     /// <param name="items">The meeting's items as the caller read them for the reader's context: tracked in this
     /// publisher's context, with their departments. Passed in, not read twice.</param>
-    public async Task<PublishReport> PublishAsync(Meeting meeting, List<ActionItem> items, MinutesContent content, byte[] document, string sha256, Caller caller, CancellationToken ct)
+    /// <param name="culture">The language the report speaks (zh-CN or en-US).</param>
+    public async Task<PublishReport> PublishAsync(Meeting meeting, List<ActionItem> items, MinutesContent content, byte[] document, string sha256, Caller caller,
+        CultureInfo culture, CancellationToken ct)
     {
-        var run = new Run(db, meeting, caller, clock.GetUtcNow().UtcDateTime);
+        var run = new Run(db, meeting, culture, clock.GetUtcNow().UtcDateTime);
         await run.LoadAsync(items, ct);
         foreach (var row in content.ActionItems) run.Apply(row);
         run.CancelRemovedRows();
         await run.ApplyDecisionsAsync(content.Decisions, ct);
         run.ApplyAttendance(content.Attendance);
-        var warnings = content.Warnings.Select(w => new PublishWarning(w.Location, w.Message)).Concat(run.Warnings).ToList();
+        var warnings = content.Warnings.Select(w => MinutesWords.Warning(w, culture)).Concat(run.Warnings).ToList();
 
         Guid? publication = null;
         if (run.ChangedAnything)
@@ -49,11 +53,11 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         db.Origin = new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Minutes);
         await db.SaveChangesAsync(ct); // everything above lands together, or nothing does
         return new PublishReport(publication, run.Created, run.Updated, run.Unchanged, run.Cancelled, run.Conflicts, run.Skipped, warnings,
-            [.. run.Created, .. run.Updated.Select(u => new RowResult(u.Row, u.Id, u.Title)), .. run.Unchanged],
+            [.. run.Created, .. run.Updated.Select(u => new RowResult(u.Row, u.Id, u.Title, u.Table, u.RowNumber)), .. run.Unchanged],
             new DecisionCounts(run.DecisionsCreated, run.DecisionsUpdated, run.DecisionsRevoked), content.Attendance.Count);
     }
 
-    private sealed class Run(CollabDb db, Meeting meeting, Caller caller, DateTime now)
+    private sealed class Run(CollabDb db, Meeting meeting, CultureInfo culture, DateTime now)
     {
         public DateTime Now => now;
         public List<RowResult> Created { get; } = [];
@@ -88,10 +92,11 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
 
         public void Apply(ActionRow row)
         {
-            var at = row.Location.ToString();
+            var at = MinutesWords.Where(row.Location, null, culture);
+            var (table, number) = (row.Location.Number, row.Location.Row);
             if (row.Title.Length > CollabModel.TitleLength)
             {
-                Warnings.Add(new PublishWarning(at, $"The action is longer than {CollabModel.TitleLength} characters; it was shortened. Put the detail in the notes."));
+                Warnings.Add(new PublishWarning(at, Messages.Format("minutes.titleShortened", culture, CollabModel.TitleLength), "titleShortened"));
                 row = row with { Title = row.Title[..CollabModel.TitleLength] };
             }
             var item = Match(row);
@@ -99,7 +104,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             {
                 if (row.Owner is null)
                 {
-                    Skipped.Add(new SkippedRow(at, "No owner we know, so no item was created. Write an attendee's name or email and publish again."));
+                    Skipped.Add(new SkippedRow(at, Messages.Format("minutes.noOwnerSkipped", culture), table, number));
                     return;
                 }
                 item = new ActionItem
@@ -114,7 +119,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 db.ActionItems.Add(item);
                 _items.Add(item);
                 _matched.Add(item.Id);
-                Created.Add(new RowResult(at, item.Id, item.Title));
+                Created.Add(new RowResult(at, item.Id, item.Title, table, number));
                 return;
             }
 
@@ -144,8 +149,8 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             }
             MergeStatus(item, row, document.Status, previous.Status, current.Status, at, fields);
             item.PublishedRow = (document with { Status = document.Status ?? previous.Status }).ToJson();
-            if (fields.Count > 0) Updated.Add(new UpdatedRow(at, item.Id, item.Title, fields));
-            else Unchanged.Add(new RowResult(at, item.Id, item.Title));
+            if (fields.Count > 0) Updated.Add(new UpdatedRow(at, item.Id, item.Title, fields, table, number));
+            else Unchanged.Add(new RowResult(at, item.Id, item.Title, table, number));
         }
 
         private void MergeStatus(ActionItem item, ActionRow row, string? document, string? previous, string? current, string at, List<string> fields)
@@ -161,7 +166,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 return;
             if (current != previous)
                 Conflicts.Add(new MergeConflict(at, item.Id, item.Title, "status", document, current, "documentWins",
-                    $"{item.OwnerName} changed the status to {current} since the last publish, and the minutes now say {document}; the minutes' value was applied."));
+                    Messages.Format("minutes.statusConflict", culture, item.OwnerName, MinutesWords.Status(current, culture), MinutesWords.Status(document, culture))));
             item.Status = wanted;
             if (wanted == ActionItemStatus.Done) item.NeedsHelp = false;
             if (!item.NeedsHelp) item.NeedsHelpReason = null;
@@ -198,7 +203,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 if (moved)
                 {
                     Conflicts.Add(new MergeConflict(null, item.Id, item.Title, "row", null, item.Status.ToWire(), "leftAlone",
-                        $"'{item.Title}' is no longer in the minutes, but {item.OwnerName} has already worked on it ({item.Status.ToWire()}); it was left as it is. Put the row back, or agree with {item.OwnerName} before removing it."));
+                        Messages.Format("minutes.removedButWorked", culture, item.Title, item.OwnerName, MinutesWords.Status(item.Status.ToWire(), culture))));
                     continue;
                 }
                 item.Status = ActionItemStatus.Cancelled;
@@ -273,7 +278,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             department = new Department { TenantId = meeting.TenantId, Name = key };
             db.Departments.Add(department);
             _departments[key] = department;
-            Warnings.Add(new PublishWarning(at, $"'{key}' was not a known department, so it was added. A tenant admin can set its contact person."));
+            Warnings.Add(new PublishWarning(at, Messages.Format("minutes.newDepartment", culture, key), "newDepartment"));
             return department;
         }
 

@@ -5,10 +5,10 @@ import { busy, empty, errorView, field, h, message, replace } from "../ui";
 import { documentBytes, insertDocument, stampActionIds } from "../word";
 
 interface Summary { id: string; subject: string; startUtc: string; myRoles: string[]; iAmOrganizer: boolean }
-interface Row { row: string; id: string; title: string }
+interface Row { row: string; id: string; title: string; table: number; rowNumber: number }
 interface Report {
   created: Row[]; updated: Array<Row & { fields: string[] }>; unchanged: Row[]; cancelled: Array<{ id: string; title: string }>;
-  conflicts: Array<{ row: string | null; title: string; message: string }>; skipped: Array<{ row: string; reason: string }>;
+  conflicts: Array<{ row: string | null; title: string; message: string }>; skipped: Array<{ row: string; reason: string; table: number; rowNumber: number }>;
   warnings: Array<{ location: string; message: string }>; rows: Row[];
 }
 
@@ -35,8 +35,8 @@ void startPane(() => t("minutesTitle"), async ({ root }) => {
   publish.addEventListener("click", () => void busy(publish, t("publishing"), async () => {
     try {
       const { data: result } = await callApi<Report>("POST", `/api/meetings/${meeting.value}/minutes`, await documentBytes(), { contentType: DOCX });
-      // "Action items, row N": row 1 is the header, so the N-th table row is action row N-2.
-      const ids = new Map(result.rows.map((r) => [Number(r.row.split(" ").pop()) - 2, r.id] as [number, string]));
+      // Rows of the first action table by number: row 1 is the header, so table row N is action row N-2.
+      const ids = new Map(result.rows.filter((r) => r.table === 1).map((r) => [r.rowNumber - 2, r.id] as [number, string]));
       const stamped = await stampActionIds(ids);
       replace(status, stamped > 0 ? message("info", t("stamped")) : null);
       showReport(result);
