@@ -26,6 +26,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
 builder.Services.AddHealthChecks();
+builder.Services.AddTaskPaneCompression();
 builder.AddCollabSecurity();
 
 var app = builder.Build();

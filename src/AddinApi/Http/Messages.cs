@@ -61,6 +61,23 @@ public static class Messages
         ["minutes.removedButWorked"] = ("'{0}' is no longer in the minutes, but {1} has already worked on it ({2}); it was left as it is. Put the row back, or agree with {1} before removing it.",
             "“{0}”已不在纪要中，但 {1} 已在处理（{2}），因此保持不变。请恢复该行，或在删除前与 {1} 确认。"),
 
+        // Meetings
+        ["meeting.notFound"] = ("No such meeting.", "找不到该会议。"),
+        ["meeting.cannotSee"] = ("Only the organizer and the attendees of this meeting can see it.", "只有该会议的发起人和参会人可以查看。"),
+        ["meeting.organizerOnly"] = ("Only the organizer can change or cancel this meeting.", "只有发起人可以修改或取消此会议。"),
+        ["meeting.cancelled"] = ("This meeting is cancelled.", "此会议已取消。"),
+        ["meeting.cancelledDetail"] = ("A cancelled meeting cannot be changed; plan a new one.", "已取消的会议不能修改，请重新安排会议。"),
+        ["meeting.alreadyCancelled"] = ("This meeting is already cancelled.", "此会议已经取消。"),
+        ["meeting.ifMatchRequiredDetail"] = ("Send the ETag from your last read of this meeting in If-Match, so nobody's change is overwritten unseen.",
+            "请在 If-Match 中提交您上次读取此会议时的 ETag，以免在不知情时覆盖他人的修改。"),
+        ["meeting.stale"] = ("The meeting changed since you read it.", "您读取之后，此会议已被他人修改。"),
+        ["meeting.staleDetail"] = ("Someone else saved a change first. Look at the current meeting (in 'current'), then try again with its ETag.",
+            "他人已先保存了修改。请查看当前会议（current），然后使用新的 ETag 重试。"),
+        ["meeting.refused"] = ("The meeting plan breaks the meeting rules.", "会议计划不符合会议规则。"),
+        ["meeting.keyInvalid"] = ("Give 1 to {0} visible characters, e.g. a UUID per plan.", "请提供 1 到 {0} 个可见字符，例如每个计划一个 UUID。"),
+        ["meeting.lookupOneOf"] = ("Give exactly one of eventId or iCalUId.", "请只提供 eventId 或 iCalUId 中的一个。"),
+        ["meeting.listAs"] = ("Use organizer, noteTaker or attendee.", "请使用 organizer（发起人）、noteTaker（记录人）或 attendee（参会人）。"),
+
         // Action items (the assignee's pane and the API)
         ["item.invalid"] = ("The change is not valid.", "无法保存此修改。"),
         ["item.nothingToChange"] = ("Nothing to change: send a status, a progress note, needs help or a deviation reason.", "没有可保存的修改：请提交状态、进展说明、需协助或偏差原因。"),

@@ -1,9 +1,36 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 
 namespace CollabAddin.Api.Http;
 
-public static class TaskPaneFiles
+public static partial class TaskPaneFiles
 {
+    /// <summary>
+    /// Brotli or gzip for the panes' own files (scripts, styles, pages), not for API answers: compressing responses that
+    /// mix a caller's input with personal data over TLS is what BREACH attacks, and JSON answers here are small.
+    /// </summary>
+    public static IServiceCollection AddTaskPaneCompression(this IServiceCollection services) => services
+        .Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal)
+        .Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal)
+        .AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ["text/html", "text/css", "application/javascript", "text/javascript", "image/svg+xml"];
+        });
+
+    /// <summary>
+    /// Files whose names carry their content's hash (the build's <c>name-Hash8.js</c>) never change: a year, immutable.
+    /// Everything else — the pages, icons, Office.js — is revalidated, so a new release is seen at once.
+    /// </summary>
+    private static void CacheHeaders(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context) =>
+        context.Context.Response.Headers.CacheControl = HashedName().IsMatch(context.File.Name) ? "public, max-age=31536000, immutable" : "no-cache";
+
+    [GeneratedRegex(@"-[A-Za-z0-9_-]{8}\.(js|css|mjs)$")]
+    private static partial Regex HashedName();
+
     /// <summary>
     /// Serves the task panes (src/AddinWeb/dist) from the API's own origin, so the panes need no CORS and one sign-in
     /// covers both. <c>Web:Root</c> names the folder. In Development, <c>Web:OfficeJsRoot</c> also serves the local copy
@@ -11,6 +38,7 @@ public static class TaskPaneFiles
     /// </summary>
     public static IApplicationBuilder UseTaskPaneFiles(this WebApplication app)
     {
+        app.UseResponseCompression();
         Serve(app, app.Configuration["Web:Root"], requestPath: "", defaults: true);
         if (app.Environment.IsDevelopment())
             Serve(app, app.Configuration["Web:OfficeJsRoot"], requestPath: "/office-js", defaults: false);
@@ -30,6 +58,6 @@ public static class TaskPaneFiles
         var files = new PhysicalFileProvider(path);
         if (defaults)
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = requestPath });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = requestPath });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = requestPath, OnPrepareResponse = CacheHeaders });
     }
 }

@@ -38,11 +38,11 @@ public static class MeetingsApi
         var now = clock.GetUtcNow().UtcDateTime;
         var key = request.Headers[MeetingCreation.KeyHeader].ToString();
         if (key.Length > 0 && !MeetingCreation.IsValidKey(key))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [MeetingCreation.KeyHeader] = [$"Give 1 to {MeetingCreation.MaxKeyLength} visible characters, e.g. a UUID per plan."] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [MeetingCreation.KeyHeader] = [Messages.Format("meeting.keyInvalid", RequestLanguage.Of(request), MeetingCreation.MaxKeyLength)] });
         if (key.Length > 0 && await CreatedWithAsync(db, caller, key, ct) is { } first)
             return Replayed(first, request);
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
-        if (!check.Verdict.CanSend) return Refused(check.Verdict);
+        if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
 
         var meeting = new Meeting
         {
@@ -75,14 +75,14 @@ public static class MeetingsApi
         IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (Refuse(meeting, caller, organizerOnly: true) is { } refusal) return refusal;
+        if (Refuse(meeting, caller, organizerOnly: true, request) is { } refusal) return refusal;
         if (Precondition(request, meeting!) is { } failed) return failed;
         if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
-            return Problems.Problem(StatusCodes.Status409Conflict, "This meeting is cancelled.", "A cancelled meeting cannot be changed; plan a new one.");
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("meeting.cancelled", RequestLanguage.Of(request)), Messages.Format("meeting.cancelledDetail", RequestLanguage.Of(request)));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
-        if (!check.Verdict.CanSend) return Refused(check.Verdict);
+        if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
         var before = MeetingCreation.Fingerprint(meeting);
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language ?? meeting.Language), now);
         if (MeetingCreation.Fingerprint(meeting) == before && meeting.Invite.State is not InviteState.Failed)
@@ -101,11 +101,11 @@ public static class MeetingsApi
         HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (Refuse(meeting, caller, organizerOnly: true) is { } refusal) return refusal;
+        if (Refuse(meeting, caller, organizerOnly: true, request) is { } refusal) return refusal;
         if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
-            return Problems.Problem(StatusCodes.Status409Conflict, "This meeting is already cancelled.");
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("meeting.alreadyCancelled", RequestLanguage.Of(request)));
         if (body?.Message is { Length: > CollabModel.GoalLength })
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [$"At most {CollabModel.GoalLength} characters."] },
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [Messages.Format("text.tooLong", RequestLanguage.Of(request), CollabModel.GoalLength)] },
                 statusCode: StatusCodes.Status422UnprocessableEntity);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -125,15 +125,15 @@ public static class MeetingsApi
     private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (Refuse(meeting, caller, organizerOnly: false) is { } refusal) return refusal;
+        if (Refuse(meeting, caller, organizerOnly: false, request) is { } refusal) return refusal;
         request.HttpContext.Response.Headers.ETag = ETags.For(meeting!.Version);
         return TypedResults.Ok(MeetingResponse.From(meeting));
     }
 
-    private static async Task<IResult> Lookup(Caller caller, CollabDb db, IGraphGateway graph, CancellationToken ct, string? eventId = null, string? iCalUId = null)
+    private static async Task<IResult> Lookup(Caller caller, CollabDb db, IGraphGateway graph, HttpRequest request, CancellationToken ct, string? eventId = null, string? iCalUId = null)
     {
         if (string.IsNullOrWhiteSpace(eventId) == string.IsNullOrWhiteSpace(iCalUId))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["eventId"] = ["Give exactly one of eventId or iCalUId."] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["eventId"] = [Messages.Format("meeting.lookupOneOf", RequestLanguage.Of(request))] });
         var meeting = await db.Meetings.AsNoTracking()
             .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
             .FirstOrDefaultAsync(ct);
@@ -144,11 +144,11 @@ public static class MeetingsApi
             if (shared is not null)
                 meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Invite.ICalUId == shared, ct);
         }
-        if (Refuse(meeting, caller, organizerOnly: false) is { } refusal) return refusal;
+        if (Refuse(meeting, caller, organizerOnly: false, request) is { } refusal) return refusal;
         return TypedResults.Ok(MeetingResponse.From(meeting!));
     }
 
-    private static async Task<IResult> List(Caller caller, CollabDb db, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
+    private static async Task<IResult> List(Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
     {
         var (me, oid) = (caller.Email, caller.ObjectId);
         // PersonMatch's rule as index seeks on the email (bound rows carry their person's current email, see PersonMatch).
@@ -163,7 +163,7 @@ public static class MeetingsApi
             _ => null!,
         };
         if (query is null)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["as"] = ["Use organizer, noteTaker or attendee."] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["as"] = [Messages.Format("meeting.listAs", RequestLanguage.Of(request))] });
         if (from is { } f) query = query.Where(m => m.EndUtc >= f.ToUniversalTime());
         if (to is { } t) query = query.Where(m => m.StartUtc <= t.ToUniversalTime());
         var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);
@@ -173,9 +173,9 @@ public static class MeetingsApi
             PersonMatch.Is(m.OrganizerObjectId, m.OrganizerEmail, caller), m.Invite.State)).ToList()));
     }
 
-    private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
-        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false) is { } refusal) return refusal;
+        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false, request) is { } refusal) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await db.ActionItems.Where(i => i.MeetingId == id)
             .InDueOrder()
@@ -184,9 +184,9 @@ public static class MeetingsApi
         return TypedResults.Ok(items.Select(i => i.AsOf(now)).ToList());
     }
 
-    private static async Task<IResult> Decisions(Guid id, Caller caller, CollabDb db, CancellationToken ct)
+    private static async Task<IResult> Decisions(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
-        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false) is { } refusal) return refusal;
+        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false, request) is { } refusal) return refusal;
         var decisions = await db.Decisions.Where(d => d.MeetingId == id)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(DecisionResponse.Projection)
@@ -215,15 +215,16 @@ public static class MeetingsApi
     }
 
     /// <summary>404 when the meeting is not in the caller's tenant, 403 when the caller may not see (or change) it.</summary>
-    private static IResult? Refuse(Meeting? meeting, Caller caller, bool organizerOnly)
+    private static IResult? Refuse(Meeting? meeting, Caller caller, bool organizerOnly, HttpRequest request)
     {
+        var culture = RequestLanguage.Of(request);
         if (meeting is null)
-            return Problems.Problem(StatusCodes.Status404NotFound, "No such meeting.");
+            return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture));
         var access = MeetingAccess.Of(meeting, caller);
         if (!access.CanSee)
-            return Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer and the attendees of this meeting can see it.");
+            return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture));
         return organizerOnly && !access.IsOrganizer
-            ? Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer can change or cancel this meeting.")
+            ? Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.organizerOnly", culture))
             : null;
     }
 
@@ -231,8 +232,8 @@ public static class MeetingsApi
     {
         ETags.Precondition.Matches => null,
         ETags.Precondition.Stale => StaleMeeting(meeting, request),
-        _ => Problems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
-            "Send the ETag from your last read of this meeting in If-Match, so nobody's change is overwritten unseen."),
+        _ => Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("item.ifMatchRequired", RequestLanguage.Of(request)),
+            Messages.Format("meeting.ifMatchRequiredDetail", RequestLanguage.Of(request))),
     };
 
     private static async Task<IResult?> SaveOrStale(CollabDb db, Meeting meeting, HttpRequest request, CancellationToken ct)
@@ -253,8 +254,8 @@ public static class MeetingsApi
     private static IResult StaleMeeting(Meeting current, HttpRequest request)
     {
         request.HttpContext.Response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The meeting changed since you read it.",
-            "Someone else saved a change first. Look at the current meeting (in 'current'), then try again with its ETag.",
+        var culture = RequestLanguage.Of(request);
+        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("meeting.stale", culture), Messages.Format("meeting.staleDetail", culture),
             "current", MeetingResponse.From(current));
     }
 
@@ -267,10 +268,10 @@ public static class MeetingsApi
     }
 
     /// <summary>422 with the errors keyed by field (as validation problems are), plus the full findings with their codes.</summary>
-    private static IResult Refused(PolicyVerdict verdict) =>
+    private static IResult Refused(PolicyVerdict verdict, System.Globalization.CultureInfo culture) =>
         Results.ValidationProblem(
             verdict.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The meeting plan breaks the meeting rules.",
+            title: Messages.Format("meeting.refused", culture),
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["findings"] = verdict.Errors, ["warnings"] = verdict.Warnings });
 }

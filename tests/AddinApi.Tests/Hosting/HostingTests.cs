@@ -32,6 +32,35 @@ public sealed class HostingTests
         await response.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("CollabAddin", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.CacheControl?.NoCache, "pages are revalidated, so a release is seen at once");
+    }
+
+    [Fact]
+    public async Task Hashed_scripts_are_cached_for_a_year_and_sent_compressed_while_api_answers_are_not_compressed()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/items.html");
+        var scripts = System.Text.RegularExpressions.Regex.Matches(page, @"/assets/[\w-]+-[\w-]{8}\.js").Select(m => m.Value).Distinct().ToList();
+        Assert.NotEmpty(scripts);
+        var sizes = new Dictionary<string, int>();
+        foreach (var each in scripts) sizes[each] = (await client.GetByteArrayAsync(each)).Length;
+        var script = sizes.MaxBy(s => s.Value).Key; // the pane's largest script, where compression matters
+
+        var plain = await client.GetAsync(script);
+        var request = new HttpRequestMessage(HttpMethod.Get, script) { Headers = { { "Accept-Encoding", "br, gzip" } } };
+        var compressed = await client.SendAsync(request);
+
+        Assert.Equal("public, max-age=31536000, immutable", compressed.Headers.CacheControl?.ToString());
+        Assert.Equal("br", compressed.Content.Headers.ContentEncoding.Single());
+        var size = (await plain.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True((await compressed.Content.ReadAsByteArrayAsync()).Length < size / 2, "a script compresses to well under half");
+        var icon = await client.GetAsync("/assets/icon-32.png");
+        Assert.Equal("no-cache", icon.Headers.CacheControl?.ToString()); // no hash in its name: revalidated
+
+        var token = await Infrastructure.DevSignIn.TokenAsync(client, TestData.Owner);
+        var api = new HttpRequestMessage(HttpMethod.Get, "/api/me/action-items") { Headers = { { "Accept-Encoding", "br, gzip" }, { "Authorization", $"Bearer {token}" } } };
+        Assert.Empty((await client.SendAsync(api)).Content.Headers.ContentEncoding);
     }
 
     [Fact]
