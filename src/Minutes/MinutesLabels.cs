@@ -37,6 +37,7 @@ public static class MinutesLabels
         ["decisions"] = ("Decisions", "决议"),
         ["decision"] = ("Decision", "决议内容"),
         ["next"] = ("Next meeting", "下次会议"),
+        ["noAgenda"] = ("No agenda was planned for this meeting; write the notes below.", "本次会议未安排议程；请在下方记录。"),
         ["attendance.present"] = ("present", "出席"),
         ["attendance.absent"] = ("absent", "缺席"),
         ["attendance.delegate"] = ("delegate", "代理"),

@@ -50,6 +50,7 @@ public static class MinutesWriter
             body.Append(Para(L("attendance"), MinutesStyles.Heading1));
             body.Append(AttendanceTable());
             body.Append(Para(L("agenda"), MinutesStyles.Heading1));
+            if (m.Agenda.Count == 0) body.Append(Para(L("noAgenda"))); // never a heading over nothing
             foreach (var item in m.Agenda.OrderBy(a => a.Number))
                 foreach (var element in AgendaSection(item))
                     body.Append(element);
@@ -112,7 +113,8 @@ public static class MinutesWriter
 
         private Table ActionTable()
         {
-            int[] widths = [2400, 1200, 1200, 1200, 1500, 900, 1200];
+            // The due column fits "2026-12-01" on one line (it wrapped as "2026-12-1 / 1" at 1,200).
+            int[] widths = [2300, 1200, DateColumn, 1100, 1400, 800, 1200];
             var table = NewTable(widths);
             table.GetFirstChild<TableProperties>()!.Append(new TableCaption { Val = MinutesTags.ActionTable });
             table.Append(HeaderRow(widths, L("what"), L("owner"), L("due"), L("lead"), L("cooperating"), L("agendaItem"), L("status")));
@@ -161,10 +163,14 @@ public static class MinutesWriter
             return row;
         }
 
+        /// <summary>Twips wide enough for an ISO date at the body size; its cells never wrap.</summary>
+        private const int DateColumn = 1400;
+
         private static TableCell Cell(string text, int width, bool bold = false, bool shade = false)
         {
             var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
             if (shade) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "DEEAF6" });
+            if (width == DateColumn) properties.Append(new NoWrap());
             return new TableCell(properties, Para(text, bold: bold));
         }
 

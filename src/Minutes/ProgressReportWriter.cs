@@ -24,7 +24,7 @@ public static class ProgressReportWriter
             string[] headers = chinese
                 ? ["行动项", "负责人", "协作部门", "截止日期", "状态", "最新进展", "逾期天数", "偏差原因"]
                 : ["Item", "Owner", "Cooperating", "Due", "Status", "Latest progress", "Days late", "Deviation"];
-            int[] widths = [2800, 1400, 1600, 1200, 1100, 2800, 900, 2000];
+            int[] widths = [2700, 1400, 1500, 1400, 1100, 2800, 900, 2000]; // the due column fits "2026-12-01" on one line
             foreach (var group in report.Groups)
             {
                 body.Append(Para(group.Heading, MinutesStyles.Heading2));
@@ -52,6 +52,7 @@ public static class ProgressReportWriter
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
         if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "DEEAF6" });
+        if (!header && DateOnly.TryParseExact(text, "yyyy-MM-dd", out _)) properties.Append(new NoWrap());
         var run = new Run(new Text(TypedText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve }); // stored text cannot break the document
         if (header) run.PrependChild(new RunProperties(new Bold()));
         return new TableCell(properties, new Paragraph(run));
