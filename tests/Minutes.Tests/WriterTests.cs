@@ -69,3 +69,27 @@ public sealed class WriterTests
         Assert.Empty(read.Warnings);
     }
 }
+
+public sealed class WriterLayoutTests
+{
+    [Theory]
+    [InlineData(false, "No agenda was planned for this meeting")]
+    [InlineData(true, "本次会议未安排议程")]
+    public void A_meeting_without_agenda_says_so_under_its_heading(bool chinese, string words)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(MinutesWriter.Write(Sample.Meeting() with { Agenda = [] }, chinese)), false);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        var heading = paragraphs.FindIndex(p => p.InnerText == MinutesLabels.Get("agenda", chinese));
+        Assert.StartsWith(words, paragraphs[heading + 1].InnerText);
+    }
+
+    [Fact]
+    public void Due_dates_sit_in_a_column_wide_enough_that_they_never_wrap()
+    {
+        var published = new MinutesActionItem(Guid.NewGuid(), "Draft", "Carol Zhang", new DateOnly(2026, 12, 1), null, [], null, "open");
+        using var document = WordprocessingDocument.Open(new MemoryStream(Sample.Template(false, published)), false);
+        var dueCell = document.MainDocumentPart!.Document.Body!.Descendants<TableCell>().First(c => c.InnerText == "2026-12-01");
+        Assert.NotNull(dueCell.TableCellProperties!.GetFirstChild<NoWrap>());
+        Assert.True(int.Parse(dueCell.TableCellProperties.TableCellWidth!.Width!.Value!) >= 1400);
+    }
+}
