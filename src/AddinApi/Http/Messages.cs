@@ -61,6 +61,28 @@ public static class Messages
         ["minutes.removedButWorked"] = ("'{0}' is no longer in the minutes, but {1} has already worked on it ({2}); it was left as it is. Put the row back, or agree with {1} before removing it.",
             "“{0}”已不在纪要中，但 {1} 已在处理（{2}），因此保持不变。请恢复该行，或在删除前与 {1} 确认。"),
 
+        // Publishing and mailing minutes
+        ["minutes.runOnly"] = ("Only the organizer and the note-taker handle this meeting's minutes.", "只有发起人和记录人可以处理本次会议的纪要。"),
+        ["minutes.notADocument"] = ("Send the minutes as a Word document.", "请以 Word 文档提交会议纪要。"),
+        ["minutes.notADocumentDetail"] = ("The body must be the .docx itself, with Content-Type {0}.", "请求正文必须是 .docx 文件本身，Content-Type 为 {0}。"),
+        ["minutes.tooLarge"] = ("The document is too large.", "文档过大。"),
+        ["minutes.tooLargeDetail"] = ("Minutes can be at most {0} MB. Remove large pictures or attachments and publish again.", "会议纪要最大为 {0} MB。请删除较大的图片或附件后重新发布。"),
+        ["minutes.busy"] = ("Many minutes are being published right now.", "当前有大量会议纪要正在发布。"),
+        ["minutes.busyDetail"] = ("Nothing was published. Publish again in a few seconds.", "本次未发布任何内容。请几秒后重新发布。"),
+        ["minutes.cannotPublish"] = ("These minutes cannot be published.", "无法发布此会议纪要。"),
+        ["minutes.raced"] = ("The meeting is being changed right now.", "此会议正在被他人修改。"),
+        ["minutes.racedDetail"] = ("Others saved changes to this meeting's items while the minutes were being published. Nothing was published; publish again.",
+            "发布纪要期间，他人保存了本次会议行动项的修改。本次未发布任何内容，请重新发布。"),
+        ["minutes.nothingPublished"] = ("Nothing has been published yet.", "尚未发布任何纪要。"),
+        ["minutes.nothingPublishedDetail"] = ("Publish the minutes first, then mail them.", "请先发布会议纪要，再发送邮件。"),
+        ["minutes.tooLargeToMail"] = ("The minutes are too large to attach to a mail.", "会议纪要过大，无法作为邮件附件发送。"),
+        ["minutes.tooLargeToMailDetail"] = ("Remove large pictures from the document, publish again, then mail.", "请删除文档中较大的图片，重新发布后再发送。"),
+        ["minutes.alreadyMailed"] = ("These minutes were already mailed to the attendees.", "这份纪要已发送给参会人。"),
+        ["minutes.alreadyMailedDetail"] = ("They went out at {0} UTC and have not been published again since. To send the same minutes again, confirm the resend (resend=true).",
+            "已于 {0}（UTC）发送，此后未重新发布。如需再次发送同一份纪要，请确认重发（resend=true）。"),
+        ["minutes.mailedMoment"] = ("These minutes were mailed a moment ago.", "这份纪要刚刚发送过。"),
+        ["minutes.mailedMomentDetail"] = ("The same minutes go out at most every {0} minutes. Try again in {1} seconds.", "同一份纪要每 {0} 分钟最多发送一次。请在 {1} 秒后重试。"),
+
         // Meetings
         ["meeting.notFound"] = ("No such meeting.", "找不到该会议。"),
         ["meeting.cannotSee"] = ("Only the organizer and the attendees of this meeting can see it.", "只有该会议的发起人和参会人可以查看。"),

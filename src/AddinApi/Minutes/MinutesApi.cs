@@ -47,7 +47,7 @@ public static class MinutesApi
     {
         if (lang is not null && lang is not ("zh-CN" or "en-US"))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use zh-CN or en-US."] });
-        var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
+        var (meeting, refusal) = await LoadRunAsync(db, id, caller, RequestLanguage.Of(request), ct);
         if (refusal is not null) return refusal;
         var items = await ItemsOf(db, id, ct);
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
@@ -59,27 +59,27 @@ public static class MinutesApi
     private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
         PublishGate gate, HttpRequest request, CancellationToken ct)
     {
-        var (meeting, refusal) = await LoadRunAsync(db, id, caller, ct);
+        var (meeting, refusal) = await LoadRunAsync(db, id, caller, RequestLanguage.Of(request), ct);
         if (refusal is not null) return refusal;
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant(); // media types are case-insensitive (RFC 9110)
         if (type is not (DocxType or "application/octet-stream"))
-            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the minutes as a Word document.",
-                $"The body must be the .docx itself, with Content-Type {DocxType}.");
+            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Messages.Format("minutes.notADocument", RequestLanguage.Of(request)),
+                Messages.Format("minutes.notADocumentDetail", RequestLanguage.Of(request), DocxType));
         var max = options.Value.MaxUploadBytes;
-        if (request.ContentLength > max) return TooLarge(max);
+        if (request.ContentLength > max) return TooLarge(max, RequestLanguage.Of(request));
         using var turn = await gate.EnterAsync(ct);
         if (turn is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
-            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "Many minutes are being published right now.",
-                "Nothing was published. Publish again in a few seconds.");
+            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, Messages.Format("minutes.busy", RequestLanguage.Of(request)),
+                Messages.Format("minutes.busyDetail", RequestLanguage.Of(request)));
         }
         var body = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
         {
-            if (body.Length + read > max) return TooLarge(max);
+            if (body.Length + read > max) return TooLarge(max, RequestLanguage.Of(request));
             body.Write(buffer, 0, read);
         }
         var document = body.ToArray();
@@ -100,7 +100,7 @@ public static class MinutesApi
                     MinutesRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     MinutesRejection.Refused => StatusCodes.Status422UnprocessableEntity,
                     _ => StatusCodes.Status400BadRequest,
-                }, "These minutes cannot be published.", e.Message);
+                }, Messages.Format("minutes.cannotPublish", RequestLanguage.Of(request)), e.Message);
             }
             try
             {
@@ -114,8 +114,8 @@ public static class MinutesApi
                     // Still losing the race after several merges (many people saving at once): nothing was stored, so
                     // the honest answer is "try again", not an error.
                     request.HttpContext.Response.Headers.RetryAfter = "1";
-                    return Problems.Problem(StatusCodes.Status409Conflict, "The meeting is being changed right now.",
-                        "Others saved changes to this meeting's items while the minutes were being published. Nothing was published; publish again.");
+                    return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.raced", RequestLanguage.Of(request)),
+                        Messages.Format("minutes.racedDetail", RequestLanguage.Of(request)));
                 }
                 // An assignee, organizer or another publish saved while we merged: wait a little (jittered, so racing
                 // publishes do not collide again in step) and merge again on top of what is there now.
@@ -137,9 +137,8 @@ public static class MinutesApi
         return name;
     }
 
-    private static IResult TooLarge(long max) =>
-        Problems.Problem(StatusCodes.Status413PayloadTooLarge, "The document is too large.",
-            $"Minutes can be at most {max / (1024 * 1024)} MB. Remove large pictures or attachments and publish again.");
+    private static IResult TooLarge(long max, System.Globalization.CultureInfo culture) =>
+        Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("minutes.tooLarge", culture), Messages.Format("minutes.tooLargeDetail", culture, max / (1024 * 1024)));
 
     /// <summary>Tracked, with departments: the reader's context and the publisher's merge both work on these.</summary>
     private static Task<List<ActionItems.ActionItem>> ItemsOf(CollabDb db, Guid meetingId, CancellationToken ct) =>
@@ -147,12 +146,12 @@ public static class MinutesApi
             .Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt).AsSplitQuery().ToListAsync(ct);
 
     /// <summary>The meeting, if the caller runs it (organizer or note-taker): 404 outside the tenant, 403 for anyone else.</summary>
-    internal static async Task<(Meeting? Meeting, IResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, CancellationToken ct)
+    internal static async Task<(Meeting? Meeting, IResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, System.Globalization.CultureInfo culture, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, "No such meeting."));
+        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
         return MeetingAccess.Of(meeting, caller).Runs
             ? (meeting, null)
-            : (null, Problems.Problem(StatusCodes.Status403Forbidden, "Only the organizer and the note-taker handle this meeting's minutes."));
+            : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("minutes.runOnly", culture)));
     }
 }

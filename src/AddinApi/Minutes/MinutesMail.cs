@@ -29,22 +29,21 @@ public static class MinutesMail
         minutes.MapPost("/mail", Send).RequireRateLimiting(SecurityHeaders.WritesPolicy)
             .WithSummary("Mail the published minutes to all attendees, each with their own action items. Again only with resend=true, and at most every 10 minutes.");
 
-    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpResponse response,
+    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpRequest request, HttpResponse response,
         CancellationToken ct, bool resend = false)
     {
-        var (meeting, refusal) = await MinutesApi.LoadRunAsync(db, id, caller, ct);
+        var culture = RequestLanguage.Of(request);
+        var (meeting, refusal) = await MinutesApi.LoadRunAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
         var latest = await db.MinutesPublications.Where(p => p.MeetingId == id).OrderByDescending(p => p.PublishedAt).FirstOrDefaultAsync(ct);
         if (latest is null)
-            return Problems.Problem(StatusCodes.Status409Conflict, "Nothing has been published yet.", "Publish the minutes first, then mail them.");
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.nothingPublished", culture), Messages.Format("minutes.nothingPublishedDetail", culture));
         if (latest.Document.Length > MaxInlineAttachmentBytes)
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "The minutes are too large to attach to a mail.",
-                "Remove large pictures from the document, publish again, then mail.");
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, Messages.Format("minutes.tooLargeToMail", culture), Messages.Format("minutes.tooLargeToMailDetail", culture));
         var now = clock.GetUtcNow().UtcDateTime;
         if (latest.MailedAt is { } mailed && !resend)
-            return Problems.Problem(StatusCodes.Status409Conflict, "These minutes were already mailed to the attendees.",
-                $"They went out at {mailed:yyyy-MM-dd HH:mm} UTC and have not been published again since. To send the same minutes again, confirm the resend (resend=true).",
-                "mailedAt", mailed);
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.alreadyMailed", culture),
+                Messages.Format("minutes.alreadyMailedDetail", culture, mailed.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), "mailedAt", mailed);
         // Claimed in the store before anything is sent: two clicks, or two instances, send once.
         var retryBefore = now - ResendInterval;
         if (await db.MinutesPublications.Where(p => p.Id == latest.Id && (p.MailedAt == null || p.MailedAt <= retryBefore))
@@ -52,8 +51,8 @@ public static class MinutesMail
         {
             var wait = (int)Math.Ceiling(((latest.MailedAt ?? now) + ResendInterval - now).TotalSeconds);
             response.Headers.RetryAfter = Math.Max(1, wait).ToString(CultureInfo.InvariantCulture);
-            return Problems.Problem(StatusCodes.Status429TooManyRequests, "These minutes were mailed a moment ago.",
-                $"The same minutes go out at most every {ResendInterval.TotalMinutes:0} minutes. Try again in {Math.Max(1, wait)} seconds.");
+            return Problems.Problem(StatusCodes.Status429TooManyRequests, Messages.Format("minutes.mailedMoment", culture),
+                Messages.Format("minutes.mailedMomentDetail", culture, (int)ResendInterval.TotalMinutes, Math.Max(1, wait)));
         }
         var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
         var chinese = (meeting!.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);

@@ -36,4 +36,29 @@ public sealed class PublishReportLanguageTests
         Assert.All(report.Warnings, w => Assert.Contains(w.Message, c => c >= 0x4E00 && c <= 0x9FFF)); // every one of them in Chinese
         Assert.Contains(report.Warnings, w => w.Code == "badDueDate");
     }
+
+    [Fact]
+    public async Task Refusals_around_publishing_and_mailing_are_chinese_for_a_chinese_caller()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var bob = await app.ClientForAsync(NoteTaker);
+        async Task<string?> Title(HttpClient client, HttpRequestMessage request, HttpStatusCode status)
+        {
+            request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            return (await (await client.SendAsync(request)).ProblemAsync(status)).GetProperty("title").GetString();
+        }
+        var mail = $"/api/meetings/{meeting!.Id}/minutes/mail";
+
+        Assert.Equal("尚未发布任何纪要。", await Title(bob, new(HttpMethod.Post, mail), HttpStatusCode.Conflict));
+        Assert.Equal("请以 Word 文档提交会议纪要。", await Title(bob, new(HttpMethod.Post, $"/api/meetings/{meeting.Id}/minutes")
+        {
+            Content = new StringContent("not a document", System.Text.Encoding.UTF8, "text/plain"),
+        }, HttpStatusCode.UnsupportedMediaType));
+        Assert.Equal("只有发起人和记录人可以处理本次会议的纪要。", await Title(await app.ClientForAsync(Owner), new(HttpMethod.Get, $"/api/meetings/{meeting.Id}/minutes/template"), HttpStatusCode.Forbidden));
+        await (await PublishAsync(bob, meeting.Id, FirstDraft(await TemplateAsync(bob, meeting.Id)))).ShouldBeAsync(HttpStatusCode.OK);
+        await (await bob.PostAsync(mail, null)).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("这份纪要已发送给参会人。", await Title(bob, new(HttpMethod.Post, mail), HttpStatusCode.Conflict));
+        Assert.Equal("这份纪要刚刚发送过。", await Title(bob, new(HttpMethod.Post, mail + "?resend=true"), HttpStatusCode.TooManyRequests));
+    }
 }
