@@ -25,21 +25,22 @@ public static class ActionItemsApi
     }
 
     private static async Task<Results<Ok<ActionItemPage>, ValidationProblem>> ListMine(
-        Caller caller, CollabDb db, TimeProvider clock, CancellationToken ct,
+        Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct,
         string? status = null, DateOnly? dueBefore = null, Guid? meetingId = null, int page = 1, int pageSize = 50)
     {
+        var culture = RequestLanguage.Of(request);
         var errors = new Dictionary<string, string[]>();
         var statuses = new List<ActionItemStatus>();
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (ActionItemStatusRules.TryParse(s, out var parsed)) statuses.Add(parsed);
-            else errors["status"] = [$"'{s}' is not a status. Use open, inProgress, done, blocked or cancelled, comma-separated."];
+            else errors["status"] = [Messages.Format("list.statusUnknown", culture, s)];
         }
-        if (page < 1) errors["page"] = ["Pages start at 1."];
-        else if ((long)(page - 1) * Math.Max(pageSize, 1) > MaxSkip) errors["page"] = [$"There are no pages that far: page × pageSize is at most {MaxSkip:N0}."];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        if (page < 1) errors["page"] = [Messages.Format("list.pageStart", culture)];
+        else if ((long)(page - 1) * Math.Max(pageSize, 1) > MaxSkip) errors["page"] = [Messages.Format("list.pageTooFar", culture, MaxSkip)];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [Messages.Format("list.pageSize", culture, MaxPageSize)];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The filter is not valid.");
+            return TypedResults.ValidationProblem(errors, title: Messages.Format("list.filterInvalid", culture));
 
         var query = MineQuery(db, caller.ObjectId, caller.Email, statuses, dueBefore, meetingId);
         // One statement: the few cooperating departments come in the same query rather than a split one (see BENCHMARKS.md).

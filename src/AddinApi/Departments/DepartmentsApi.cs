@@ -1,6 +1,7 @@
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Departments;
@@ -20,36 +21,38 @@ public static class DepartmentsApi
         var api = routes.MapGroup("/api/departments").RequireAuthorization(AuthSetup.ApiUserPolicy, AdminPolicy).WithTags("Departments");
         api.MapGet("", async (CollabDb db, CancellationToken ct) =>
             TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Id, d.Name, d.ContactEmail)).ToListAsync(ct)));
-        api.MapPost("", async (DepartmentRequest body, Caller caller, CollabDb db, CancellationToken ct) =>
+        api.MapPost("", async (DepartmentRequest body, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct) =>
         {
-            if (Invalid(body) is { } problem) return problem;
+            var culture = RequestLanguage.Of(request);
+            if (Invalid(body, culture) is { } problem) return problem;
             var name = body.Name!.Trim();
             if (await db.Departments.AnyAsync(d => d.Name == name, ct))
-                return Problems.Problem(StatusCodes.Status409Conflict, $"A department named '{name}' already exists.");
+                return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("department.exists", culture, name));
             var department = new Department { TenantId = caller.TenantId, Name = name, ContactEmail = Contact(body) };
             db.Departments.Add(department);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/departments/{department.Id}", new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
         });
-        api.MapPut("/{id:guid}", async (Guid id, DepartmentRequest body, CollabDb db, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, DepartmentRequest body, CollabDb db, HttpRequest request, CancellationToken ct) =>
         {
-            if (Invalid(body) is { } problem) return problem;
+            var culture = RequestLanguage.Of(request);
+            if (Invalid(body, culture) is { } problem) return problem;
             var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, ct);
-            if (department is null) return Problems.Problem(StatusCodes.Status404NotFound, "No such department.");
+            if (department is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("department.notFound", culture));
             var name = body.Name!.Trim();
             if (await db.Departments.AnyAsync(d => d.Name == name && d.Id != id, ct))
-                return Problems.Problem(StatusCodes.Status409Conflict, $"A department named '{name}' already exists.");
+                return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("department.exists", culture, name));
             (department.Name, department.ContactEmail) = (name, Contact(body));
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
         });
     }
 
-    private static IResult? Invalid(DepartmentRequest body)
+    private static IResult? Invalid(DepartmentRequest body, System.Globalization.CultureInfo culture)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > CollabModel.NameLength) errors["name"] = [$"Give a name of 1 to {CollabModel.NameLength} characters."];
-        if (body.ContactEmail is { Length: > 0 } && !Emails.IsValid(body.ContactEmail)) errors["contactEmail"] = [$"'{body.ContactEmail}' is not an email address."];
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > CollabModel.NameLength) errors["name"] = [Messages.Format("department.name", culture, CollabModel.NameLength)];
+        if (body.ContactEmail is { Length: > 0 } && !Emails.IsValid(body.ContactEmail)) errors["contactEmail"] = [Messages.Format("attendee.emailInvalid", culture, body.ContactEmail)];
         return errors.Count == 0 ? null : Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -30,22 +30,23 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         if (exception is not BadHttpRequestException bad)
             return false;
+        var culture = Meetings.RequestLanguage.Of(context.Request);
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) // a body that grew past its limit while being read (chunked)
         {
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? SecurityHeaders.MaxJsonBodyBytes;
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await SecurityHeaders.TooLarge(limit).ExecuteAsync(context);
+            await SecurityHeaders.TooLarge(limit, culture).ExecuteAsync(context);
             return true;
         }
         context.Response.StatusCode = bad.StatusCode;
         var detail = bad.InnerException is JsonException json
-            ? $"The request body is not valid JSON for this operation{(json.Path is null ? "" : $" (at {json.Path})")}. Check the field names and value types."
+            ? Messages.Format("request.badJson", culture, json.Path is null ? "" : Messages.Format("request.badJsonAt", culture, json.Path))
             : bad.Message;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read.", Detail = detail },
+            ProblemDetails = { Status = bad.StatusCode, Title = Messages.Format("request.unreadable", culture), Detail = detail },
         });
     }
 }
@@ -55,11 +56,12 @@ internal sealed class GraphExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        var culture = Meetings.RequestLanguage.Of(context.Request);
         var (status, title, detail) = exception switch
         {
-            Graph.GraphUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Outlook (Microsoft Graph) is not answering right now.",
-                "Nothing was changed. Try again in a little while."),
-            Graph.GraphRejectedException r => (StatusCodes.Status502BadGateway, "Outlook (Microsoft Graph) refused the request.", r.Message),
+            Graph.GraphUnavailableException => (StatusCodes.Status503ServiceUnavailable, Messages.Format("graph.unavailable", culture),
+                Messages.Format("graph.unavailableDetail", culture)),
+            Graph.GraphRejectedException r => (StatusCodes.Status502BadGateway, Messages.Format("graph.refused", culture), r.Message),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -93,7 +95,11 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = 503, Title = "The store is not available right now.", Detail = "Nothing was changed. Try again in a few seconds." },
+            ProblemDetails =
+            {
+                Status = 503, Title = Messages.Format("store.unavailable", Meetings.RequestLanguage.Of(context.Request)),
+                Detail = Messages.Format("store.unavailableDetail", Meetings.RequestLanguage.Of(context.Request)),
+            },
         });
     }
 

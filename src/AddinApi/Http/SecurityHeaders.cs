@@ -63,15 +63,17 @@ public static class SecurityHeaders
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? WritesPolicy;
                 rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
-                await Results.Problem(statusCode: 429, title: "Too many requests.",
-                    detail: $"You can do this {limits.GetValueOrDefault(policy, limits[WritesPolicy])} times a minute. Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.")
+                var culture = Meetings.RequestLanguage.Of(rejected.HttpContext.Request);
+                await Results.Problem(statusCode: 429, title: Messages.Format("request.tooMany", culture),
+                    detail: Messages.Format("request.tooManyDetail", culture, limits.GetValueOrDefault(policy, limits[WritesPolicy]), (int)Math.Ceiling(retry.TotalSeconds)))
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
     }
 
-    public static IResult TooLarge(long limit) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.",
-        detail: limit >= 1024 * 1024 ? $"Requests here are at most {limit / (1024 * 1024)} MB." : $"Requests here are at most {limit / 1024} KB.");
+    public static IResult TooLarge(long limit, System.Globalization.CultureInfo culture) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: Messages.Format("request.tooLarge", culture),
+        detail: limit >= 1024 * 1024 ? Messages.Format("request.tooLargeMb", culture, limit / (1024 * 1024)) : Messages.Format("request.tooLargeKb", culture, limit / 1024));
 
     public static void UseCollabSecurity(this WebApplication app)
     {
@@ -97,7 +99,7 @@ public static class SecurityHeaders
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxJsonBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                await TooLarge(limit).ExecuteAsync(context);
+                await TooLarge(limit, Meetings.RequestLanguage.Of(context.Request)).ExecuteAsync(context);
                 return;
             }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Http;
 using System.Globalization;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
@@ -21,26 +22,28 @@ public static class FindTimes
 {
     private const int Interval = 15;
 
-    public static async Task<IResult> Handle(FindTimesRequest request, Caller caller, IGraphGateway graph, IOptions<GraphOptions> options,
+    public static async Task<IResult> Handle(FindTimesRequest request, Caller caller, IGraphGateway graph, IOptions<GraphOptions> options, HttpRequest http,
         IOptions<FindTimesOptions> hours, CancellationToken ct)
     {
+        var culture = RequestLanguage.Of(http);
         var errors = new Dictionary<string, string[]>();
+        void Error(string field, string code, params object[] args) => errors[field] = [Messages.Format(code, culture, args)];
         var attendees = request.Attendees ?? [];
-        if (attendees.Count is 0 or > 50) errors["attendees"] = ["Give between 1 and 50 attendees."];
+        if (attendees.Count is 0 or > 50) Error("attendees", "times.attendees");
         for (var i = 0; i < attendees.Count; i++)
-            if (!Emails.IsValid(attendees[i].Email)) errors[$"attendees[{i}].email"] = [$"'{attendees[i].Email}' is not an email address."];
-        if (request.DurationMinutes is not (>= 5 and <= 480)) errors["durationMinutes"] = ["Give a duration between 5 and 480 minutes."];
+            if (!Emails.IsValid(attendees[i].Email)) Error($"attendees[{i}].email", "attendee.emailInvalid", attendees[i].Email ?? "");
+        if (request.DurationMinutes is not (>= 5 and <= 480)) Error("durationMinutes", "times.duration");
         TimeZoneInfo? zone = TimeZones.IsKnown(request.TimeZone) ? TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone!) : null;
-        if (zone is null) errors["timeZone"] = [$"'{request.TimeZone}' is not a time zone we know."];
+        if (zone is null) Error("timeZone", "timeZone.unknown", request.TimeZone ?? "");
         var from = MeetingPolicy.ToUtc(request.From, zone);
         var to = MeetingPolicy.ToUtc(request.To, zone);
-        if (from is null) errors["from"] = ["Give a date and time like 2026-12-01T09:00."];
-        if (to is null) errors["to"] = ["Give a date and time like 2026-12-05T18:00."];
+        if (from is null) Error("from", "times.from");
+        if (to is null) Error("to", "times.to");
         if (from is not null && to is not null && (to <= from || to - from > TimeSpan.FromDays(31)))
-            errors["to"] = ["The search window must end after it starts and span at most 31 days."];
-        if (request.MaxSuggestions is < 1 or > 50) errors["maxSuggestions"] = ["Ask for 1 to 50 suggestions."];
+            Error("to", "times.window");
+        if (request.MaxSuggestions is < 1 or > 50) Error("maxSuggestions", "times.suggestions");
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The time search is not valid.", statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Results.ValidationProblem(errors, title: Messages.Format("times.invalid", culture), statusCode: StatusCodes.Status422UnprocessableEntity);
 
         var people = attendees.Select(a => new EventAttendee(Emails.Normalize(a.Email!), a.DisplayName ?? a.Email!, a.Required))
             .DistinctBy(a => a.Email).ToList();

@@ -7,10 +7,10 @@ namespace CollabAddin.Api.Meetings;
 public static class PeopleApi
 {
     public static void MapPeople(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/people", async (IGraphGateway graph, CancellationToken ct, string? search = null) =>
+        routes.MapGet("/api/people", async (IGraphGateway graph, HttpRequest request, CancellationToken ct, string? search = null) =>
         {
             if (string.IsNullOrWhiteSpace(search) || search.Trim().Length < 2 || search.Length > 100)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Type at least two characters of a name or email (at most 100)."] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["search"] = [Http.Messages.Format("people.search", RequestLanguage.Of(request))] });
             return TypedResults.Ok(await graph.SearchPeopleAsync(search.Trim(), 10, ct));
         }).RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Meetings").WithSummary("People in the directory whose name or email starts with the text.");
 }

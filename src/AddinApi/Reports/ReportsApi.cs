@@ -1,4 +1,5 @@
 using CollabAddin.Api.Auth;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
 
@@ -18,8 +19,8 @@ public static class ReportsApi
         Guid? meetingId = null, string? department = null, DateOnly? from = null, DateOnly? to = null, string? format = null)
     {
         if (format is not (null or "json" or "docx" or "csv"))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use json, docx or csv."] });
-        if (PeriodProblem(from, to) is { } problem) return problem;
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.Format("report.format", RequestLanguage.Of(request))] });
+        if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
         var report = await reports.ForCallerAsync(caller, new ProgressReports.Filter(meetingId, department, from, to), ct);
         var zh = RequestLanguage.Of(request).Name == "zh-CN";
         var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
@@ -32,22 +33,22 @@ public static class ReportsApi
     }
 
     /// <summary>Reports cover real periods: dates from 2000 to 2099 (and the 90-day default before 'to' stays in range).</summary>
-    private static IResult? PeriodProblem(DateOnly? from, DateOnly? to)
+    private static IResult? PeriodProblem(DateOnly? from, DateOnly? to, System.Globalization.CultureInfo culture)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, date) in new[] { ("from", from), ("to", to) })
             if (date is { } d && (d < Earliest || d > Latest))
-                errors[name] = [$"Give a date between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}."];
-        if (errors.Count == 0 && from > to) errors["to"] = ["'to' is before 'from'."];
-        return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: "The period is not valid.");
+                errors[name] = [Messages.Format("report.dateRange", culture, Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd"))];
+        if (errors.Count == 0 && from > to) errors["to"] = [Messages.Format("report.toBeforeFrom", culture)];
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: Messages.Format("report.periodInvalid", culture));
     }
 
     private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
 
-    private static async Task<IResult> Metrics(Caller caller, ProgressReports reports, CancellationToken ct,
+    private static async Task<IResult> Metrics(Caller caller, ProgressReports reports, HttpRequest request, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null, string? department = null)
     {
-        if (PeriodProblem(from, to) is { } problem) return problem;
+        if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
         return TypedResults.Ok((await reports.ForCallerAsync(caller, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
     }
 }
