@@ -7,10 +7,13 @@ public static class RetrySchedule
     /// Why an attempt failed, as an outbox stores it: the innermost cause (the store's or the writer's own words),
     /// without characters nobody types (an XML writer's message quotes the very character it refused) and clipped.
     /// </summary>
-    public static string Reason(Exception failure)
+    public static string Reason(Exception failure) => Stored($"{failure.GetType().Name}: {failure.GetBaseException().Message}")!;
+
+    /// <summary>Any failure reason as an outbox stores it (Graph's words too): without characters nobody types, clipped to its column.</summary>
+    public static string? Stored(string? reason)
     {
-        var cause = failure.GetBaseException();
-        var text = CollabAddin.Minutes.TypedText.Strip($"{failure.GetType().Name}: {cause.Message}");
+        if (reason is null) return null;
+        var text = CollabAddin.Minutes.TypedText.Strip(reason);
         return text[..Math.Min(text.Length, CollabModel.GoalLength)];
     }
 

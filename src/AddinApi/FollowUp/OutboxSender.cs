@@ -108,17 +108,15 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
             mail.Attempts++;
             var backOff = options.Value.RetryAfter(mail.Attempts);
             mail.NextAttemptAt = now + (outcome.RetryAfter > backOff ? outcome.RetryAfter.Value : backOff);
-            mail.Error = Clip(outcome.Message);
+            mail.Error = RetrySchedule.Stored(outcome.Message);
             log.LogWarning("Mail {Kind} not sent yet (attempt {Attempts}): {Status} {Reason}", mail.Kind, mail.Attempts, outcome.Status, outcome.Message);
         }
         else
         {
             mail.State = OutboxState.Failed;
-            mail.Error = Clip(outcome.Message);
+            mail.Error = RetrySchedule.Stored(outcome.Message);
             log.LogError("Graph refused mail {Kind}: {Status} {Code}", mail.Kind, outcome.Status, outcome.Code);
         }
         mail.LeaseUntil = null;
     }
-
-    private static string? Clip(string? error) => error is null ? null : CollabAddin.Minutes.TypedText.Strip(error[..Math.Min(error.Length, CollabModel.GoalLength)]);
 }

@@ -115,7 +115,7 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
             invite.State = cancelledMeanwhile ? InviteState.CancelPending
                 : changedMeanwhile && outcome.State == InviteState.Sent ? InviteState.UpdatePending
                 : outcome.State;
-            invite.Error = outcome.Error?[..Math.Min(outcome.Error.Length, CollabModel.GoalLength)];
+            invite.Error = RetrySchedule.Stored(outcome.Error);
             invite.Attempts = outcome.Retry ? invite.Attempts + 1 : 0;
             invite.NextAttemptAt = outcome.Retry ? now + Backoff(invite.Attempts) : invite.IsPending ? now : null;
             invite.LeaseUntil = null;

@@ -59,27 +59,28 @@ public static class MinutesApi
     private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
         PublishGate gate, HttpRequest request, CancellationToken ct)
     {
-        var (meeting, refusal) = await LoadRunAsync(db, id, caller, RequestLanguage.Of(request), ct);
+        var culture = RequestLanguage.Of(request);
+        var (meeting, refusal) = await LoadRunAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant(); // media types are case-insensitive (RFC 9110)
         if (type is not (DocxType or "application/octet-stream"))
-            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Messages.Format("minutes.notADocument", RequestLanguage.Of(request)),
-                Messages.Format("minutes.notADocumentDetail", RequestLanguage.Of(request), DocxType));
+            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Messages.Format("minutes.notADocument", culture),
+                Messages.Format("minutes.notADocumentDetail", culture, DocxType));
         var max = options.Value.MaxUploadBytes;
-        if (request.ContentLength > max) return TooLarge(max, RequestLanguage.Of(request));
+        if (request.ContentLength > max) return TooLarge(max, culture);
         using var turn = await gate.EnterAsync(ct);
         if (turn is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
-            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, Messages.Format("minutes.busy", RequestLanguage.Of(request)),
-                Messages.Format("minutes.busyDetail", RequestLanguage.Of(request)));
+            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, Messages.Format("minutes.busy", culture),
+                Messages.Format("minutes.busyDetail", culture));
         }
         var body = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
         {
-            if (body.Length + read > max) return TooLarge(max, RequestLanguage.Of(request));
+            if (body.Length + read > max) return TooLarge(max, culture);
             body.Write(buffer, 0, read);
         }
         var document = body.ToArray();
@@ -100,11 +101,11 @@ public static class MinutesApi
                     MinutesRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     MinutesRejection.Refused => StatusCodes.Status422UnprocessableEntity,
                     _ => StatusCodes.Status400BadRequest,
-                }, Messages.Format("minutes.cannotPublish", RequestLanguage.Of(request)), e.Message);
+                }, Messages.Format("minutes.cannotPublish", culture), e.Message);
             }
             try
             {
-                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, RequestLanguage.Of(request), ct));
+                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct));
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -114,8 +115,8 @@ public static class MinutesApi
                     // Still losing the race after several merges (many people saving at once): nothing was stored, so
                     // the honest answer is "try again", not an error.
                     request.HttpContext.Response.Headers.RetryAfter = "1";
-                    return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.raced", RequestLanguage.Of(request)),
-                        Messages.Format("minutes.racedDetail", RequestLanguage.Of(request)));
+                    return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.raced", culture),
+                        Messages.Format("minutes.racedDetail", culture));
                 }
                 // An assignee, organizer or another publish saved while we merged: wait a little (jittered, so racing
                 // publishes do not collide again in step) and merge again on top of what is there now.
