@@ -198,6 +198,13 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByText("这份纪要已于")).ToBeVisibleAsync();
         Assert.Equal(4, app.Graph.State.SentMail.Count);
         await Browser.Screenshot(page, "minutes-already-mailed-zh");
+        foreach (var width in new[] { 350, 320 }) // the narrowest Office task panes: nothing may scroll sideways
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Browser.Screenshot(page, $"minutes-already-mailed-zh-{width}");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"horizontal scroll at {width} px");
+        }
+        await page.SetViewportSizeAsync(420, 900);
         app.Clock.Advance(TimeSpan.FromMinutes(11));
         await page.GetByRole(AriaRole.Button, new() { Name = "再次发送同一份纪要" }).ClickAsync();
         await Expect(page.GetByText("已发送给 4 位参会人。")).ToBeVisibleAsync();
