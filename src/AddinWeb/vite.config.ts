@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from "vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 const page = (name: string) => fileURLToPath(new URL(`./${name}.html`, import.meta.url));
@@ -15,18 +16,26 @@ const officeScript = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [officeScript()],
+  plugins: [react(), officeScript()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    target: "es2022",
+    // Five pages share React and Fluent: one vendor chunk, cached once, so a second pane costs only its own code.
     rollupOptions: {
-      input: {
-        index: page("index"),
-        organizer: page("organizer"),
-        minutes: page("minutes"),
-        items: page("items"),
-        signin: page("signin"),
-      },
+      input: { index: page("index"), organizer: page("organizer"), minutes: page("minutes"), items: page("items"), signin: page("signin") },
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: "msal", test: /node_modules[\\/]@azure[\\/]msal/, priority: 3 },
+          ],
+        },
+      } as Record<string, unknown>,
     },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: ["src/test/setup.ts"],
   },
 });

@@ -41,7 +41,15 @@ public sealed record MeetingResponse(
     }
 }
 
+/// <param name="InviteError">Why Graph refused the invite, when <paramref name="InviteState"/> is failed.</param>
+/// <param name="Items">How the meeting's action items stand: the organizer's list shows it without opening each meeting.</param>
 public sealed record MeetingSummary(Guid Id, string Subject, DateTime StartUtc, DateTime EndUtc, string TimeZone, PersonRef Organizer,
-    IReadOnlyList<string> MyRoles, bool IAmOrganizer, InviteState InviteState);
+    IReadOnlyList<string> MyRoles, bool IAmOrganizer, InviteState InviteState, string? InviteError, ItemProgress Items);
+
+/// <param name="Overdue">Open items past their due date in their own time zone.</param>
+public sealed record ItemProgress(int Total, int Done, int Overdue)
+{
+    public static readonly ItemProgress None = new(0, 0, 0);
+}
 
 public sealed record MeetingList(IReadOnlyList<MeetingSummary> Items);

@@ -148,7 +148,7 @@ public static class MeetingsApi
         return TypedResults.Ok(MeetingResponse.From(meeting!));
     }
 
-    private static async Task<IResult> List(Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
+    private static async Task<IResult> List(Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
     {
         var (me, oid) = (caller.Email, caller.ObjectId);
         // PersonMatch's rule as index seeks on the email (bound rows carry their person's current email, see PersonMatch).
@@ -167,10 +167,27 @@ public static class MeetingsApi
         if (from is { } f) query = query.Where(m => m.EndUtc >= f.ToUniversalTime());
         if (to is { } t) query = query.Where(m => m.StartUtc <= t.ToUniversalTime());
         var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);
+        var progress = await ProgressOfAsync(db, meetings.Select(m => m.Id).ToList(), clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Ok(new MeetingList(meetings.Select(m => new MeetingSummary(m.Id, m.Subject, m.StartUtc, m.EndUtc, m.TimeZone,
             new PersonRef(m.OrganizerEmail, m.OrganizerName),
             MeetingResponse.RoleNames(m.Attendees.FirstOrDefault(a => PersonMatch.Is(a.ObjectId, a.Email, caller))?.Roles ?? MeetingRoles.None),
-            PersonMatch.Is(m.OrganizerObjectId, m.OrganizerEmail, caller), m.Invite.State)).ToList()));
+            PersonMatch.Is(m.OrganizerObjectId, m.OrganizerEmail, caller), m.Invite.State,
+            m.Invite.State == InviteState.Failed ? m.Invite.Error : null, progress.GetValueOrDefault(m.Id, ItemProgress.None))).ToList()));
+    }
+
+    /// <summary>
+    /// Each listed meeting's items in one query (status and due date only); overdue is decided per item in its own zone,
+    /// by the same rule as <see cref="ActionItemResponse.AsOf"/>.
+    /// </summary>
+    private static async Task<Dictionary<Guid, ItemProgress>> ProgressOfAsync(CollabDb db, List<Guid> meetingIds, DateTime now, CancellationToken ct)
+    {
+        if (meetingIds.Count == 0) return [];
+        var items = await db.ActionItems.AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId))
+            .Select(i => new { i.MeetingId, i.Status, i.DueDate, i.TimeZone }).ToListAsync(ct);
+        return items.GroupBy(i => i.MeetingId).ToDictionary(g => g.Key, g => new ItemProgress(
+            g.Count(),
+            g.Count(i => i.Status == ActionItemStatus.Done),
+            g.Count(i => i.Status is not (ActionItemStatus.Done or ActionItemStatus.Cancelled) && i.DueDate is { } due && due < TimeZones.TodayIn(i.TimeZone, now))));
     }
 
     private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)

@@ -1,32 +1,49 @@
 // Outlook's item, through Office.js: the only file besides office.ts and word.ts that touches it.
+// Every use checks the requirement set first: Outlook builds differ, and outside Outlook there is no item.
+import { supports } from "./office";
 
 export interface ItemAttendee { email: string; name: string; required: boolean }
+export interface ComposeFields { subject: string; start: Date | null; end: Date | null; location: string; attendees: ItemAttendee[] }
 
-const item = (): Office.AppointmentCompose & Office.AppointmentRead | null =>
-  (Office.context.mailbox?.item as (Office.AppointmentCompose & Office.AppointmentRead) | undefined) ?? null;
+type Appointment = Office.AppointmentCompose & Office.AppointmentRead;
+const item = (): Appointment | null => {
+  const mailbox = (window as unknown as { Office?: typeof Office }).Office?.context?.mailbox;
+  return (mailbox?.item as Appointment | undefined) ?? null;
+};
+const isAppointment = (a: Appointment | null): a is Appointment => !!a && String(a.itemType).toLowerCase() === "appointment";
 
 /** True when the pane is open on an appointment the user is composing (the organizer's form). */
-export const isAppointmentCompose = (): boolean =>
-  item()?.itemType === Office.MailboxEnums.ItemType.Appointment && typeof (item()!.requiredAttendees as Office.Recipients).getAsync === "function";
+export const isAppointmentCompose = (): boolean => {
+  const a = item();
+  return supports("Mailbox", "1.1") && isAppointment(a) && typeof (a.subject as Office.Subject | undefined)?.getAsync === "function";
+};
 
-/** The attendees of the appointment being composed. */
-export async function composeAttendees(): Promise<ItemAttendee[]> {
-  const appointment = item();
-  if (!appointment) return [];
-  const read = (recipients: Office.Recipients, required: boolean) =>
-    new Promise<ItemAttendee[]>((resolve, reject) => recipients.getAsync((r) =>
-      r.status === Office.AsyncResultStatus.Succeeded
-        ? resolve(r.value.map((a) => ({ email: a.emailAddress, name: a.displayName || a.emailAddress, required })))
-        : reject(new Error(r.error.message))));
-  return [
-    ...(await read(appointment.requiredAttendees as Office.Recipients, true)),
-    ...(await read(appointment.optionalAttendees as Office.Recipients, false)),
-  ];
+const get = <T>(source: { getAsync: (cb: (r: Office.AsyncResult<T>) => void) => void } | undefined, fallback: T) =>
+  new Promise<T>((resolve) => {
+    if (!source?.getAsync) return resolve(fallback);
+    source.getAsync((r) => resolve(String(r.status) === "succeeded" ? r.value : fallback));
+  });
+
+/** What the organizer already typed in Outlook's own form: the plan starts from it. */
+export async function composeFields(): Promise<ComposeFields | null> {
+  const a = item();
+  if (!isAppointmentCompose() || !a) return null;
+  const people = async (recipients: Office.Recipients | undefined, required: boolean) =>
+    (await get<Office.EmailAddressDetails[]>(recipients, [])).map((p) => ({ email: p.emailAddress, name: p.displayName || p.emailAddress, required }));
+  return {
+    subject: await get<string>(a.subject as Office.Subject, ""),
+    start: await get<Date | null>(a.start as Office.Time, null),
+    end: await get<Date | null>(a.end as Office.Time, null),
+    location: await get<string>(a.location as Office.Location, ""),
+    attendees: [...(await people(a.requiredAttendees as Office.Recipients, true)), ...(await people(a.optionalAttendees as Office.Recipients, false))],
+  };
 }
 
 /** The Graph (REST) id of the appointment open in read mode, to find its meeting. */
 export function readModeEventId(): string | null {
-  const appointment = item();
-  if (!appointment || appointment.itemType !== Office.MailboxEnums.ItemType.Appointment || !appointment.itemId) return null;
-  return Office.context.mailbox.convertToRestId(appointment.itemId, Office.MailboxEnums.RestVersion.v2_0);
+  const a = item();
+  if (!isAppointment(a) || !a.itemId || isAppointmentCompose()) return null;
+  const o = (window as unknown as { Office: typeof Office }).Office;
+  const v2 = o.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
+  return supports("Mailbox", "1.3") && o.context.mailbox.convertToRestId ? o.context.mailbox.convertToRestId(a.itemId, v2) : a.itemId;
 }

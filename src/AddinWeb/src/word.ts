@@ -1,6 +1,10 @@
-// The Word document, through Office.js: insert the template, read the file back, stamp row ids.
+// The Word document, through Office.js: insert the template, read the file back, stamp row ids, select a row.
+// Only available inside Word with WordApi 1.1 (1.3 to select); outside it the minutes pane downloads and uploads instead.
+import { supports } from "./office";
 
 const SLICE = 64 * 1024;
+
+export const canEditDocument = (): boolean => supports("WordApi", "1.1") && typeof (window as { Word?: unknown }).Word !== "undefined";
 
 /** Replaces the document's body with the given .docx (the minutes template). */
 export async function insertDocument(base64: string): Promise<void> {
@@ -32,6 +36,8 @@ export function documentBytes(): Promise<Uint8Array> {
   });
 }
 
+const isActionRow = (tag: string) => tag === "collab:action" || tag.startsWith("collab:action:");
+
 /**
  * Writes each published row's id into its content control's tag ("collab:action:{id}"), so the next publish matches
  * rows by id even after their text is edited. `rows` maps a row's position among the action rows (0-based) to its id.
@@ -41,7 +47,7 @@ export async function stampActionIds(rows: Map<number, string>): Promise<number>
     const controls = context.document.contentControls;
     controls.load("items/tag");
     await context.sync();
-    const actionRows = controls.items.filter((c) => c.tag === "collab:action" || c.tag.startsWith("collab:action:"));
+    const actionRows = controls.items.filter((c) => isActionRow(c.tag));
     let stamped = 0;
     rows.forEach((id, index) => {
       const control = actionRows[index];
@@ -49,5 +55,19 @@ export async function stampActionIds(rows: Map<number, string>): Promise<number>
     });
     await context.sync();
     return stamped;
+  });
+}
+
+/** Selects the action row at this position (0-based among action rows) so the note-taker sees what the report means. */
+export async function selectActionRow(index: number): Promise<boolean> {
+  return Word.run(async (context) => {
+    const controls = context.document.contentControls;
+    controls.load("items/tag");
+    await context.sync();
+    const control = controls.items.filter((c) => isActionRow(c.tag))[index];
+    if (!control) return false;
+    control.select();
+    await context.sync();
+    return true;
   });
 }

@@ -29,26 +29,43 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>Opens a pane of the app as a task pane would (narrow), with the Office double configured as given.</summary>
-    public async Task<IPage> OpenAsync(TestApp app, string path, object officeConfig, (string Email, string Name, string Tenant)? signedIn = null)
+    public async Task<IPage> OpenAsync(TestApp app, string path, object officeConfig, (string Email, string Name, string Tenant)? signedIn = null, int width = 420)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
+        var context = await NewContextAsync(width);
         await context.RouteAsync("**/office-js/office.js", route => route.FulfillAsync(new RouteFulfillOptions { Body = "/* Office.js: replaced by the test double */", ContentType = "text/javascript" }));
         var session = signedIn is { } s
-            ? JsonSerializer.Serialize(new { token = app.Issuer.Mint(s.Email, s.Name, s.Tenant), email = s.Email, name = s.Name, tenant = s.Tenant, demo = false })
+            ? JsonSerializer.Serialize(new { token = app.Issuer.Mint(s.Email, s.Name, s.Tenant), email = s.Email, name = s.Name, tenant = s.Tenant, via = "dialog" })
             : null;
         await context.AddInitScriptAsync($"window.__officeConfig = {JsonSerializer.Serialize(officeConfig)};"
             + (session is null ? "" : $"sessionStorage.setItem('collabaddin.session', {JsonSerializer.Serialize(session)});")
             + OfficeDouble.Script);
-        var page = await context.NewPageAsync();
+        return await GoAsync(await context.NewPageAsync(), app, path);
+    }
+
+    /// <summary>
+    /// Opens a pane in a plain browser with the real office.js (served by the API in Development), as someone without
+    /// the add-in would: no Office, demo sign-in through the path's ?demoUser= link.
+    /// </summary>
+    public async Task<IPage> OpenPlainAsync(TestApp app, string path, int width = 320, IBrowserContext? context = null) =>
+        await GoAsync(await (context ?? await NewContextAsync(width)).NewPageAsync(), app, path);
+
+    public async Task<IBrowserContext> NewContextAsync(int width = 320) =>
+        await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
+
+    private async Task<IPage> GoAsync(IPage page, TestApp app, string path)
+    {
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         // Chromium logs every 4xx answer as "Failed to load resource"; the panes expect some (a 412 conflict, a 404 lookup).
         page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
         page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());
         Errors[page] = errors;
+        await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());
         return page;
     }
+
+    /// <summary>True when nothing scrolls sideways at the page's current width.</summary>
+    public static Task<bool> FitsWidth(IPage page) => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
     public Dictionary<IPage, List<string>> Errors { get; } = new();
 
@@ -56,9 +73,11 @@ public sealed class Browser : IAsyncLifetime
     public static async Task<string[]> AccessibilityViolations(IPage page)
     {
         // Evaluated through DevTools, not added as a script tag: the panes' CSP (rightly) refuses inline scripts.
+        // Fluent's focus manager (Tabster) puts aria-hidden <i tabindex=0 data-tabster-dummy> sentinels at the edges of
+        // focus zones that hand focus straight on; axe cannot know that, so those sentinels alone are left out.
         await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "AddinWeb", "node_modules", "axe-core", "axe.min.js")));
         return await page.EvaluateAsync<string[]>("""
-            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+            async () => (await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] })).violations
               .filter(v => v.impact === "serious" || v.impact === "critical")
               .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(" ")).join(", ")})`)
             """);

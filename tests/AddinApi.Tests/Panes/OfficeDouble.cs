@@ -10,15 +10,23 @@ public static class OfficeDouble
     public const string Script = """
         (() => {
           const config = window.__officeConfig || { host: null, displayLanguage: "en-US" };
-          const office = window.__office = { inserted: [], controls: config.controls || [], docx: config.docx || null, sliceSizes: [] };
+          const office = window.__office = { inserted: [], controls: config.controls || [], docx: config.docx || null, sliceSizes: [], selected: [] };
+          office.controls.forEach((c) => { c.select = () => office.selected.push(office.controls.indexOf(c)); });
           if (!config.host) return; // a plain browser: no Office at all
           const ok = (value) => ({ status: "succeeded", value });
           const recipients = (list) => ({ getAsync: (cb) => cb(ok(list)) });
+          // Compose mode: every field is an object with getAsync (Outlook's own form); read mode: plain values.
+          const field = (value) => ({ getAsync: (cb) => cb(ok(value)) });
+          const compose = config.item && config.item.compose;
           const item = config.item === undefined ? null : {
             itemType: "appointment",
             itemId: config.item.itemId || null,
-            requiredAttendees: config.item.compose ? recipients(config.item.required || []) : (config.item.required || []),
-            optionalAttendees: config.item.compose ? recipients(config.item.optional || []) : (config.item.optional || []),
+            subject: compose ? field(config.item.subject || "") : (config.item.subject || ""),
+            location: compose ? field(config.item.location || "") : (config.item.location || ""),
+            start: compose ? field(config.item.start ? new Date(config.item.start) : null) : null,
+            end: compose ? field(config.item.end ? new Date(config.item.end) : null) : null,
+            requiredAttendees: compose ? recipients(config.item.required || []) : (config.item.required || []),
+            optionalAttendees: compose ? recipients(config.item.optional || []) : (config.item.optional || []),
           };
           const bytes = () => Uint8Array.from(atob(office.docx), (c) => c.charCodeAt(0));
           window.Office = {
@@ -30,7 +38,8 @@ public static class OfficeDouble
             onReady: (callback) => { const info = { host: config.host, platform: "OfficeOnline" }; setTimeout(() => callback && callback(info)); return Promise.resolve(info); },
             context: {
               displayLanguage: config.displayLanguage,
-              mailbox: { item, convertToRestId: (id) => id },
+              requirements: { isSetSupported: (name, version) => (config.requirements || { Mailbox: "1.8", WordApi: "1.3" })[name] >= version },
+              mailbox: { item, convertToRestId: (id) => id, userProfile: { emailAddress: config.user || "" }, displayAppointmentForm: (id) => office.opened = id },
               document: {
                 getFileAsync: (type, options, callback) => {
                   const data = bytes();

@@ -1,0 +1,4 @@
+import { startPane } from "../app/Shell";
+import { ItemsPane } from "../panes/items/ItemsPane";
+
+void startPane("myItems", ItemsPane);

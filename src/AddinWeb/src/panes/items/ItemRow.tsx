@@ -1,0 +1,151 @@
+import {
+  Badge, Button, Field, Menu, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Spinner, Switch, Textarea, Tooltip,
+} from "@fluentui/react-components";
+import { CheckmarkRegular } from "@fluentui/react-icons/svg/checkmark";
+import { ChevronDownRegular } from "@fluentui/react-icons/svg/chevron-down";
+import { ChevronUpRegular } from "@fluentui/react-icons/svg/chevron-up";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, callApi } from "../../api";
+import { daysLate, formatDay } from "../../app/format";
+import { Notice, ProblemBar } from "../../app/Problem";
+import { STATUSES, type Item, type Status } from "./model";
+
+interface Change { status?: Status; progressNote?: string; needsHelp?: boolean; needsHelpReason?: string }
+type Outcome = { kind: "saved" } | { kind: "status"; status: Status } | { kind: "conflict"; change: Change } | { kind: "error"; error: unknown } | null;
+
+const STATUS_COLOR: Record<Status, "informative" | "brand" | "danger" | "success" | "subtle"> = {
+  open: "informative", inProgress: "brand", blocked: "danger", done: "success", cancelled: "subtle",
+};
+
+/**
+ * One action item as a compact row: title, due chip, status, meeting. Status changes in one click (the menu, or
+ * "mark done"); the progress note and "needs help" sit behind "Progress and help". A stale save (412) shows the
+ * other person's version and lets the owner choose, never overwriting unseen.
+ */
+export function ItemRow({ item, onChange, startOpen = false, linked = false }: {
+  item: Item; onChange: (item: Item) => void; startOpen?: boolean; linked?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(startOpen);
+  const [note, setNote] = useState(item.progressNote ?? "");
+  const [help, setHelp] = useState(item.needsHelp);
+  const [reason, setReason] = useState(item.needsHelpReason ?? "");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const self = useRef<HTMLElement>(null);
+  const detailsId = `details-${item.id}`;
+
+  useEffect(() => {
+    if (linked) self.current?.scrollIntoView({ block: "center" });
+  }, [linked]);
+
+  const save = async (change: Change, version: number) => {
+    setBusy(true);
+    try {
+      const { data } = await callApi<Item>("PATCH", `/api/action-items/${item.id}`, change, { ifMatch: `"${version}"` });
+      setOutcome(change.status && Object.keys(change).length === 1 ? { kind: "status", status: change.status } : { kind: "saved" });
+      onChange(data);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412 && error.problem.current) {
+        onChange(error.problem.current as Item); // theirs, shown; mine stays in the form
+        setOutcome({ kind: "conflict", change });
+      } else {
+        setOutcome({ kind: "error", error });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const details = (): Change => ({
+    progressNote: note,
+    needsHelp: help,
+    ...(help ? { needsHelpReason: reason } : {}),
+  });
+
+  const due = item.dueDate === null ? <Badge appearance="outline" color="subtle">{t("noDue")}</Badge>
+    : item.isOverdue ? <Badge appearance="filled" color="danger">{t("daysLate", { count: Math.max(1, daysLate(item.dueDate)) })}</Badge>
+    : daysLate(item.dueDate) === 0 ? <Badge appearance="tint" color="warning">{t("dueToday")}</Badge>
+    : <Badge appearance="outline" color="informative">{t("dueOn", { date: formatDay(item.dueDate) })}</Badge>;
+
+  return (
+    <article ref={self} className={`card item${linked ? " linked" : ""}`} aria-label={item.title}>
+      <div className="item-head">
+        <h3 className="item-title">{item.title}</h3>
+        {item.status !== "done" && item.status !== "cancelled" ? (
+          <Tooltip content={t("markDone", { title: item.title })} relationship="label">
+            <Button size="small" appearance="subtle" icon={<CheckmarkRegular />} disabled={busy}
+              onClick={() => void save({ status: "done" }, item.version)} />
+          </Tooltip>
+        ) : null}
+      </div>
+      <div className="chips">
+        {due}
+        <Menu checkedValues={{ status: [item.status] }}
+          onCheckedValueChange={(_, d) => { const next = d.checkedItems[0] as Status; if (next !== item.status) void save({ status: next }, item.version); }}>
+          <MenuTrigger disableButtonEnhancement>
+            <Button size="small" appearance="subtle" shape="circular" aria-label={`${t("changeStatus", { title: item.title })}: ${t(`status.${item.status}`)}`}
+              icon={busy ? <Spinner size="extra-tiny" /> : <ChevronDownRegular />} iconPosition="after" disabled={busy || item.status === "cancelled"}>
+              <Badge appearance="tint" color={STATUS_COLOR[item.status]}>{t(`status.${item.status}`)}</Badge>
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {STATUSES.map((s) => <MenuItemRadio key={s} name="status" value={s}>{t(`status.${s}`)}</MenuItemRadio>)}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        {item.needsHelp ? <Badge appearance="tint" color="warning">{t("needsHelpBadge")}</Badge> : null}
+      </div>
+      <div className="meeting-name">{t("fromMeeting", { meeting: item.meetingSubject })}{linked ? ` · ${t("owner")}: ${item.owner.displayName}` : ""}</div>
+      <div>
+        <Button size="small" appearance="transparent" aria-expanded={open} aria-controls={detailsId}
+          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />} iconPosition="after" onClick={() => setOpen(!open)}>
+          {t("details")}
+        </Button>
+      </div>
+      {open ? (
+        <form id={detailsId} className="stack" onSubmit={(e) => { e.preventDefault(); void save(details(), item.version); }}>
+          <Field label={t("progressNote")}>
+            <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" rows={2} />
+          </Field>
+          <Switch checked={help} label={t("needsHelp")} onChange={(_, d) => setHelp(d.checked)} />
+          {help ? (
+            <Field label={t("needsHelpReason")} required>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" rows={2} />
+            </Field>
+          ) : null}
+          <div className="actions">
+            <Button type="submit" appearance="primary" size="small" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>{t("save")}</Button>
+          </div>
+        </form>
+      ) : null}
+      <OutcomeBar outcome={outcome} item={item} onTheirs={() => {
+        setNote(item.progressNote ?? ""); setHelp(item.needsHelp); setReason(item.needsHelpReason ?? ""); setOutcome(null);
+      }} onMine={(change) => void save(change, item.version)} />
+    </article>
+  );
+}
+
+function OutcomeBar({ outcome, item, onTheirs, onMine }: { outcome: Outcome; item: Item; onTheirs: () => void; onMine: (c: Change) => void }) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  switch (outcome.kind) {
+    case "saved": return <Notice intent="success">{t("saved")}</Notice>;
+    case "status": return <Notice intent="success">{t("statusSaved", { status: t(`status.${outcome.status}`) })}</Notice>;
+    case "error": return <ProblemBar error={outcome.error} />;
+    case "conflict": return (
+      <MessageBar intent="warning" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{t("conflictTitle")}</MessageBarTitle> {t("conflictBody")}
+          <div>{t("conflictTheirs", { status: t(`status.${item.status}`), note: item.progressNote ?? "—" })}</div>
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={onTheirs}>{t("theirs")}</Button>
+          <Button size="small" appearance="primary" onClick={() => onMine(outcome.change)}>{t("mine")}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { Button, Field, Spinner, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { callApi } from "../../api";
+import { formatInstant } from "../../app/format";
+import { Notice, ProblemBar } from "../../app/Problem";
+import type { MeetingResponse } from "./plan";
+
+/** The sent meeting: what happened to the invite, its links, and what the organizer can do next. */
+export function MeetingDone({ meeting, updated, onEdit, onCancelled, onAnother }: {
+  meeting: MeetingResponse; updated: boolean; etag: string; onEdit: () => void; onCancelled: () => void; onAnother: () => void;
+}) {
+  const { t } = useTranslation();
+  const [cancelled, setCancelled] = useState(false);
+  const sent = meeting.invite.state === "Sent" || meeting.invite.state === "sent";
+  return (
+    <section className="card stack" aria-labelledby="done" role="status">
+      <h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2>
+      <div className="muted">{meeting.subject} · {formatInstant(meeting.startUtc)}</div>
+      {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
+      {!cancelled ? (
+        <div className="actions">
+          {meeting.invite.joinUrl ? <a className="link" href={meeting.invite.joinUrl} target="_blank" rel="noopener">{t("joinTeams")}</a> : null}
+          {meeting.invite.webLink ? <a className="link" href={meeting.invite.webLink} target="_blank" rel="noopener">{t("openInOutlook")}</a> : null}
+        </div>
+      ) : null}
+      <div className="actions">
+        {!cancelled ? <Button size="small" onClick={onEdit}>{t("edit")}</Button> : null}
+        {!cancelled ? <CancelMeeting id={meeting.id} subject={meeting.subject} onDone={() => { setCancelled(true); onCancelled(); }} /> : null}
+        <Button size="small" appearance="primary" onClick={onAnother}>{t("planAnother")}</Button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Cancel, confirmed in place (no dialog: a task pane is too narrow for one), with an optional message to the
+ * attendees; Outlook sends the cancellation.
+ */
+export function CancelMeeting({ id, subject, onDone }: { id: string; subject: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await callApi("POST", `/api/meetings/${id}/cancel`, { message: message || null });
+      setOpen(false);
+      onDone();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open) return <Button size="small" onClick={() => setOpen(true)}>{t("cancelMeeting")}</Button>;
+  return (
+    <div className="card stack confirm" role="group" aria-label={t("cancelTitle", { subject })}>
+      <strong>{t("cancelTitle", { subject })}</strong>
+      <Field label={t("cancelMessage")}><Textarea value={message} onChange={(_, d) => setMessage(d.value)} rows={2} /></Field>
+      {failure ? <ProblemBar error={failure} /> : null}
+      <div className="actions">
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>{t("cancelConfirm")}</Button>
+        <Button size="small" onClick={() => setOpen(false)}>{t("keepMeeting")}</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { callApi, newKey } from "../../api";
+import { ProblemBar } from "../../app/Problem";
+import { usePane } from "../../app/Shell";
+import { language, type MessageKey } from "../../i18n";
+import { composeFields } from "../../mailbox";
+import { AgendaEditor } from "./AgendaEditor";
+import { Section } from "./Section";
+import { BasicsSection } from "./BasicsSection";
+import { MeetingDone } from "./MeetingDone";
+import { MyMeetings } from "./MyMeetings";
+import { PeopleSection } from "./PeopleSection";
+import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type MeetingResponse } from "./plan";
+import { PreReadsSection } from "./PreReadsSection";
+import { usePlanForm } from "./usePlanForm";
+
+type Mode = { kind: "new"; key: string } | { kind: "edit"; id: string; etag: string } | { kind: "done"; meeting: MeetingResponse; etag: string; updated: boolean };
+const SECTIONS = ["basics", "people", "agenda", "preReads"] as const;
+
+/**
+ * Plan a meeting: four sections that collapse (goal and time, people and roles, agenda, pre-reads) and a send bar
+ * with the server's verdict beside the button. After sending: the meeting with Open in Outlook, Edit and Cancel.
+ */
+export function OrganizerPane() {
+  const { t } = useTranslation();
+  const { session } = usePane();
+  const form = usePlanForm(emptyPlan(session));
+  const [mode, setMode] = useState<Mode>({ kind: "new", key: newKey() });
+  const [open, setOpen] = useState<string[]>(["basics", "people"]);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const [refresh, setRefresh] = useState(0);
+  const top = useRef<HTMLDivElement>(null);
+
+  // Opened on an appointment being composed: start from what the organizer already typed in Outlook's form.
+  useEffect(() => {
+    void composeFields().then((fields) => fields && form.update((p) => withCompose(p, fields)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const send = async () => {
+    form.submit();
+    setFailure(undefined);
+    const errors = form.verdict?.errors ?? [];
+    if (errors.length > 0) {
+      setOpen([...new Set([...open, ...errors.map((e) => sectionOf(e.field))])]);
+      return;
+    }
+    setSending(true);
+    try {
+      const body = toBody(form.plan, language());
+      const response = mode.kind === "edit"
+        ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
+        : await callApi<MeetingResponse>("POST", "/api/meetings", body, { idempotencyKey: mode.kind === "new" ? mode.key : undefined });
+      setMode({ kind: "done", meeting: response.data, etag: response.etag ?? `"${response.data.version}"`, updated: mode.kind === "edit" });
+      setRefresh((r) => r + 1);
+      top.current?.scrollIntoView();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const edit = async (id: string) => {
+    setFailure(undefined);
+    try {
+      const { data, etag } = await callApi<MeetingResponse>("GET", `/api/meetings/${id}`);
+      form.reset(fromMeeting(data));
+      setMode({ kind: "edit", id, etag: etag ?? `"${data.version}"` });
+      setOpen(["basics", "people", "agenda"]);
+      top.current?.scrollIntoView();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const planAnother = () => { form.reset(emptyPlan(session)); setMode({ kind: "new", key: newKey() }); setOpen(["basics", "people"]); };
+
+  const errors = form.shownErrors();
+  const count = (section: string) => errors.filter((e) => sectionOf(e.field) === section).length;
+  const warnings = form.verdict?.warnings ?? [];
+  return (
+    <>
+      <div ref={top} />
+      {mode.kind === "done" ? (
+        <MeetingDone meeting={mode.meeting} updated={mode.updated} etag={mode.etag} onEdit={() => void edit(mode.meeting.id)}
+          onCancelled={() => setRefresh((r) => r + 1)} onAnother={planAnother} />
+      ) : (
+        <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t(mode.kind === "edit" ? "editMeeting" : "planMeeting")}>
+          {mode.kind === "edit" ? <h2>{t("editMeeting")}</h2> : null}
+          {SECTIONS.map((section) => (
+            <Section key={section} id={section} title={t(`section.${section}` as MessageKey)} open={open.includes(section)}
+              onToggle={() => setOpen(open.includes(section) ? open.filter((o) => o !== section) : [...open, section])}
+              badge={count(section) > 0 ? <Badge className="section-badge" size="small" color="danger">{t("problemsInSection", { count: count(section) })}</Badge> : null}>
+              {section === "basics" ? <BasicsSection form={form} /> : null}
+              {section === "people" ? <PeopleSection form={form} /> : null}
+              {section === "agenda" ? <AgendaEditor plan={form.plan} error={form.error} touch={form.touch} onChange={(agenda) => form.update((p) => ({ ...p, agenda }))} /> : null}
+              {section === "preReads" ? <PreReadsSection plan={form.plan} error={form.error} onChange={(preReads) => form.update((p) => ({ ...p, preReads }))} /> : null}
+            </Section>
+          ))}
+          <div className="send-bar" aria-label={t("section.review")} role="region">
+            {errors.length > 0 ? (
+              <MessageBar intent="error" layout="multiline" role="alert">
+                <MessageBarBody>
+                  <MessageBarTitle>{t("errors", { count: errors.length })}</MessageBarTitle>
+                  <ul className="problem-lines">{errors.map((e, i) => <li key={i}>{e.message}</li>)}</ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {warnings.length > 0 && (form.submitted || form.verdict?.errors.length === 0) ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t("warnings")}</MessageBarTitle>
+                  <ul className="problem-lines">{warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {form.verdict?.canSend && warnings.length === 0 ? <MessageBar intent="success"><MessageBarBody>{t("allGood")}</MessageBarBody></MessageBar> : null}
+            {failure ? <ProblemBar error={failure} onRetry={() => void send()} /> : null}
+            <div className="actions">
+              <Button type="submit" appearance="primary" disabled={sending} icon={sending ? <Spinner size="tiny" /> : undefined}>
+                {sending ? t("sending") : t(mode.kind === "edit" ? "saveChanges" : "send")}
+              </Button>
+              {mode.kind === "edit" ? <Button onClick={planAnother}>{t("cancel")}</Button> : null}
+            </div>
+          </div>
+        </form>
+      )}
+      <MyMeetings refresh={refresh} onEdit={(id) => void edit(id)} />
+    </>
+  );
+}

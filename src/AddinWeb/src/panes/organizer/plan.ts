@@ -1,0 +1,138 @@
+import { isoDay } from "../../app/format";
+import type { ComposeFields } from "../../mailbox";
+
+// The organizer's plan as the pane holds it, and its way to and from the API's MeetingPlan.
+
+export type Role = "host" | "noteTaker" | "timekeeper";
+export const ROLES: Role[] = ["host", "noteTaker", "timekeeper"];
+export interface Attendee { email: string; displayName: string; department: string; kind: "core" | "optional"; roles: Role[]; preparation: string }
+export interface AgendaItem { key: string; id?: string; topic: string; discussion: string; owner: string; plannedMinutes: number | null; expectedOutput: string }
+export interface PreRead { key: string; title: string; url: string; readers: string[] }
+export interface Plan {
+  subject: string; goal: string; day: string; time: string; minutes: number; timeZone: string; location: string; isOnlineMeeting: boolean;
+  attendees: Attendee[]; agenda: AgendaItem[]; preReads: PreRead[];
+}
+export interface Finding { code: string; field: string; message: string }
+export interface Verdict { errors: Finding[]; warnings: Finding[]; canSend: boolean }
+export interface MeetingResponse {
+  id: string; subject: string; goal: string | null; start: string; end: string; startUtc: string; timeZone: string; location: string | null; isOnlineMeeting: boolean;
+  attendees: Array<{ email: string; displayName: string; department: string | null; kind: string; roles: string[]; preparation: string | null }>;
+  agenda: Array<{ id: string; topic: string; discussion: string; owner: { email: string }; plannedMinutes: number; expectedOutput: string }>;
+  preReads: Array<{ title: string; url: string; readers: string[] }>;
+  invite: { state: string; webLink: string | null; joinUrl: string | null; error: string | null }; version: number; warnings: Finding[];
+}
+
+export const DURATIONS = [15, 30, 45, 60, 90, 120];
+/** The configured workday (FindTimes' defaults): the plan starts inside it, and the start-time list covers it. */
+export const WORKDAY = { start: 9, end: 18 };
+
+let keys = 0;
+export const newRowKey = (): string => `row${++keys}`;
+
+/** The meeting rules' lead time (Policy:MinLeadDays): an invite sent sooner is warned about. */
+export const LEAD_DAYS = 3;
+
+/**
+ * The first working day (Monday to Friday) at least the lead time ahead, so the default plan neither falls on a
+ * weekend nor breaks the rule that attendees get days to prepare.
+ */
+export function nextWorkingDay(now = new Date(), lead = LEAD_DAYS): string {
+  const d = new Date(now);
+  d.setDate(d.getDate() + lead);
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+  return isoDay(d);
+}
+
+export function emptyPlan(me: { email: string; name: string }, now = new Date()): Plan {
+  return {
+    subject: "", goal: "", day: nextWorkingDay(now), time: "10:00", minutes: 60,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, location: "", isOnlineMeeting: true,
+    attendees: [{ email: me.email.toLowerCase(), displayName: me.name, department: "", kind: "core", roles: ["host"], preparation: "" }],
+    agenda: [], preReads: [],
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+export const addMinutes = (day: string, time: string, minutes: number): string => {
+  const [y, mo, d] = day.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const end = new Date(Date.UTC(y, mo - 1, d, h, mi + minutes));
+  return `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}T${pad(end.getUTCHours())}:${pad(end.getUTCMinutes())}`;
+};
+
+/** What the API takes: local start/end in the plan's zone. */
+export function toBody(plan: Plan, language: string) {
+  return {
+    subject: plan.subject, goal: plan.goal, start: `${plan.day}T${plan.time}`, end: addMinutes(plan.day, plan.time, plan.minutes),
+    timeZone: plan.timeZone, location: plan.location, isOnlineMeeting: plan.isOnlineMeeting, language,
+    attendees: plan.attendees.map(({ email, displayName, department, kind, roles, preparation }) => ({ email, displayName, department, kind, roles, preparation })),
+    agenda: plan.agenda.map(({ id, topic, discussion, owner, plannedMinutes, expectedOutput }) => ({ id, topic, discussion, owner, plannedMinutes, expectedOutput })),
+    preReads: plan.preReads.map(({ title, url, readers }) => ({ title, url, readers })),
+  };
+}
+
+/** A stored meeting back into the form, for editing. */
+export function fromMeeting(m: MeetingResponse): Plan {
+  const minutes = Math.max(15, Math.round((new Date(m.end).getTime() - new Date(m.start).getTime()) / 60000));
+  return {
+    subject: m.subject, goal: m.goal ?? "", day: m.start.slice(0, 10), time: m.start.slice(11, 16), minutes, timeZone: m.timeZone,
+    location: m.location ?? "", isOnlineMeeting: m.isOnlineMeeting,
+    attendees: m.attendees.map((a) => ({ email: a.email, displayName: a.displayName, department: a.department ?? "", kind: a.kind === "optional" ? "optional" : "core",
+      roles: a.roles.filter((r): r is Role => (ROLES as string[]).includes(r)), preparation: a.preparation ?? "" })),
+    agenda: m.agenda.map((a) => ({ key: newRowKey(), id: a.id, topic: a.topic, discussion: a.discussion, owner: a.owner.email, plannedMinutes: a.plannedMinutes, expectedOutput: a.expectedOutput })),
+    preReads: m.preReads.map((p) => ({ key: newRowKey(), title: p.title, url: p.url, readers: p.readers })),
+  };
+}
+
+/** Outlook's compose form into the plan: subject, time, location and attendees the organizer already typed there. */
+export function withCompose(plan: Plan, fields: ComposeFields): Plan {
+  const next = { ...plan, attendees: [...plan.attendees] };
+  if (fields.subject) next.subject = fields.subject;
+  if (fields.location) next.location = fields.location;
+  if (fields.start) {
+    next.day = isoDay(fields.start);
+    next.time = `${pad(fields.start.getHours())}:${pad(fields.start.getMinutes())}`;
+    if (fields.end) next.minutes = Math.max(15, Math.round((fields.end.getTime() - fields.start.getTime()) / 60000));
+  }
+  for (const a of fields.attendees)
+    if (!next.attendees.some((x) => x.email === a.email.toLowerCase()))
+      next.attendees.push({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: a.required ? "core" : "optional", roles: [], preparation: "" });
+  return next;
+}
+
+/** Minutes the agenda plans against the meeting's length. */
+export const budget = (plan: Plan) => ({ planned: plan.agenda.reduce((n, a) => n + (a.plannedMinutes ?? 0), 0), length: plan.minutes });
+
+/** Which section a finding's field belongs to, so each section can say how many things it has to fix. */
+export function sectionOf(field: string): "basics" | "people" | "agenda" | "preReads" {
+  if (field.startsWith("attendees")) return "people";
+  if (field.startsWith("agenda")) return "agenda";
+  if (field.startsWith("preReads")) return "preReads";
+  return "basics";
+}
+
+/** The form's field for an API path: start and end are one date/time/length group here. */
+export const fieldOf = (path: string): string => (path === "start" || path === "end" ? "when" : path);
+
+/** Start times every 15 minutes across the workday (and the plan's own time, if it lies outside). */
+export function startTimes(current: string): string[] {
+  const times: string[] = [];
+  for (let h = WORKDAY.start - 1; h <= WORKDAY.end; h++) for (const m of [0, 15, 30, 45]) times.push(`${pad(h)}:${pad(m)}`);
+  if (!times.includes(current)) times.push(current);
+  return times.sort();
+}
+
+/**
+ * The days a meeting can be on, as a list rather than a calendar widget: named through Intl in the UI language
+ * ("周一 2026年12月7日", "Mon, Dec 7, 2026"), 120 days ahead, the plan's own day kept even if it lies outside.
+ */
+export function meetingDays(current: string, now = new Date()): string[] {
+  const days: string[] = [];
+  const d = new Date(now);
+  for (let i = 0; i < 120; i++) {
+    days.push(isoDay(d));
+    d.setDate(d.getDate() + 1);
+  }
+  if (!days.includes(current)) days.unshift(current);
+  return days.sort();
+}
