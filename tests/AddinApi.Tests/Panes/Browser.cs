@@ -57,7 +57,13 @@ public sealed class Browser : IAsyncLifetime
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         // Chromium logs every 4xx answer as "Failed to load resource"; the panes expect some (a 412 conflict, a 404 lookup).
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
+        // The real office.js outside Office tries to frame Microsoft's telemetry page; the panes' CSP refuses it, as it should.
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && !m.Text.StartsWith("Framing 'https://telemetryservice.firstpartyapps.oaspapps.com", StringComparison.Ordinal))
+                errors.Add(m.Text);
+        };
         page.SetDefaultTimeout(15_000);
         Errors[page] = errors;
         await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());

@@ -14,8 +14,8 @@ export function MeetingDone({ meeting, updated, onEdit, onCancelled, onAnother }
   const [cancelled, setCancelled] = useState(false);
   const sent = meeting.invite.state === "Sent" || meeting.invite.state === "sent";
   return (
-    <section className="card stack" aria-labelledby="done" role="status">
-      <h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2>
+    <section className="card stack" aria-labelledby="done">
+      <div role="status"><h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2></div>
       <div className="muted">{meeting.subject} · {formatInstant(meeting.startUtc)}</div>
       {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
       {!cancelled ? (

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static CollabAddin.Api.Tests.Infrastructure.TestData;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollabAddin.Api.Tests.Panes;
+
+/// <summary>
+/// The three flows as someone without the add-in meets them: a plain Chromium at 320 px with the real office.js
+/// loaded (no test double), signed in by a demo link, in English and in Chinese. No raw error, no English string in
+/// the Chinese UI, no sideways scroll, no serious accessibility finding.
+/// </summary>
+public sealed partial class PlainBrowserTests(Browser browser)
+{
+    private static string Link(string pane, string email, string language, string extra = "") =>
+        $"/{pane}.html?demoUser={Uri.EscapeDataString(email)}&tenant={Tenant}&lang={language}{extra}";
+
+    private async Task LooksRight(IPage page, string shot)
+    {
+        Assert.True(await Browser.FitsWidth(page), $"{shot}: horizontal scroll");
+        var violations = await Browser.AccessibilityViolations(page);
+        Assert.True(violations.Length == 0, string.Join("\n", violations));
+        Assert.Empty(browser.Errors[page]);
+        await Browser.Screenshot(page, shot);
+    }
+
+    /// <summary>Every English string of the panes that has its own Chinese translation, found on a Chinese page.</summary>
+    private static async Task<string[]> EnglishLeaks(IPage page)
+    {
+        var text = await page.EvaluateAsync<string>("() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label],[placeholder],[title]')].map(e => (e.getAttribute('aria-label') ?? '') + ' ' + (e.getAttribute('placeholder') ?? '') + ' ' + (e.getAttribute('title') ?? '')).join(' ')");
+        return English().Where(s => text.Contains(s, StringComparison.Ordinal)).ToArray();
+    }
+
+    private static IEnumerable<string> English()
+    {
+        var folder = Path.Combine(Repository.Root, "src", "AddinWeb", "src", "i18n");
+        Dictionary<string, string> Read(string file) => Entry().Matches(File.ReadAllText(Path.Combine(folder, file)))
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var en = Read("en.ts");
+        var zh = Read("zh.ts");
+        // The fixed text around placeholders, long enough to mean something ("Due", "Open" alone would match names).
+        return en.Where(e => zh.GetValueOrDefault(e.Key) != e.Value)
+            .SelectMany(e => Placeholder().Split(e.Value)).Select(s => s.Trim(' ', '.', ',', ':', '“', '”', '(', ')'))
+            .Where(s => s.Length >= 8 && s.Any(char.IsLetter)).Distinct();
+    }
+
+    [GeneratedRegex("""^\s+"?([\w.]+)"?: "((?:[^"\\]|\\.)*)",$""", RegexOptions.Multiline)]
+    private static partial Regex Entry();
+
+    [GeneratedRegex(@"\{\{[^}]+\}\}")]
+    private static partial Regex Placeholder();
+
+    [Fact]
+    public async Task A_plan_is_sent_edited_and_cancelled_in_chinese_at_320_px()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        foreach (var (email, department) in new[] { (NoteTaker, "研发部"), (Owner, "市场部"), (Attendee, "销售部") })
+            app.Graph.State.Directory[email] = new GraphEmulator.DirectoryUser(email, NameOf(email), department);
+        var page = await browser.OpenPlainAsync(app, Link("organizer", Organizer, "zh-CN"));
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0); // an untouched form shows no errors
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会议主题" }).FillAsync("发布评审会");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会议目标" }).FillAsync("12 月 5 日前确定发布清单及负责人");
+        foreach (var who in new[] { "Bob", "Carol" })
+        {
+            await page.GetByRole(AriaRole.Combobox, new() { Name = "添加参会人" }).FillAsync(who);
+            await page.GetByRole(AriaRole.Option, new() { Name = NameOf($"{who.ToLowerInvariant()}@x") }).ClickAsync();
+        }
+        await page.GetByRole(AriaRole.Listitem, new() { Name = "Bob Li" }).GetByLabel("记录人").CheckAsync();
+        var alice = page.GetByRole(AriaRole.Listitem, new() { Name = "Alice Wang" });
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Alice Wang 的部门与会前准备" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Textbox, new() { Name = "部门" }).FillAsync("产品部");
+        await page.GetByRole(AriaRole.Button, new() { Name = "议程" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加议程" }).ClickAsync();
+        var agenda = page.GetByRole(AriaRole.Listitem, new() { Name = "议程 1" });
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "议题" }).FillAsync("发布清单");
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "讨论内容" }).FillAsync("逐项过清单");
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "预期产出" }).FillAsync("确认的清单");
+        await Expect(page.GetByText("会议安排符合会议规则。")).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-organizer-zh-320");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送邀请" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "邀请已发送" })).ToBeVisibleAsync();
+        var sent = Assert.Single(app.Graph.State.EventsOf(Organizer));
+        Assert.Equal("发布评审会", sent["subject"]!.GetValue<string>());
+        await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "发布评审会" })).ToBeVisibleAsync(); // "Meetings I organized", refreshed
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-organizer-sent-zh-320");
+
+        // Edit: the plan comes back into the form; saving updates the one Outlook event.
+        await page.GetByRole(AriaRole.Region, new() { Name = "邀请已发送" }).GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "会议主题" })).ToHaveValueAsync("发布评审会");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会议主题" }).FillAsync("发布评审会（改期）");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并更新邀请" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "邀请已更新" })).ToBeVisibleAsync();
+        Assert.Equal("发布评审会（改期）", Assert.Single(app.Graph.State.EventsOf(Organizer))["subject"]!.GetValue<string>());
+
+        // Cancel, confirmed in place.
+        await page.GetByRole(AriaRole.Region, new() { Name = "邀请已更新" }).GetByRole(AriaRole.Button, new() { Name = "取消会议" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Group, new() { Name = "取消“发布评审会（改期）”？" });
+        await confirm.GetByRole(AriaRole.Textbox).FillAsync("发布推迟，另行通知");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "取消会议" }).ClickAsync();
+        await Expect(page.GetByText("会议已取消，并已通知参会人。")).ToBeVisibleAsync();
+        Assert.Equal(InviteState.Cancelled, await app.WithDbAsync(Tenant, db => db.Meetings.Select(m => m.Invite.State).SingleAsync()));
+        await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "发布评审会（改期）" }).GetByText("已取消")).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-organizer-cancelled-zh-320");
+    }
+
+    [Fact]
+    public async Task Minutes_are_downloaded_filled_uploaded_published_and_mailed_in_english_at_320_px()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var page = await browser.OpenPlainAsync(app, Link("minutes", NoteTaker, "en-US"));
+
+        await Expect(page.GetByLabel("Meeting")).ToHaveValueAsync(meeting!.Id.ToString()); // the one nearest now, preselected
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Insert minutes template" })).ToHaveCountAsync(0); // no Word here
+        await LooksRight(page, "plain-minutes-en-320");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the template" }).ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var template = await File.ReadAllBytesAsync(await download.PathAsync());
+        var filled = Path.Combine(Directory.CreateTempSubdirectory("minutes-").FullName, "Q3 minutes.docx");
+        await File.WriteAllBytesAsync(filled, Minutes.MinutesDocs.FirstDraft(template)); // filled in Word, as a person would
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(filled);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish Q3 minutes.docx" }).ClickAsync();
+        var report = page.GetByRole(AriaRole.Region, new() { Name = "Publish report" });
+        await Expect(report.GetByRole(AriaRole.Heading, new() { Name = "Created 2" })).ToBeVisibleAsync();
+        await Expect(report.GetByText("Table 1, row 3")).ToBeVisibleAsync();
+        Assert.Equal(2, await app.WithDbAsync(Tenant, db => db.ActionItems.CountAsync()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mail minutes to attendees" }).ClickAsync();
+        await Expect(page.GetByText("Mailed to 4 attendees.")).ToBeVisibleAsync();
+        Assert.Equal(4, app.Graph.State.SentMail.Count);
+        await LooksRight(page, "plain-minutes-published-en-320");
+
+        // A file that is not a Word document is refused in the pane, before anything is sent.
+        var text = Path.ChangeExtension(filled, ".txt");
+        await File.WriteAllTextAsync(text, "not minutes");
+        await page.Locator("input[type=file]").SetInputFilesAsync(text);
+        await Expect(page.GetByText("Choose a Word document (.docx).")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Items_change_in_one_click_resolve_a_conflict_between_two_windows_and_open_from_a_mail_link()
+    {
+        var app = await TestApp.StartAsync(kestrel: true);
+        await using var _ = app;
+        var (__, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var bob = await app.ClientForAsync(NoteTaker);
+        var template = await Minutes.MinutesDocs.TemplateAsync(bob, meeting!.Id);
+        await (await Minutes.MinutesDocs.PublishAsync(bob, meeting.Id, Minutes.MinutesDocs.FirstDraft(template))).ShouldBeAsync(HttpStatusCode.OK);
+        var id = await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Title == "Draft the campaign").Select(i => i.Id).SingleAsync());
+
+        // Carol in two windows (two browser contexts): both show the item; the second save meets the first.
+        var first = await browser.OpenPlainAsync(app, Link("items", Owner, "zh-CN"));
+        var second = await browser.OpenPlainAsync(app, Link("items", Owner, "zh-CN"));
+        var mine = first.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" });
+        var theirs = second.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" });
+        await Expect(mine).ToBeVisibleAsync();
+        await Expect(theirs).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(first));
+        await LooksRight(first, "plain-items-zh-320");
+
+        await theirs.GetByRole(AriaRole.Button, new() { Name = "进展与协助" }).ClickAsync();
+        await theirs.GetByRole(AriaRole.Textbox, new() { Name = "进展说明" }).FillAsync("已约好供应商");
+        await theirs.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(theirs.GetByText("已保存。")).ToBeVisibleAsync();
+
+        await mine.GetByRole(AriaRole.Button, new() { Name = "进展与协助" }).ClickAsync();
+        await mine.GetByRole(AriaRole.Textbox, new() { Name = "进展说明" }).FillAsync("初稿已发出");
+        await mine.GetByRole(AriaRole.Switch, new() { Name = "需要协助" }).CheckAsync();
+        await mine.GetByRole(AriaRole.Textbox, new() { Name = "需要什么协助？" }).FillAsync("需要销售部的客户名单");
+        await mine.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        var conflict = mine.GetByRole(AriaRole.Alert);
+        await Expect(conflict).ToContainTextAsync("其他人修改了此行动项");
+        await Expect(conflict).ToContainTextAsync("已约好供应商");
+        Assert.Empty(await EnglishLeaks(first));
+        await LooksRight(first, "plain-items-conflict-zh-320");
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "在此基础上应用我的修改" }).ClickAsync();
+        await Expect(mine.GetByText("已保存。")).ToBeVisibleAsync();
+        var item = await app.WithDbAsync(Tenant, db => db.ActionItems.SingleAsync(i => i.Id == id));
+        Assert.Equal(("初稿已发出", true, "需要销售部的客户名单"), (item.ProgressNote, item.NeedsHelp, item.NeedsHelpReason));
+
+        // Done in one click: the item leaves the open list for "done".
+        await mine.GetByRole(AriaRole.Button, new() { Name = "将“Draft the campaign”标为已完成" }).ClickAsync();
+        await Expect(first.GetByRole(AriaRole.Tab, new() { Name = "已完成 1" })).ToBeVisibleAsync();
+        await Expect(mine).ToHaveCountAsync(0);
+        Assert.Equal(ActionItemStatus.Done, await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
+
+        // The mail's deep link opens the item for its meeting's organizer, although it is not on her own list.
+        var alice = await browser.OpenPlainAsync(app, Link("items", Organizer, "en-US") + $"#item={id}");
+        var linked = alice.GetByRole(AriaRole.Region, new() { Name = "The item from your link" });
+        await Expect(linked.GetByRole(AriaRole.Article, new() { Name = "Draft the campaign" })).ToBeVisibleAsync();
+        await Expect(linked.GetByText("Owner: Carol Zhang", new() { Exact = false })).ToBeVisibleAsync();
+        await LooksRight(alice, "plain-items-linked-en-320");
+    }
+
+    [Fact]
+    public async Task A_lost_connection_offers_retry_and_an_expired_demo_session_is_renewed_without_asking()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        var context = await browser.NewContextAsync();
+        var failOnce = true;
+        await context.RouteAsync("**/api/me/action-items*", async route =>
+        {
+            if (failOnce) { failOnce = false; await route.AbortAsync("internetdisconnected"); }
+            else await route.ContinueAsync();
+        });
+        var page = await browser.OpenPlainAsync(app, $"/items.html?demoUser=chen.wei@contoso.example&lang=zh-CN", context: context);
+
+        var failure = page.GetByRole(AriaRole.Alert);
+        await Expect(failure).ToContainTextAsync("无法连接 CollabAddin");
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-network-zh-320");
+        await failure.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "准备发布会宣传方案 / Draft the launch campaign" })).ToBeVisibleAsync();
+
+        // The stored session has run out: the next call gets a fresh demo token first, and the person notices nothing.
+        await page.EvaluateAsync("() => { const s = JSON.parse(sessionStorage.getItem('collabaddin.session')); s.expiresAt = 0; sessionStorage.setItem('collabaddin.session', JSON.stringify(s)); }");
+        var renewed = page.WaitForRequestAsync(r => r.Url.EndsWith("/dev/token", StringComparison.Ordinal));
+        await page.GotoAsync(page.Url.Split('?')[0]); // the same pane, no demo link this time
+        await renewed;
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "准备发布会宣传方案 / Draft the launch campaign" })).ToBeVisibleAsync();
+        Assert.Empty(browser.Errors[page]);
+    }
+}
