@@ -47,3 +47,31 @@ export function readModeEventId(): string | null {
   const v2 = o.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
   return supports("Mailbox", "1.3") && o.context.mailbox.convertToRestId ? o.context.mailbox.convertToRestId(a.itemId, v2) : a.itemId;
 }
+
+/**
+ * Follows what the organizer changes in Outlook's own form while the pane is open (time: Mailbox 1.7, attendees:
+ * Mailbox 1.7), so the plan never goes out with a time or people the form no longer shows. Returns a stop function.
+ */
+export function onComposeChanged(changed: (fields: ComposeFields) => void): () => void {
+  const a = item();
+  if (!isAppointmentCompose() || !a || !supports("Mailbox", "1.7") || typeof a.addHandlerAsync !== "function") return () => {};
+  const o = (window as unknown as { Office: typeof Office }).Office;
+  const events = [o.EventType.AppointmentTimeChanged, o.EventType.RecipientsChanged];
+  const handler = () => void composeFields().then((f) => f && changed(f));
+  events.forEach((e) => a.addHandlerAsync(e, handler));
+  return () => events.forEach((e) => a.removeHandlerAsync?.(e));
+}
+
+/**
+ * One meeting, not two: the API created the Outlook event (with the agenda, through its outbox), so the organizer's
+ * compose draft is closed and the created meeting opened in its place (Mailbox 1.3). True when it was done.
+ */
+export function replaceDraft(graphEventId: string): boolean {
+  const a = item();
+  const o = (window as unknown as { Office: typeof Office }).Office;
+  if (!isAppointmentCompose() || !a || !supports("Mailbox", "1.3")) return false;
+  const v2 = o.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
+  o.context.mailbox.displayAppointmentForm(o.context.mailbox.convertToEwsId(graphEventId, v2));
+  a.close();
+  return true;
+}

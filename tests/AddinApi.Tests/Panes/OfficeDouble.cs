@@ -16,7 +16,10 @@ public static class OfficeDouble
           const ok = (value) => ({ status: "succeeded", value });
           const recipients = (list) => ({ getAsync: (cb) => cb(ok(list)) });
           // Compose mode: every field is an object with getAsync (Outlook's own form); read mode: plain values.
-          const field = (value) => ({ getAsync: (cb) => cb(ok(value)) });
+          const field = (value) => ({ value, getAsync(cb) { cb(ok(this.value)); } });
+          const handlers = {};
+          // The test changes Outlook's form with this, as the organizer would while the pane is open.
+          office.change = (name, value) => { item[name].value = name === "start" || name === "end" ? new Date(value) : value; (handlers[name === "start" || name === "end" ? "appointmentTimeChanged" : "recipientsChanged"] || []).forEach((h) => h({})); };
           const compose = config.item && config.item.compose;
           const item = config.item === undefined ? null : {
             itemType: "appointment",
@@ -27,19 +30,22 @@ public static class OfficeDouble
             end: compose ? field(config.item.end ? new Date(config.item.end) : null) : null,
             requiredAttendees: compose ? recipients(config.item.required || []) : (config.item.required || []),
             optionalAttendees: compose ? recipients(config.item.optional || []) : (config.item.optional || []),
+            addHandlerAsync: (type, handler) => { (handlers[type] = handlers[type] || []).push(handler); },
+            removeHandlerAsync: (type) => { delete handlers[type]; },
+            close: () => { office.closed = true; },
           };
           const bytes = () => Uint8Array.from(atob(office.docx), (c) => c.charCodeAt(0));
           window.Office = {
             HostType: { Outlook: "Outlook", Word: "Word" },
             AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
             FileType: { Compressed: "compressed" },
-            EventType: { DialogMessageReceived: "dialogMessageReceived" },
+            EventType: { DialogMessageReceived: "dialogMessageReceived", AppointmentTimeChanged: "appointmentTimeChanged", RecipientsChanged: "recipientsChanged" },
             MailboxEnums: { ItemType: { Appointment: "appointment", Message: "message" }, RestVersion: { v2_0: "v2.0" } },
             onReady: (callback) => { const info = { host: config.host, platform: "OfficeOnline" }; setTimeout(() => callback && callback(info)); return Promise.resolve(info); },
             context: {
               displayLanguage: config.displayLanguage,
               requirements: { isSetSupported: (name, version) => (config.requirements || { Mailbox: "1.8", WordApi: "1.3" })[name] >= version },
-              mailbox: { item, convertToRestId: (id) => id, userProfile: { emailAddress: config.user || "" }, displayAppointmentForm: (id) => office.opened = id },
+              mailbox: { item, convertToRestId: (id) => id, convertToEwsId: (id) => `ews:${id}`, userProfile: { emailAddress: config.user || "" }, displayAppointmentForm: (id) => { office.opened = id; } },
               document: {
                 getFileAsync: (type, options, callback) => {
                   const data = bytes();

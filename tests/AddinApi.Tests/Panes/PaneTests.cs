@@ -128,6 +128,11 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByLabel("Length")).ToHaveValueAsync("45");
         await Expect(page.GetByLabel("Start")).ToHaveValueAsync("14:00");
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Carol Zhang" })).ToBeVisibleAsync();
+        // She moves the meeting in Outlook's form while the pane is open: the plan follows.
+        await page.EvaluateAsync("s => window.__office.change('start', s)", start.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.EvaluateAsync("s => window.__office.change('end', s)", start.AddHours(1).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss"));
+        await Expect(page.GetByLabel("Start")).ToHaveValueAsync("15:00");
+        await Expect(page.GetByLabel("Length")).ToHaveValueAsync("30");
         // Nothing was touched yet: no error greets her.
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
 
@@ -161,6 +166,9 @@ public sealed class PaneTests(Browser browser)
         var sent = Assert.Single(app.Graph.State.EventsOf(Organizer));
         Assert.Equal("Launch review", sent["subject"]!.GetValue<string>());
         Assert.Equal([NoteTaker, Owner, Attendee], sent["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        // One meeting, not two: the created event replaces her compose draft, which the pane closed.
+        Assert.Equal($"ews:{sent["id"]!.GetValue<string>()}", await page.EvaluateAsync<string>("() => window.__office.opened"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__office.closed === true"));
         // The send button is gone with the form: a second click cannot make a second meeting (the API's key would refuse it too).
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send invite" })).ToHaveCountAsync(0);
         Assert.Equal(1, await app.WithDbAsync(Tenant, db => db.Meetings.CountAsync()));

@@ -5,7 +5,7 @@ import { callApi, newKey } from "../../api";
 import { ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { language, type MessageKey } from "../../i18n";
-import { composeFields } from "../../mailbox";
+import { composeFields, onComposeChanged, replaceDraft } from "../../mailbox";
 import { AgendaEditor } from "./AgendaEditor";
 import { Section } from "./Section";
 import { BasicsSection } from "./BasicsSection";
@@ -37,6 +37,8 @@ export function OrganizerPane() {
   // Opened on an appointment being composed: start from what the organizer already typed in Outlook's form.
   useEffect(() => {
     void composeFields().then((fields) => fields && form.update((p) => withCompose(p, fields)));
+    // Later changes in Outlook's form bring their time and people; subject and place stay as edited here.
+    return onComposeChanged((fields) => form.update((p) => withCompose(p, { ...fields, subject: "", location: "" })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -55,6 +57,8 @@ export function OrganizerPane() {
         ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
         : await callApi<MeetingResponse>("POST", "/api/meetings", body, { idempotencyKey: mode.kind === "new" ? mode.key : undefined });
       setMode({ kind: "done", meeting: response.data, etag: response.etag ?? `"${response.data.version}"`, updated: mode.kind === "edit" });
+      // Opened on a new appointment: the created meeting takes the draft's place, so the calendar holds one meeting.
+      if (mode.kind === "new" && response.data.invite.graphEventId) replaceDraft(response.data.invite.graphEventId);
       setRefresh((r) => r + 1);
       top.current?.scrollIntoView();
     } catch (error) {

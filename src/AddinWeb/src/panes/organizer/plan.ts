@@ -19,7 +19,7 @@ export interface MeetingResponse {
   attendees: Array<{ email: string; displayName: string; department: string | null; kind: string; roles: string[]; preparation: string | null }>;
   agenda: Array<{ id: string; topic: string; discussion: string; owner: { email: string }; plannedMinutes: number; expectedOutput: string }>;
   preReads: Array<{ title: string; url: string; readers: string[] }>;
-  invite: { state: string; webLink: string | null; joinUrl: string | null; error: string | null }; version: number; warnings: Finding[];
+  invite: { state: string; graphEventId: string | null; webLink: string | null; joinUrl: string | null; error: string | null }; version: number; warnings: Finding[];
 }
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120];
