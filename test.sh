@@ -17,6 +17,11 @@ results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The panes' component tests (vitest + Testing Library in jsdom): the agenda editor and time budget, the publish
+# report, the item row's conflict view. Counted with the rest below.
+web_status=0
+(cd src/AddinWeb && npx vitest run --reporter=default --reporter=junit --outputFile.junit="../../$results/web-components.xml") || web_status=$?
+
 dotnet build CollabAddin.sln -c Release -nologo -clp:ErrorsOnly
 status=0
 dotnet test CollabAddin.sln -c Release --no-build --nologo \
@@ -32,6 +37,13 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # the run itself broke: never report green
+
+web_counts=$(grep -o '<testsuites [^>]*>' "$results/web-components.xml" 2>/dev/null | head -n 1 || true)
+web_get() { echo "$web_counts" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+web_tests=$(web_get tests); web_failures=$(web_get failures); web_errors=$(web_get errors)
+web_failed=$(( ${web_failures:-0} + ${web_errors:-0} ))
+passed=$((passed + ${web_tests:-0} - web_failed)); failed=$((failed + web_failed))
+if [ "$web_status" -ne 0 ] && [ "$web_failed" -eq 0 ]; then failed=$((failed + 1)); echo "the panes' component tests did not run"; fi
 
 # The benchmarks' quick mode (small sizes, seconds), so they never rot. Its numbers mean nothing; the full runs are in docs/BENCHMARKS.md.
 echo "benchmarks (quick mode):"
