@@ -5,16 +5,40 @@ import { freshToken, sessionLost } from "./auth";
 // asks for the pane's language, and turns every failure into an ApiError the panes can show to a person.
 
 /** An RFC 7807 problem from the API: title, detail, and per-field errors for validation problems. */
-export interface Problem { status: number; title: string; detail?: string; errors?: Record<string, string[]>; [key: string]: unknown }
+export interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  [key: string]: unknown;
+}
 
 /** kind "network": the API was not reached; "session": the token is gone; "api": the API answered with a problem. */
 export class ApiError extends Error {
-  constructor(public readonly problem: Problem, public readonly kind: "api" | "network" | "session" = "api") { super(problem.detail ?? problem.title); }
-  get status(): number { return this.problem.status; }
+  constructor(
+    public readonly problem: Problem,
+    public readonly kind: "api" | "network" | "session" = "api",
+  ) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
 }
 
-export interface ApiResponse<T> { data: T; etag: string | null; status: number; headers: Headers }
-export interface CallOptions { ifMatch?: string; contentType?: string; binary?: boolean; idempotencyKey?: string; signal?: AbortSignal }
+export interface ApiResponse<T> {
+  data: T;
+  etag: string | null;
+  status: number;
+  headers: Headers;
+}
+export interface CallOptions {
+  ifMatch?: string;
+  contentType?: string;
+  binary?: boolean;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
 
 export async function callApi<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const send = async (token: string | null) => {

@@ -6,9 +6,21 @@ import { officeUserEmail, type Host } from "./office";
 // there (a dynamic import): a plain browser never downloads it. In a plain browser (demo mode): the development
 // sign-in, re-issued quietly before the token expires.
 
-export interface AuthConfig { clientId: string | null; apiScope: string | null; authority: string; developmentSignIn: boolean }
+export interface AuthConfig {
+  clientId: string | null;
+  apiScope: string | null;
+  authority: string;
+  developmentSignIn: boolean;
+}
 type Via = "demo" | "naa" | "sso" | "dialog";
-export interface Session { token: string; email: string; name: string; tenant: string; via: Via; expiresAt: number }
+export interface Session {
+  token: string;
+  email: string;
+  name: string;
+  tenant: string;
+  via: Via;
+  expiresAt: number;
+}
 
 export const DEMO_USERS = [
   { email: "alice@contoso.example", name: "Alice Wang", role: "organizer" },
@@ -52,7 +64,9 @@ function expiryOf(token: string): number {
 function remember(token: string, via: Via, who?: { email: string; name: string; tenant: string }): Session {
   const claims = claimsOf(token);
   session = {
-    token, via, expiresAt: expiryOf(token),
+    token,
+    via,
+    expiresAt: expiryOf(token),
     email: who?.email ?? String(claims.preferred_username ?? claims.upn ?? ""),
     name: who?.name ?? String(claims.name ?? claims.preferred_username ?? ""),
     tenant: who?.tenant ?? String(claims.tid ?? ""),
@@ -86,7 +100,9 @@ export async function authConfig(): Promise<AuthConfig> {
 /** Demo mode: a token from the development issuer (only an API running in Development serves /dev/token). */
 export async function demoSignIn(email: string, name: string, tenant: string): Promise<Session> {
   const response = await fetch("/dev/token", {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, name, tenant }),
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, name, tenant }),
   });
   if (!response.ok) throw new DemoSignInError(response.status);
   const { access_token } = (await response.json()) as { access_token: string };
@@ -94,7 +110,9 @@ export async function demoSignIn(email: string, name: string, tenant: string): P
 }
 
 export class DemoSignInError extends Error {
-  constructor(public readonly status: number) { super(`demo sign-in refused (${status})`); }
+  constructor(public readonly status: number) {
+    super(`demo sign-in refused (${status})`);
+  }
 }
 
 /** Inside Office: NAA, falling back to Office SSO, then to a dialog. */
@@ -122,7 +140,9 @@ export async function officeSignIn(_host: Host, config: AuthConfig): Promise<Ses
 }
 
 export class NoAppRegistration extends Error {
-  constructor() { super("no app registration"); }
+  constructor() {
+    super("no app registration");
+  }
 }
 
 /**
@@ -135,15 +155,18 @@ export async function freshToken(force = false): Promise<string | null> {
   if (!force && s.expiresAt - Date.now() > RENEW_BEFORE_MS) return s.token;
   try {
     switch (s.via) {
-      case "demo": return (await demoSignIn(s.email, s.name, s.tenant)).token;
+      case "demo":
+        return (await demoSignIn(s.email, s.name, s.tenant)).token;
       case "naa": {
         if (!msal) return null;
         const result = await msal.pca.acquireTokenSilent({ scopes: msal.scopes, forceRefresh: force, ...hint(s.email) });
         return remember(result.accessToken, "naa").token;
       }
-      case "sso": return remember(await Office.auth.getAccessToken({ allowSignInPrompt: false }), "sso").token;
+      case "sso":
+        return remember(await Office.auth.getAccessToken({ allowSignInPrompt: false }), "sso").token;
       // A dialog token cannot be renewed without the person: send it and let the API judge it.
-      default: return force ? null : s.token;
+      default:
+        return force ? null : s.token;
     }
   } catch {
     return null;

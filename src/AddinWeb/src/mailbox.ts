@@ -2,8 +2,18 @@
 // Every use checks the requirement set first: Outlook builds differ, and outside Outlook there is no item.
 import { supports } from "./office";
 
-export interface ItemAttendee { email: string; name: string; required: boolean }
-export interface ComposeFields { subject: string; start: Date | null; end: Date | null; location: string; attendees: ItemAttendee[] }
+export interface ItemAttendee {
+  email: string;
+  name: string;
+  required: boolean;
+}
+export interface ComposeFields {
+  subject: string;
+  start: Date | null;
+  end: Date | null;
+  location: string;
+  attendees: ItemAttendee[];
+}
 
 type Appointment = Office.AppointmentCompose & Office.AppointmentRead;
 const item = (): Appointment | null => {

@@ -21,7 +21,7 @@ export async function officeReady(): Promise<OfficeInfo> {
       new Promise<{ host: Office.HostType | null }>((resolve) => void o.onReady((i) => resolve({ host: i?.host ?? null }))),
       new Promise<{ host: null }>((resolve) => setTimeout(() => resolve({ host: null }), 4000)),
     ]);
-    host = info.host && o.HostType ? info.host === o.HostType.Outlook ? "outlook" : info.host === o.HostType.Word ? "word" : null : null;
+    host = info.host && o.HostType ? (info.host === o.HostType.Outlook ? "outlook" : info.host === o.HostType.Word ? "word" : null) : null;
   }
   return { host, displayLanguage: host ? o!.context.displayLanguage : null, theme: themeOf(host) };
 }

@@ -21,16 +21,23 @@ export function documentBytes(): Promise<Uint8Array> {
       if (result.status !== Office.AsyncResultStatus.Succeeded) return reject(new Error(result.error.message));
       const file = result.value;
       const parts: Uint8Array[] = [];
-      const next = (index: number) => file.getSliceAsync(index, (slice) => {
-        if (slice.status !== Office.AsyncResultStatus.Succeeded) { file.closeAsync(); return reject(new Error(slice.error.message)); }
-        parts.push(new Uint8Array(slice.value.data as number[]));
-        if (index + 1 < file.sliceCount) return next(index + 1);
-        file.closeAsync();
-        const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        let offset = 0;
-        for (const p of parts) { bytes.set(p, offset); offset += p.length; }
-        resolve(bytes);
-      });
+      const next = (index: number) =>
+        file.getSliceAsync(index, (slice) => {
+          if (slice.status !== Office.AsyncResultStatus.Succeeded) {
+            file.closeAsync();
+            return reject(new Error(slice.error.message));
+          }
+          parts.push(new Uint8Array(slice.value.data as number[]));
+          if (index + 1 < file.sliceCount) return next(index + 1);
+          file.closeAsync();
+          const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let offset = 0;
+          for (const p of parts) {
+            bytes.set(p, offset);
+            offset += p.length;
+          }
+          resolve(bytes);
+        });
       next(0);
     });
   });
@@ -51,7 +58,10 @@ export async function stampActionIds(rows: Map<number, string>): Promise<number>
     let stamped = 0;
     rows.forEach((id, index) => {
       const control = actionRows[index];
-      if (control && control.tag !== `collab:action:${id}`) { control.tag = `collab:action:${id}`; stamped++; }
+      if (control && control.tag !== `collab:action:${id}`) {
+        control.tag = `collab:action:${id}`;
+        stamped++;
+      }
     });
     await context.sync();
     return stamped;

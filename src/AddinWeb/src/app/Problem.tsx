@@ -29,9 +29,21 @@ export function ProblemBar({ error, onRetry }: { error: unknown; onRetry?: () =>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {lines.length === 1 ? ` ${lines[0]}` : null}
-        {lines.length > 1 ? <ul className="problem-lines">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul> : null}
+        {lines.length > 1 ? (
+          <ul className="problem-lines">
+            {lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        ) : null}
       </MessageBarBody>
-      {retry ? <MessageBarActions><Button size="small" onClick={retry}>{t("retry")}</Button></MessageBarActions> : null}
+      {retry ? (
+        <MessageBarActions>
+          <Button size="small" onClick={retry}>
+            {t("retry")}
+          </Button>
+        </MessageBarActions>
+      ) : null}
     </MessageBar>
   );
 }

@@ -1,20 +1,47 @@
 import {
-  Avatar, Button, Field, FluentProvider, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Select, Spinner,
-  teamsHighContrastTheme, Text, webDarkTheme, webLightTheme,
+  Avatar,
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Select,
+  Spinner,
+  teamsHighContrastTheme,
+  Text,
+  webDarkTheme,
+  webLightTheme,
 } from "@fluentui/react-components";
 import { PersonRegular } from "@fluentui/react-icons/svg/person";
 import { createContext, StrictMode, useContext, useEffect, useState, type ComponentType } from "react";
 import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
 import {
-  authConfig, currentSession, DEMO_USERS, demoSignIn, DemoSignInError, NoAppRegistration, officeSignIn, onSessionLost, signOut, type Session,
+  authConfig,
+  currentSession,
+  DEMO_USERS,
+  demoSignIn,
+  DemoSignInError,
+  NoAppRegistration,
+  officeSignIn,
+  onSessionLost,
+  signOut,
+  type Session,
 } from "../auth";
 import { language, pickLanguage, setLanguage, startI18n, type Language, type MessageKey } from "../i18n";
 import { officeReady, type Host, type OfficeInfo, type Theme } from "../office";
 import { Notice, ProblemBar } from "./Problem";
 import "./styles.css";
 
-export interface PaneContext { host: Host; session: Session; office: OfficeInfo }
+export interface PaneContext {
+  host: Host;
+  session: Session;
+  office: OfficeInfo;
+}
 const Context = createContext<PaneContext | null>(null);
 
 /** The pane's host and signed-in person; only inside a pane started with startPane. */
@@ -35,7 +62,11 @@ export async function startPane(title: MessageKey, Pane: ComponentType): Promise
   const office = await officeReady();
   await startI18n(pickLanguage(office.displayLanguage));
   document.documentElement.dataset.theme = office.theme;
-  root.render(<StrictMode><App office={office} title={title} Pane={Pane} /></StrictMode>);
+  root.render(
+    <StrictMode>
+      <App office={office} title={title} Pane={Pane} />
+    </StrictMode>,
+  );
 }
 
 function App({ office, title, Pane }: { office: OfficeInfo; title: MessageKey; Pane: ComponentType }) {
@@ -45,8 +76,17 @@ function App({ office, title, Pane }: { office: OfficeInfo; title: MessageKey; P
   const [failure, setFailure] = useState<unknown>();
   const [round, setRound] = useState(0);
 
-  useEffect(() => onSessionLost(() => { setSession(null); setEnded(true); }), []);
-  useEffect(() => { document.title = `${t(title)} · ${t("appName")}`; }, [t, title]);
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        setSession(null);
+        setEnded(true);
+      }),
+    [],
+  );
+  useEffect(() => {
+    document.title = `${t(title)} · ${t("appName")}`;
+  }, [t, title]);
 
   // Inside Office, sign in on our own (no form); a demo link (?demoUser=) does the same in Development.
   useEffect(() => {
@@ -58,31 +98,82 @@ function App({ office, title, Pane }: { office: OfficeInfo; title: MessageKey; P
     setFailure(undefined);
     const signIn = office.host
       ? authConfig().then((config) => officeSignIn(office.host, config))
-      : demoSignIn(demoUser!, DEMO_USERS.find((u) => u.email === demoUser!.toLowerCase())?.name ?? demoUser!,
-        new URLSearchParams(location.search).get("tenant") ?? "contoso");
-    signIn.then((s) => { if (live) { setSession(s); setEnded(false); } }, (e: unknown) => { if (live) setFailure(e); });
-    return () => { live = false; };
+      : demoSignIn(
+          demoUser!,
+          DEMO_USERS.find((u) => u.email === demoUser!.toLowerCase())?.name ?? demoUser!,
+          new URLSearchParams(location.search).get("tenant") ?? "contoso",
+        );
+    signIn.then(
+      (s) => {
+        if (live) {
+          setSession(s);
+          setEnded(false);
+        }
+      },
+      (e: unknown) => {
+        if (live) setFailure(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [session, office.host, ended, round]);
 
   let body: React.ReactNode;
   if (session) {
-    body = <Context.Provider value={{ host: office.host, session, office }}><Pane /></Context.Provider>;
+    body = (
+      <Context.Provider value={{ host: office.host, session, office }}>
+        <Pane />
+      </Context.Provider>
+    );
   } else if (failure && office.host) {
     body = <SignInFailed error={failure} onRetry={() => setRound((r) => r + 1)} />;
   } else if (office.host || (new URLSearchParams(location.search).get("demoUser") && !failure && !ended)) {
     body = <Spinner size="small" label={t("loading")} />;
   } else {
-    body = <DemoSignIn ended={ended} linkFailure={failure} onSignedIn={(s) => { setSession(s); setEnded(false); }} />;
+    body = (
+      <DemoSignIn
+        ended={ended}
+        linkFailure={failure}
+        onSignedIn={(s) => {
+          setSession(s);
+          setEnded(false);
+        }}
+      />
+    );
   }
   return (
     <FluentProvider theme={THEMES[office.theme as Theme]} className="app">
       <header className="bar">
         <h1>{t(title)}</h1>
         <LanguageSwitch />
-        {session ? <Account session={session} onSignOut={() => { signOut(); setSession(null); }} /> : null}
+        {session ? (
+          <Account
+            session={session}
+            onSignOut={() => {
+              signOut();
+              setSession(null);
+            }}
+          />
+        ) : null}
       </header>
-      {ended && office.host && !session ? <Notice intent="warning">{t("sessionEnded")} <Button size="small" onClick={() => { setEnded(false); setRound((r) => r + 1); }}>{t("signInAgain")}</Button></Notice> : null}
-      <main id="main" tabIndex={-1}>{body}</main>
+      {ended && office.host && !session ? (
+        <Notice intent="warning">
+          {t("sessionEnded")}{" "}
+          <Button
+            size="small"
+            onClick={() => {
+              setEnded(false);
+              setRound((r) => r + 1);
+            }}
+          >
+            {t("signInAgain")}
+          </Button>
+        </Notice>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
     </FluentProvider>
   );
 }
@@ -90,8 +181,7 @@ function App({ office, title, Pane }: { office: OfficeInfo; title: MessageKey; P
 function LanguageSwitch() {
   const { t } = useTranslation();
   return (
-    <Select size="small" aria-label={t("language")} className="language" value={language()}
-      onChange={(_, d) => void setLanguage(d.value as Language)}>
+    <Select size="small" aria-label={t("language")} className="language" value={language()} onChange={(_, d) => void setLanguage(d.value as Language)}>
       <option value="en-US">English</option>
       <option value="zh-CN">中文</option>
     </Select>
@@ -152,13 +242,17 @@ function DemoSignIn({ ended, linkFailure, onSignedIn }: { ended: boolean; linkFa
       <Text>{t("demoIntro")}</Text>
       <Field label={t("demoUser")}>
         <Select value={email} onChange={(_, d) => setEmail(d.value)}>
-          {DEMO_USERS.map((u) => <option key={u.email} value={u.email}>{`${u.name} · ${t(`demoRole.${u.role}`)}`}</option>)}
+          {DEMO_USERS.map((u) => (
+            <option key={u.email} value={u.email}>{`${u.name} · ${t(`demoRole.${u.role}`)}`}</option>
+          ))}
         </Select>
       </Field>
       <Field label={t("demoTenant")}>
         <Input value={tenant} onChange={(_, d) => setTenant(d.value)} autoComplete="off" />
       </Field>
-      <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>{t("signIn")}</Button>
+      <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        {t("signIn")}
+      </Button>
       {error instanceof DemoSignInError ? <Notice intent="warning">{t("demoUnavailable")}</Notice> : error ? <ProblemBar error={error} /> : null}
     </form>
   );

@@ -5,8 +5,13 @@ import { language } from "../i18n";
 /** A due date ("2026-12-10", a calendar day with no zone). */
 export function formatDay(day: string, withWeekday = false): string {
   const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(language(), { year: "numeric", month: "short", day: "numeric", weekday: withWeekday ? "short" : undefined, timeZone: "UTC" })
-    .format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(language(), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    weekday: withWeekday ? "short" : undefined,
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant from the API (UTC, with or without its "Z"), in local time. */

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export interface Loaded<T> { data: T | undefined; error: unknown; loading: boolean; reload: () => void; set: (value: T) => void }
+export interface Loaded<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+  set: (value: T) => void;
+}
 
 /** Loads once (and again on reload or when a dependency changes); keeps the last data while reloading. */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loaded<T> {
@@ -15,8 +21,19 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
     setLoading(true);
     setError(undefined);
     loader.current(abort.signal).then(
-      (value) => { if (!abort.signal.aborted) { setData(value); setLoading(false); } },
-      (e: unknown) => { if (!abort.signal.aborted) { setError(e); setLoading(false); } });
+      (value) => {
+        if (!abort.signal.aborted) {
+          setData(value);
+          setLoading(false);
+        }
+      },
+      (e: unknown) => {
+        if (!abort.signal.aborted) {
+          setError(e);
+          setLoading(false);
+        }
+      },
+    );
     return () => abort.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [round, ...deps]);
@@ -28,7 +45,10 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 export function useSlow(active: boolean, after = 300): boolean {
   const [slow, setSlow] = useState(false);
   useEffect(() => {
-    if (!active) { setSlow(false); return; }
+    if (!active) {
+      setSlow(false);
+      return;
+    }
     const timer = setTimeout(() => setSlow(true), after);
     return () => clearTimeout(timer);
   }, [active, after]);

@@ -8,7 +8,9 @@ Office.onReady(async () => {
   try {
     const config = await authConfig();
     if (!config.clientId || !config.apiScope) return reply({ error: "The API has no Entra ID app registration configured." });
-    const pca = new PublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/signin.html` } });
+    const pca = new PublicClientApplication({
+      auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/signin.html` },
+    });
     await pca.initialize();
     const redirected = await pca.handleRedirectPromise();
     const account = redirected?.account ?? pca.getAllAccounts()[0];

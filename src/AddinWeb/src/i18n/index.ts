@@ -14,7 +14,7 @@ declare module "i18next" {
   }
 }
 
-export const normalize = (value: string | null | undefined): Language => (value ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+export const normalize = (value: string | null | undefined): Language => ((value ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en-US");
 
 const STORED = "collabaddin.language";
 

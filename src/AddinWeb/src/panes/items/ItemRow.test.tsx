@@ -5,9 +5,19 @@ import { ItemRow } from "./ItemRow";
 import { filterOf, type Item } from "./model";
 
 const item = (over: Partial<Item> = {}): Item => ({
-  id: "3f1c9e62-1111-4a4a-9b9b-000000000001", meetingId: "m", meetingSubject: "Q3 launch plan", title: "Draft the campaign", dueDate: "2026-12-10",
-  status: "open", needsHelp: false, needsHelpReason: null, progressNote: null, isOverdue: false, version: 3,
-  owner: { email: "carol@contoso.example", displayName: "Carol Zhang" }, ...over,
+  id: "3f1c9e62-1111-4a4a-9b9b-000000000001",
+  meetingId: "m",
+  meetingSubject: "Q3 launch plan",
+  title: "Draft the campaign",
+  dueDate: "2026-12-10",
+  status: "open",
+  needsHelp: false,
+  needsHelpReason: null,
+  progressNote: null,
+  isOverdue: false,
+  version: 3,
+  owner: { email: "carol@contoso.example", displayName: "Carol Zhang" },
+  ...over,
 });
 
 function answer(status: number, body: unknown) {
@@ -33,7 +43,8 @@ describe("an action item row", () => {
 
   it("on a stale save shows their version and applies mine on top of it with their version's ETag", async () => {
     const theirs = item({ progressNote: "Alice: agency booked", version: 4 });
-    const fetch = vi.fn()
+    const fetch = vi
+      .fn()
       .mockReturnValueOnce(answer(412, { status: 412, title: "Changed by someone else", current: theirs }))
       .mockReturnValueOnce(answer(200, { ...theirs, progressNote: "Draft sent", version: 5 }));
     vi.stubGlobal("fetch", fetch);

@@ -1,5 +1,20 @@
 import {
-  Badge, Button, Field, Menu, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Spinner, Switch, Textarea, Tooltip,
+  Badge,
+  Button,
+  Field,
+  Menu,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Switch,
+  Textarea,
+  Tooltip,
 } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons/svg/checkmark";
 import { ChevronDownRegular } from "@fluentui/react-icons/svg/chevron-down";
@@ -11,11 +26,20 @@ import { daysLate, formatDay } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
 import { STATUSES, type Item, type Status } from "./model";
 
-interface Change { status?: Status; progressNote?: string; needsHelp?: boolean; needsHelpReason?: string }
+interface Change {
+  status?: Status;
+  progressNote?: string;
+  needsHelp?: boolean;
+  needsHelpReason?: string;
+}
 type Outcome = { kind: "saved" } | { kind: "status"; status: Status } | { kind: "conflict"; change: Change } | { kind: "error"; error: unknown } | null;
 
 const STATUS_COLOR: Record<Status, "informative" | "brand" | "danger" | "success" | "subtle"> = {
-  open: "informative", inProgress: "brand", blocked: "danger", done: "success", cancelled: "subtle",
+  open: "informative",
+  inProgress: "brand",
+  blocked: "danger",
+  done: "success",
+  cancelled: "subtle",
 };
 
 /**
@@ -23,8 +47,16 @@ const STATUS_COLOR: Record<Status, "informative" | "brand" | "danger" | "success
  * "mark done"); the progress note and "needs help" sit behind "Progress and help". A stale save (412) shows the
  * other person's version and lets the owner choose, never overwriting unseen.
  */
-export function ItemRow({ item, onChange, startOpen = false, linked = false }: {
-  item: Item; onChange: (item: Item) => void; startOpen?: boolean; linked?: boolean;
+export function ItemRow({
+  item,
+  onChange,
+  startOpen = false,
+  linked = false,
+}: {
+  item: Item;
+  onChange: (item: Item) => void;
+  startOpen?: boolean;
+  linked?: boolean;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(startOpen);
@@ -64,10 +96,24 @@ export function ItemRow({ item, onChange, startOpen = false, linked = false }: {
     ...(help ? { needsHelpReason: reason } : {}),
   });
 
-  const due = item.dueDate === null ? <Badge appearance="outline" color="subtle">{t("noDue")}</Badge>
-    : item.isOverdue ? <Badge appearance="filled" color="danger">{t("daysLate", { count: Math.max(1, daysLate(item.dueDate)) })}</Badge>
-    : daysLate(item.dueDate) === 0 ? <Badge appearance="tint" color="warning">{t("dueToday")}</Badge>
-    : <Badge appearance="outline" color="informative">{t("dueOn", { date: formatDay(item.dueDate) })}</Badge>;
+  const due =
+    item.dueDate === null ? (
+      <Badge appearance="outline" color="subtle">
+        {t("noDue")}
+      </Badge>
+    ) : item.isOverdue ? (
+      <Badge appearance="filled" color="danger">
+        {t("daysLate", { count: Math.max(1, daysLate(item.dueDate)) })}
+      </Badge>
+    ) : daysLate(item.dueDate) === 0 ? (
+      <Badge appearance="tint" color="warning">
+        {t("dueToday")}
+      </Badge>
+    ) : (
+      <Badge appearance="outline" color="informative">
+        {t("dueOn", { date: formatDay(item.dueDate) })}
+      </Badge>
+    );
 
   return (
     <article ref={self} className={`card item${linked ? " linked" : ""}`} aria-label={item.title}>
@@ -75,38 +121,76 @@ export function ItemRow({ item, onChange, startOpen = false, linked = false }: {
         <h3 className="item-title">{item.title}</h3>
         {item.status !== "done" && item.status !== "cancelled" ? (
           <Tooltip content={t("markDone", { title: item.title })} relationship="label">
-            <Button size="small" appearance="subtle" icon={<CheckmarkRegular />} disabled={busy}
-              onClick={() => void save({ status: "done" }, item.version)} />
+            <Button size="small" appearance="subtle" icon={<CheckmarkRegular />} disabled={busy} onClick={() => void save({ status: "done" }, item.version)} />
           </Tooltip>
         ) : null}
       </div>
       <div className="chips">
         {due}
-        <Menu checkedValues={{ status: [item.status] }}
-          onCheckedValueChange={(_, d) => { const next = d.checkedItems[0] as Status; if (next !== item.status) void save({ status: next }, item.version); }}>
+        <Menu
+          checkedValues={{ status: [item.status] }}
+          onCheckedValueChange={(_, d) => {
+            const next = d.checkedItems[0] as Status;
+            if (next !== item.status) void save({ status: next }, item.version);
+          }}
+        >
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" appearance="subtle" shape="circular" aria-label={`${t("changeStatus", { title: item.title })}: ${t(`status.${item.status}`)}`}
-              icon={busy ? <Spinner size="extra-tiny" /> : <ChevronDownRegular />} iconPosition="after" disabled={busy || item.status === "cancelled"}>
-              <Badge appearance="tint" color={STATUS_COLOR[item.status]}>{t(`status.${item.status}`)}</Badge>
+            <Button
+              size="small"
+              appearance="subtle"
+              shape="circular"
+              aria-label={`${t("changeStatus", { title: item.title })}: ${t(`status.${item.status}`)}`}
+              icon={busy ? <Spinner size="extra-tiny" /> : <ChevronDownRegular />}
+              iconPosition="after"
+              disabled={busy || item.status === "cancelled"}
+            >
+              <Badge appearance="tint" color={STATUS_COLOR[item.status]}>
+                {t(`status.${item.status}`)}
+              </Badge>
             </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              {STATUSES.map((s) => <MenuItemRadio key={s} name="status" value={s}>{t(`status.${s}`)}</MenuItemRadio>)}
+              {STATUSES.map((s) => (
+                <MenuItemRadio key={s} name="status" value={s}>
+                  {t(`status.${s}`)}
+                </MenuItemRadio>
+              ))}
             </MenuList>
           </MenuPopover>
         </Menu>
-        {item.needsHelp ? <Badge appearance="tint" color="warning">{t("needsHelpBadge")}</Badge> : null}
+        {item.needsHelp ? (
+          <Badge appearance="tint" color="warning">
+            {t("needsHelpBadge")}
+          </Badge>
+        ) : null}
       </div>
-      <div className="meeting-name">{t("fromMeeting", { meeting: item.meetingSubject })}{linked ? ` · ${t("owner")}: ${item.owner.displayName}` : ""}</div>
+      <div className="meeting-name">
+        {t("fromMeeting", { meeting: item.meetingSubject })}
+        {linked ? ` · ${t("owner")}: ${item.owner.displayName}` : ""}
+      </div>
       <div>
-        <Button size="small" appearance="transparent" aria-expanded={open} aria-controls={detailsId}
-          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />} iconPosition="after" onClick={() => setOpen(!open)}>
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          iconPosition="after"
+          onClick={() => setOpen(!open)}
+        >
           {t("details")}
         </Button>
       </div>
       {open ? (
-        <form id={detailsId} className="stack" onSubmit={(e) => { e.preventDefault(); void save(details(), item.version); }}>
+        <form
+          id={detailsId}
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(details(), item.version);
+          }}
+        >
           <Field label={t("progressNote")}>
             <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" rows={2} />
           </Field>
@@ -117,13 +201,23 @@ export function ItemRow({ item, onChange, startOpen = false, linked = false }: {
             </Field>
           ) : null}
           <div className="actions">
-            <Button type="submit" appearance="primary" size="small" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>{t("save")}</Button>
+            <Button type="submit" appearance="primary" size="small" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+              {t("save")}
+            </Button>
           </div>
         </form>
       ) : null}
-      <OutcomeBar outcome={outcome} item={item} onTheirs={() => {
-        setNote(item.progressNote ?? ""); setHelp(item.needsHelp); setReason(item.needsHelpReason ?? ""); setOutcome(null);
-      }} onMine={(change) => void save(change, item.version)} />
+      <OutcomeBar
+        outcome={outcome}
+        item={item}
+        onTheirs={() => {
+          setNote(item.progressNote ?? "");
+          setHelp(item.needsHelp);
+          setReason(item.needsHelpReason ?? "");
+          setOutcome(null);
+        }}
+        onMine={(change) => void save(change, item.version)}
+      />
     </article>
   );
 }
@@ -132,20 +226,28 @@ function OutcomeBar({ outcome, item, onTheirs, onMine }: { outcome: Outcome; ite
   const { t } = useTranslation();
   if (!outcome) return null;
   switch (outcome.kind) {
-    case "saved": return <Notice intent="success">{t("saved")}</Notice>;
-    case "status": return <Notice intent="success">{t("statusSaved", { status: t(`status.${outcome.status}`) })}</Notice>;
-    case "error": return <ProblemBar error={outcome.error} />;
-    case "conflict": return (
-      <MessageBar intent="warning" layout="multiline" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>{t("conflictTitle")}</MessageBarTitle> {t("conflictBody")}
-          <div>{t("conflictTheirs", { status: t(`status.${item.status}`), note: item.progressNote ?? "—" })}</div>
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={onTheirs}>{t("theirs")}</Button>
-          <Button size="small" appearance="primary" onClick={() => onMine(outcome.change)}>{t("mine")}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    case "saved":
+      return <Notice intent="success">{t("saved")}</Notice>;
+    case "status":
+      return <Notice intent="success">{t("statusSaved", { status: t(`status.${outcome.status}`) })}</Notice>;
+    case "error":
+      return <ProblemBar error={outcome.error} />;
+    case "conflict":
+      return (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t("conflictTitle")}</MessageBarTitle> {t("conflictBody")}
+            <div>{t("conflictTheirs", { status: t(`status.${item.status}`), note: item.progressNote ?? "—" })}</div>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onTheirs}>
+              {t("theirs")}
+            </Button>
+            <Button size="small" appearance="primary" onClick={() => onMine(outcome.change)}>
+              {t("mine")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
   }
 }

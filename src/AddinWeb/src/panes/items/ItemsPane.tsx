@@ -23,15 +23,18 @@ export function ItemsPane() {
   }, []);
   const mine = useLoad((signal) => callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200", undefined, { signal }).then((r) => r.data.items), []);
   // A linked item that is not on my list (an organizer following up, a department contact): loaded on its own.
-  const linked = useLoad(async (signal) => {
-    if (!link || !mine.data || mine.data.some((i) => i.id === link)) return null;
-    try {
-      return (await callApi<Item>("GET", `/api/action-items/${link}`, undefined, { signal })).data;
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return "missing" as const;
-      throw error;
-    }
-  }, [link, mine.data === undefined]);
+  const linked = useLoad(
+    async (signal) => {
+      if (!link || !mine.data || mine.data.some((i) => i.id === link)) return null;
+      try {
+        return (await callApi<Item>("GET", `/api/action-items/${link}`, undefined, { signal })).data;
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return "missing" as const;
+        throw error;
+      }
+    },
+    [link, mine.data === undefined],
+  );
   const [filter, setFilter] = useState<Filter | null>(null);
   const items = useMemo(() => mine.data ?? [], [mine.data]);
   const linkedMine = link ? items.find((i) => i.id === link) : undefined;
@@ -54,20 +57,36 @@ export function ItemsPane() {
         </section>
       ) : null}
       <section className="stack" aria-labelledby="mine">
-        <h2 id="mine" className="sr-only">{t("myItems")}</h2>
-        {items.length === 0 ? <p className="empty">{t("noItems")}</p> : (
+        <h2 id="mine" className="sr-only">
+          {t("myItems")}
+        </h2>
+        {items.length === 0 ? (
+          <p className="empty">{t("noItems")}</p>
+        ) : (
           <>
             <TabList size="small" className="filters" selectedValue={shown} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={t("filters")}>
               {FILTERS.map((f) => (
                 <Tab key={f} value={f}>
                   {t(`filter.${f}`)}{" "}
-                  <Badge size="small" appearance={f === "overdue" && counts[f] > 0 ? "filled" : "tint"} color={f === "overdue" && counts[f] > 0 ? "danger" : "informative"}>{counts[f]}</Badge>
+                  <Badge
+                    size="small"
+                    appearance={f === "overdue" && counts[f] > 0 ? "filled" : "tint"}
+                    color={f === "overdue" && counts[f] > 0 ? "danger" : "informative"}
+                  >
+                    {counts[f]}
+                  </Badge>
                 </Tab>
               ))}
             </TabList>
-            {list.length === 0 ? <p className="empty">{t(`empty.${shown}`)}</p> : (
+            {list.length === 0 ? (
+              <p className="empty">{t(`empty.${shown}`)}</p>
+            ) : (
               <ul className="plain" aria-label={t(`filter.${shown}`)}>
-                {list.map((i) => <li key={i.id}><ItemRow item={i} onChange={update} linked={i.id === link} startOpen={i.id === link} /></li>)}
+                {list.map((i) => (
+                  <li key={i.id}>
+                    <ItemRow item={i} onChange={update} linked={i.id === link} startOpen={i.id === link} />
+                  </li>
+                ))}
               </ul>
             )}
           </>

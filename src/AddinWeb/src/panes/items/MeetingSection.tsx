@@ -9,7 +9,9 @@ import { readModeEventId } from "../../mailbox";
 import type { Item } from "./model";
 
 interface Meeting {
-  id: string; subject: string; startUtc: string;
+  id: string;
+  subject: string;
+  startUtc: string;
   agenda: Array<{ position: number; topic: string; owner: { displayName: string }; plannedMinutes: number; expectedOutput: string }>;
   attendees: Array<{ email: string; preparation: string | null }>;
 }
@@ -19,17 +21,20 @@ export function MeetingSection() {
   const { t } = useTranslation();
   const { session } = usePane();
   const eventId = readModeEventId();
-  const meeting = useLoad(async (signal) => {
-    if (!eventId) return null;
-    try {
-      const { data } = await callApi<Meeting>("GET", `/api/meetings/lookup?eventId=${encodeURIComponent(eventId)}`, undefined, { signal });
-      const items = await callApi<Item[]>("GET", `/api/meetings/${data.id}/action-items`, undefined, { signal });
-      return { meeting: data, items: items.data };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return "unknown" as const;
-      throw error;
-    }
-  }, [eventId]);
+  const meeting = useLoad(
+    async (signal) => {
+      if (!eventId) return null;
+      try {
+        const { data } = await callApi<Meeting>("GET", `/api/meetings/lookup?eventId=${encodeURIComponent(eventId)}`, undefined, { signal });
+        const items = await callApi<Item[]>("GET", `/api/meetings/${data.id}/action-items`, undefined, { signal });
+        return { meeting: data, items: items.data };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return "unknown" as const;
+        throw error;
+      }
+    },
+    [eventId],
+  );
   if (!eventId) return null;
   let body: React.ReactNode;
   if (meeting.error) body = <ProblemBar error={meeting.error} onRetry={meeting.reload} />;
@@ -40,17 +45,39 @@ export function MeetingSection() {
     const mine = m.attendees.find((a) => a.email === session.email.toLowerCase());
     body = (
       <>
-        <div className="muted">{m.subject} · {formatInstant(m.startUtc)}</div>
+        <div className="muted">
+          {m.subject} · {formatInstant(m.startUtc)}
+        </div>
         <h3>{t("agenda")}</h3>
-        <ol>{m.agenda.map((a) => <li key={a.position}>{a.topic} · {a.owner.displayName} · {t("minutesShort", { count: a.plannedMinutes })}{a.expectedOutput ? ` · ${a.expectedOutput}` : ""}</li>)}</ol>
+        <ol>
+          {m.agenda.map((a) => (
+            <li key={a.position}>
+              {a.topic} · {a.owner.displayName} · {t("minutesShort", { count: a.plannedMinutes })}
+              {a.expectedOutput ? ` · ${a.expectedOutput}` : ""}
+            </li>
+          ))}
+        </ol>
         <h3>{t("yourPreparation")}</h3>
         <p>{mine?.preparation || t("nothingToPrepare")}</p>
         <h3>{t("itemsFromMeeting")}</h3>
-        {items.length === 0 ? <p className="empty">{t("noItemsYet")}</p> : (
-          <ul>{items.map((i) => <li key={i.id}>{i.title} · {i.owner.displayName} · {i.dueDate ? formatDay(i.dueDate) : t("noDue")} · {t(`status.${i.status}`)}</li>)}</ul>
+        {items.length === 0 ? (
+          <p className="empty">{t("noItemsYet")}</p>
+        ) : (
+          <ul>
+            {items.map((i) => (
+              <li key={i.id}>
+                {i.title} · {i.owner.displayName} · {i.dueDate ? formatDay(i.dueDate) : t("noDue")} · {t(`status.${i.status}`)}
+              </li>
+            ))}
+          </ul>
         )}
       </>
     );
   }
-  return <section className="card stack" aria-labelledby="meeting"><h2 id="meeting">{t("thisMeeting")}</h2>{body}</section>;
+  return (
+    <section className="card stack" aria-labelledby="meeting">
+      <h2 id="meeting">{t("thisMeeting")}</h2>
+      {body}
+    </section>
+  );
 }

@@ -2,8 +2,17 @@ import { daysLate } from "../../app/format";
 
 export type Status = "open" | "inProgress" | "blocked" | "done" | "cancelled";
 export interface Item {
-  id: string; meetingId: string; meetingSubject: string; title: string; dueDate: string | null; status: Status;
-  needsHelp: boolean; needsHelpReason: string | null; progressNote: string | null; isOverdue: boolean; version: number;
+  id: string;
+  meetingId: string;
+  meetingSubject: string;
+  title: string;
+  dueDate: string | null;
+  status: Status;
+  needsHelp: boolean;
+  needsHelpReason: string | null;
+  progressNote: string | null;
+  isOverdue: boolean;
+  version: number;
   owner: { email: string; displayName: string };
 }
 export type Filter = "overdue" | "week" | "later" | "done";

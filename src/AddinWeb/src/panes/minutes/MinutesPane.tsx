@@ -13,7 +13,12 @@ import { PublishReport } from "./PublishReport";
 import { UploadBox } from "./UploadBox";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-type Status = { kind: "inserted" | "stamped" } | { kind: "mailed"; sent: number; failed: string[] } | { kind: "alreadyMailed"; when: string } | { kind: "error"; error: unknown } | null;
+type Status =
+  | { kind: "inserted" | "stamped" }
+  | { kind: "mailed"; sent: number; failed: string[] }
+  | { kind: "alreadyMailed"; when: string }
+  | { kind: "error"; error: unknown }
+  | null;
 
 /**
  * Meeting minutes. In Word: insert the template, publish the open document, mail. Anywhere else (a plain browser):
@@ -22,7 +27,10 @@ type Status = { kind: "inserted" | "stamped" } | { kind: "mailed"; sent: number;
 export function MinutesPane() {
   const { t } = useTranslation();
   const inWord = canEditDocument();
-  const meetings = useLoad((signal) => callApi<{ items: MeetingSummary[] }>("GET", "/api/meetings", undefined, { signal }).then((r) => minutesMeetings(r.data.items)), []);
+  const meetings = useLoad(
+    (signal) => callApi<{ items: MeetingSummary[] }>("GET", "/api/meetings", undefined, { signal }).then((r) => minutesMeetings(r.data.items)),
+    [],
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState<"insert" | "publish" | "mail" | "download" | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -46,63 +54,89 @@ export function MinutesPane() {
   };
   const template = async () => (await callApi<ArrayBuffer>("GET", `/api/meetings/${meeting}/minutes/template`, undefined, { binary: true })).data;
 
-  const insert = () => run("insert", async () => {
-    await insertDocument(toBase64(new Uint8Array(await template())));
-    setStatus({ kind: "inserted" });
-  });
-  const download = () => run("download", async () => {
-    const subject = meetings.data!.find((m) => m.id === meeting)?.subject ?? "minutes";
-    const url = URL.createObjectURL(new Blob([await template()], { type: DOCX }));
-    const a = Object.assign(document.createElement("a"), { href: url, download: `${subject.replace(/[\\/:*?"<>|]/g, "_")}.docx` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
-  const publish = (bytes: () => Promise<Uint8Array | Blob>) => run("publish", async () => {
-    const { data } = await callApi<Report>("POST", `/api/meetings/${meeting}/minutes`, await bytes(), { contentType: DOCX });
-    setReport(data);
-    if (inWord) {
-      const ids = new Map(data.rows.filter((r) => r.table === 1).map((r) => [r.rowNumber - 2, r.id] as [number, string]));
-      if ((await stampActionIds(ids)) > 0) setStatus({ kind: "stamped" });
-    }
-  });
+  const insert = () =>
+    run("insert", async () => {
+      await insertDocument(toBase64(new Uint8Array(await template())));
+      setStatus({ kind: "inserted" });
+    });
+  const download = () =>
+    run("download", async () => {
+      const subject = meetings.data!.find((m) => m.id === meeting)?.subject ?? "minutes";
+      const url = URL.createObjectURL(new Blob([await template()], { type: DOCX }));
+      const a = Object.assign(document.createElement("a"), { href: url, download: `${subject.replace(/[\\/:*?"<>|]/g, "_")}.docx` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  const publish = (bytes: () => Promise<Uint8Array | Blob>) =>
+    run("publish", async () => {
+      const { data } = await callApi<Report>("POST", `/api/meetings/${meeting}/minutes`, await bytes(), { contentType: DOCX });
+      setReport(data);
+      if (inWord) {
+        const ids = new Map(data.rows.filter((r) => r.table === 1).map((r) => [r.rowNumber - 2, r.id] as [number, string]));
+        if ((await stampActionIds(ids)) > 0) setStatus({ kind: "stamped" });
+      }
+    });
   // The same minutes go out again only when the note-taker confirms it: a second click must not mail everyone twice.
-  const mail = (resend: boolean) => run("mail", async () => {
-    try {
-      const { data } = await callApi<{ sent: string[]; failed: Array<{ email: string }> }>("POST", `/api/meetings/${meeting}/minutes/mail${resend ? "?resend=true" : ""}`);
-      setStatus({ kind: "mailed", sent: data.sent.length, failed: data.failed.map((f) => f.email) });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && typeof error.problem.mailedAt === "string")
-        setStatus({ kind: "alreadyMailed", when: formatInstant(error.problem.mailedAt) });
-      else throw error;
-    }
-  });
+  const mail = (resend: boolean) =>
+    run("mail", async () => {
+      try {
+        const { data } = await callApi<{ sent: string[]; failed: Array<{ email: string }> }>(
+          "POST",
+          `/api/meetings/${meeting}/minutes/mail${resend ? "?resend=true" : ""}`,
+        );
+        setStatus({ kind: "mailed", sent: data.sent.length, failed: data.failed.map((f) => f.email) });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409 && typeof error.problem.mailedAt === "string")
+          setStatus({ kind: "alreadyMailed", when: formatInstant(error.problem.mailedAt) });
+        else throw error;
+      }
+    });
 
   const spin = (what: typeof busy) => (busy === what ? <Spinner size="tiny" /> : undefined);
   return (
     <>
       <Field label={t("pickMeeting")}>
-        <Select value={meeting} onChange={(_, d) => { setChosen(d.value); setReport(null); setStatus(null); }}>
-          {meetings.data.map((m) => <option key={m.id} value={m.id}>{`${m.subject} · ${formatInstant(m.startUtc, { dateStyle: "medium", timeStyle: "short" })}`}</option>)}
+        <Select
+          value={meeting}
+          onChange={(_, d) => {
+            setChosen(d.value);
+            setReport(null);
+            setStatus(null);
+          }}
+        >
+          {meetings.data.map((m) => (
+            <option key={m.id} value={m.id}>{`${m.subject} · ${formatInstant(m.startUtc, { dateStyle: "medium", timeStyle: "short" })}`}</option>
+          ))}
         </Select>
       </Field>
       {inWord ? (
         <div className="actions">
-          <Button disabled={!!busy} icon={spin("insert")} onClick={() => void insert()}>{t("insertTemplate")}</Button>
-          <Button appearance="primary" disabled={!!busy} icon={spin("publish")} onClick={() => void publish(documentBytes)}>{t("publish")}</Button>
+          <Button disabled={!!busy} icon={spin("insert")} onClick={() => void insert()}>
+            {t("insertTemplate")}
+          </Button>
+          <Button appearance="primary" disabled={!!busy} icon={spin("publish")} onClick={() => void publish(documentBytes)}>
+            {t("publish")}
+          </Button>
         </div>
       ) : (
         <>
           <div className="stack" style={{ gap: 4 }}>
-            <div><Button disabled={!!busy} icon={spin("download") ?? <ArrowDownloadRegular />} onClick={() => void download()}>{t("downloadTemplate")}</Button></div>
+            <div>
+              <Button disabled={!!busy} icon={spin("download") ?? <ArrowDownloadRegular />} onClick={() => void download()}>
+                {t("downloadTemplate")}
+              </Button>
+            </div>
             <span className="muted">{t("downloadHint")}</span>
           </div>
           <UploadBox busy={busy === "publish"} onPublish={(file) => void publish(async () => file)} />
         </>
       )}
       <div className="actions">
-        <Button disabled={!!busy} icon={spin("mail") ?? <MailRegular />} onClick={() => void mail(false)}>{t("mailMinutes")}</Button>
+        <Button disabled={!!busy} icon={spin("mail") ?? <MailRegular />} onClick={() => void mail(false)}>
+          {t("mailMinutes")}
+        </Button>
       </div>
       <StatusBar status={status} onResend={() => void mail(true)} busy={!!busy} />
       {report ? <PublishReport report={report} onShow={inWord ? (i) => void selectActionRow(i) : undefined} /> : null}
@@ -114,21 +148,30 @@ function StatusBar({ status, onResend, busy }: { status: Status; onResend: () =>
   const { t } = useTranslation();
   if (!status) return null;
   switch (status.kind) {
-    case "inserted": return <Notice intent="success">{t("inserted")}</Notice>;
-    case "stamped": return <Notice intent="info">{t("stamped")}</Notice>;
-    case "error": return <ProblemBar error={status.error} />;
-    case "mailed": return (
-      <>
-        <Notice intent="success">{t("mailed", { count: status.sent })}</Notice>
-        {status.failed.length > 0 ? <Notice intent="warning">{t("mailFailed", { emails: status.failed.join(", ") })}</Notice> : null}
-      </>
-    );
-    case "alreadyMailed": return (
-      <div className="stack">
-        <Notice intent="info">{t("alreadyMailed", { when: status.when })}</Notice>
-        <div className="actions"><Button disabled={busy} onClick={onResend}>{t("sendAgain")}</Button></div>
-      </div>
-    );
+    case "inserted":
+      return <Notice intent="success">{t("inserted")}</Notice>;
+    case "stamped":
+      return <Notice intent="info">{t("stamped")}</Notice>;
+    case "error":
+      return <ProblemBar error={status.error} />;
+    case "mailed":
+      return (
+        <>
+          <Notice intent="success">{t("mailed", { count: status.sent })}</Notice>
+          {status.failed.length > 0 ? <Notice intent="warning">{t("mailFailed", { emails: status.failed.join(", ") })}</Notice> : null}
+        </>
+      );
+    case "alreadyMailed":
+      return (
+        <div className="stack">
+          <Notice intent="info">{t("alreadyMailed", { when: status.when })}</Notice>
+          <div className="actions">
+            <Button disabled={busy} onClick={onResend}>
+              {t("sendAgain")}
+            </Button>
+          </div>
+        </div>
+      );
   }
 }
 

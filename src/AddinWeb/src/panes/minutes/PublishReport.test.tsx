@@ -46,18 +46,29 @@ describe("the publish report", () => {
 });
 
 describe("the minutes meeting picker", () => {
-  const m = (id: string, start: string, over: Partial<MeetingSummary> = {}): MeetingSummary =>
-    ({ id, subject: id, startUtc: start, endUtc: start.replace("T10", "T11"), myRoles: ["noteTaker"], iAmOrganizer: false, inviteState: "sent", ...over });
+  const m = (id: string, start: string, over: Partial<MeetingSummary> = {}): MeetingSummary => ({
+    id,
+    subject: id,
+    startUtc: start,
+    endUtc: start.replace("T10", "T11"),
+    myRoles: ["noteTaker"],
+    iAmOrganizer: false,
+    inviteState: "sent",
+    ...over,
+  });
   it("puts the meeting nearest now first, leaves out cancelled ones and others' meetings, and lists each once", () => {
     const now = Date.parse("2026-12-01T10:30:00Z");
-    const list = minutesMeetings([
-      m("last-month", "2026-11-01T10:00:00Z"),
-      m("next-week", "2026-12-08T10:00:00Z"),
-      m("now", "2026-12-01T10:00:00Z"),
-      m("now", "2026-12-01T10:00:00Z"),
-      m("cancelled", "2026-12-01T10:00:00Z", { inviteState: "cancelled" }),
-      m("not-mine", "2026-12-01T10:00:00Z", { myRoles: [] }),
-    ], now);
+    const list = minutesMeetings(
+      [
+        m("last-month", "2026-11-01T10:00:00Z"),
+        m("next-week", "2026-12-08T10:00:00Z"),
+        m("now", "2026-12-01T10:00:00Z"),
+        m("now", "2026-12-01T10:00:00Z"),
+        m("cancelled", "2026-12-01T10:00:00Z", { inviteState: "cancelled" }),
+        m("not-mine", "2026-12-01T10:00:00Z", { myRoles: [] }),
+      ],
+      now,
+    );
     expect(list.map((x) => x.id)).toEqual(["now", "next-week", "last-month"]);
   });
 });

@@ -19,14 +19,36 @@ export function UploadBox({ busy, onPublish }: { busy: boolean; onPublish: (file
     setFile(isDocx(f) ? f : null);
   };
   return (
-    <section className={`drop${over ? " over" : ""}`} aria-labelledby="upload"
-      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
-      onDrop={(e) => { e.preventDefault(); setOver(false); take(e.dataTransfer.files[0]); }}>
+    <section
+      className={`drop${over ? " over" : ""}`}
+      aria-labelledby="upload"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        take(e.dataTransfer.files[0]);
+      }}
+    >
       <h2 id="upload">{t("uploadTitle")}</h2>
-      <input ref={input} type="file" hidden accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        aria-label={t("chooseFile")} onChange={(e) => { take(e.target.files?.[0]); e.target.value = ""; }} />
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        aria-label={t("chooseFile")}
+        onChange={(e) => {
+          take(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
       <div className="actions">
-        <Button icon={<ArrowUploadRegular />} onClick={() => input.current?.click()}>{t("chooseFile")}</Button>
+        <Button icon={<ArrowUploadRegular />} onClick={() => input.current?.click()}>
+          {t("chooseFile")}
+        </Button>
         <span className="muted">{t("dropHere")}</span>
       </div>
       {refused ? <Notice intent="warning">{t("notDocx")}</Notice> : null}

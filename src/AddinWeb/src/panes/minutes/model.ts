@@ -1,12 +1,28 @@
 export interface MeetingSummary {
-  id: string; subject: string; startUtc: string; endUtc: string; myRoles: string[]; iAmOrganizer: boolean; inviteState: string;
+  id: string;
+  subject: string;
+  startUtc: string;
+  endUtc: string;
+  myRoles: string[];
+  iAmOrganizer: boolean;
+  inviteState: string;
 }
-export interface Row { row: string; id: string; title: string; table: number; rowNumber: number }
+export interface Row {
+  row: string;
+  id: string;
+  title: string;
+  table: number;
+  rowNumber: number;
+}
 export interface Report {
-  created: Row[]; updated: Array<Row & { fields: string[] }>; unchanged: Row[]; cancelled: Array<{ id: string; title: string }>;
+  created: Row[];
+  updated: Array<Row & { fields: string[] }>;
+  unchanged: Row[];
+  cancelled: Array<{ id: string; title: string }>;
   conflicts: Array<{ row: string | null; id: string; title: string; message: string }>;
   skipped: Array<{ row: string; reason: string; table: number; rowNumber: number }>;
-  warnings: Array<{ location: string; message: string; code?: string | null }>; rows: Row[];
+  warnings: Array<{ location: string; message: string; code?: string | null }>;
+  rows: Row[];
 }
 
 const CANCELLED = new Set(["Cancelled", "CancelPending", "cancelled", "cancelPending"]);
@@ -27,4 +43,4 @@ export function minutesMeetings(all: MeetingSummary[], now = Date.now()): Meetin
 }
 
 /** Action rows of the first action table are numbered from 2 (row 1 is the header): their position among action rows. */
-export const actionRowIndex = (row: { table: number; rowNumber: number }): number | null => row.table === 1 && row.rowNumber >= 2 ? row.rowNumber - 2 : null;
+export const actionRowIndex = (row: { table: number; rowNumber: number }): number | null => (row.table === 1 && row.rowNumber >= 2 ? row.rowNumber - 2 : null);

@@ -17,7 +17,14 @@ function Harness({ start, error = () => undefined }: { start: Plan; error?: (f: 
 const plan = (minutes: number, ...topics: Array<[string, number]>): Plan => ({
   ...emptyPlan({ email: "alice@contoso.example", name: "Alice Wang" }, new Date(2026, 10, 29)),
   minutes,
-  agenda: topics.map(([topic, plannedMinutes], i) => ({ key: `k${i}`, topic, discussion: "", owner: "alice@contoso.example", plannedMinutes, expectedOutput: "" })),
+  agenda: topics.map(([topic, plannedMinutes], i) => ({
+    key: `k${i}`,
+    topic,
+    discussion: "",
+    owner: "alice@contoso.example",
+    plannedMinutes,
+    expectedOutput: "",
+  })),
 });
 
 describe("the agenda editor and its time budget", () => {

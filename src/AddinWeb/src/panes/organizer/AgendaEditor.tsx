@@ -16,8 +16,16 @@ const FIELDS = ["topic", "discussion", "owner", "plannedMinutes", "expectedOutpu
  * The agenda: one collapsible card per item (topic, what is discussed, owner, minutes, expected output), reordered
  * with up/down, and the time budget under it. A new item opens; an item with a problem opens itself.
  */
-export function AgendaEditor({ plan, onChange, error, touch }: {
-  plan: Plan; onChange: (agenda: AgendaItem[]) => void; error: (field: string) => string | undefined; touch: (field: string) => void;
+export function AgendaEditor({
+  plan,
+  onChange,
+  error,
+  touch,
+}: {
+  plan: Plan;
+  onChange: (agenda: AgendaItem[]) => void;
+  error: (field: string) => string | undefined;
+  touch: (field: string) => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -41,7 +49,11 @@ export function AgendaEditor({ plan, onChange, error, touch }: {
   const { planned, length } = budget(plan);
   return (
     <div className="stack">
-      {error("agenda") ? <div role="alert" style={{ color: "var(--colorPaletteRedForeground1)" }}>{error("agenda")}</div> : null}
+      {error("agenda") ? (
+        <div role="alert" style={{ color: "var(--colorPaletteRedForeground1)" }}>
+          {error("agenda")}
+        </div>
+      ) : null}
       <ol className="plain">
         {items.map((item, i) => {
           const path = (f: string) => `agenda[${i}].${f}`;
@@ -52,15 +64,48 @@ export function AgendaEditor({ plan, onChange, error, touch }: {
           return (
             <li key={item.key} className="card stack" style={{ gap: 6, padding: 8 }} aria-label={t("agendaItem", { n: i + 1 })}>
               <div className="agenda-head">
-                <Button size="small" appearance="transparent" icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
-                  aria-expanded={expanded} aria-label={`${i + 1}. ${title}`} onClick={() => toggle(item.key)} />
-                <span className="grow" aria-hidden>{i + 1}. {title}</span>
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                  aria-expanded={expanded}
+                  aria-label={`${i + 1}. ${title}`}
+                  onClick={() => toggle(item.key)}
+                />
+                <span className="grow" aria-hidden>
+                  {i + 1}. {title}
+                </span>
                 <span className="muted">{t("minutesShort", { count: item.plannedMinutes ?? 0 })}</span>
-                <Button size="small" appearance="subtle" icon={<ArrowUpRegular />} disabled={i === 0} aria-label={t("moveUp", { topic: title })} onClick={() => move(i, i - 1)} />
-                <Button size="small" appearance="subtle" icon={<ArrowDownRegular />} disabled={i === items.length - 1} aria-label={t("moveDown", { topic: title })} onClick={() => move(i, i + 1)} />
-                <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t("remove", { name: title })} onClick={() => onChange(items.filter((x) => x.key !== item.key))} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<ArrowUpRegular />}
+                  disabled={i === 0}
+                  aria-label={t("moveUp", { topic: title })}
+                  onClick={() => move(i, i - 1)}
+                />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<ArrowDownRegular />}
+                  disabled={i === items.length - 1}
+                  aria-label={t("moveDown", { topic: title })}
+                  onClick={() => move(i, i + 1)}
+                />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={t("remove", { name: title })}
+                  onClick={() => onChange(items.filter((x) => x.key !== item.key))}
+                />
               </div>
-              {!expanded ? <span className="muted">{owner}{item.expectedOutput ? ` · ${item.expectedOutput}` : ""}</span> : (
+              {!expanded ? (
+                <span className="muted">
+                  {owner}
+                  {item.expectedOutput ? ` · ${item.expectedOutput}` : ""}
+                </span>
+              ) : (
                 <>
                   <Field label={t("topic")} required validationMessage={error(path("topic"))} onBlur={() => touch(path("topic"))}>
                     <Input size="small" value={item.topic} onChange={(_, d) => set({ topic: d.value })} />
@@ -72,12 +117,29 @@ export function AgendaEditor({ plan, onChange, error, touch }: {
                     <Field label={t("agendaOwner")} validationMessage={error(path("owner"))} onBlur={() => touch(path("owner"))}>
                       <Select size="small" value={item.owner} onChange={(_, d) => set({ owner: d.value })}>
                         {!plan.attendees.some((a) => a.email === item.owner) ? <option value={item.owner}>{item.owner || "—"}</option> : null}
-                        {plan.attendees.map((a) => <option key={a.email} value={a.email}>{a.displayName || a.email}</option>)}
+                        {plan.attendees.map((a) => (
+                          <option key={a.email} value={a.email}>
+                            {a.displayName || a.email}
+                          </option>
+                        ))}
                       </Select>
                     </Field>
-                    <Field label={t("plannedMinutes")} validationMessage={error(path("plannedMinutes"))} onBlur={() => touch(path("plannedMinutes"))} style={{ maxWidth: 110 }}>
-                      <Input size="small" type="number" inputMode="numeric" min={1} max={480} step={5} value={item.plannedMinutes?.toString() ?? ""}
-                        onChange={(_, d) => set({ plannedMinutes: d.value === "" ? null : Math.round(Number(d.value)) || null })} />
+                    <Field
+                      label={t("plannedMinutes")}
+                      validationMessage={error(path("plannedMinutes"))}
+                      onBlur={() => touch(path("plannedMinutes"))}
+                      style={{ maxWidth: 110 }}
+                    >
+                      <Input
+                        size="small"
+                        type="number"
+                        inputMode="numeric"
+                        min={1}
+                        max={480}
+                        step={5}
+                        value={item.plannedMinutes?.toString() ?? ""}
+                        onChange={(_, d) => set({ plannedMinutes: d.value === "" ? null : Math.round(Number(d.value)) || null })}
+                      />
                     </Field>
                   </div>
                   <Field label={t("expectedOutput")} required validationMessage={error(path("expectedOutput"))} onBlur={() => touch(path("expectedOutput"))}>
@@ -89,7 +151,11 @@ export function AgendaEditor({ plan, onChange, error, touch }: {
           );
         })}
       </ol>
-      <div><Button size="small" icon={<AddRegular />} onClick={add}>{t("addAgendaItem")}</Button></div>
+      <div>
+        <Button size="small" icon={<AddRegular />} onClick={add}>
+          {t("addAgendaItem")}
+        </Button>
+      </div>
       <TimeBudget planned={planned} length={length} />
     </div>
   );

@@ -9,7 +9,12 @@ import { language } from "../../i18n";
 import { DURATIONS, meetingDays, startTimes, type Plan } from "./plan";
 import type { PlanForm } from "./usePlanForm";
 
-interface Suggestion { start: string; end: string; startUtc: string; confidence: number }
+interface Suggestion {
+  start: string;
+  end: string;
+  startUtc: string;
+  confidence: number;
+}
 
 /** Goal and time: subject, goal, date, start, length, place, Teams; "suggest times" asks the attendees' calendars. */
 export function BasicsSection({ form }: { form: PlanForm }) {
@@ -20,7 +25,8 @@ export function BasicsSection({ form }: { form: PlanForm }) {
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [finding, setFinding] = useState(false);
   const [failure, setFailure] = useState<unknown>();
-  const timeLabel = (time: string) => new Intl.DateTimeFormat(language(), { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(`1970-01-01T${time}:00Z`));
+  const timeLabel = (time: string) =>
+    new Intl.DateTimeFormat(language(), { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(`1970-01-01T${time}:00Z`));
 
   const suggest = async () => {
     setFinding(true);
@@ -30,8 +36,14 @@ export function BasicsSection({ form }: { form: PlanForm }) {
       const to = new Date(`${from}T12:00:00`);
       to.setDate(to.getDate() + 5);
       const { data } = await callApi<{ suggestions: Suggestion[] }>("POST", "/api/meetings/find-times", {
-        attendees: plan.attendees.filter((a) => a.email && a.email !== session.email.toLowerCase()).map((a) => ({ email: a.email, displayName: a.displayName, required: a.kind === "core" })),
-        durationMinutes: plan.minutes, from: `${from}T00:00`, to: `${isoDay(to)}T23:59`, timeZone: plan.timeZone, maxSuggestions: 4,
+        attendees: plan.attendees
+          .filter((a) => a.email && a.email !== session.email.toLowerCase())
+          .map((a) => ({ email: a.email, displayName: a.displayName, required: a.kind === "core" })),
+        durationMinutes: plan.minutes,
+        from: `${from}T00:00`,
+        to: `${isoDay(to)}T23:59`,
+        timeZone: plan.timeZone,
+        maxSuggestions: 4,
       });
       setSuggestions(data.suggestions);
     } catch (e) {
@@ -51,36 +63,64 @@ export function BasicsSection({ form }: { form: PlanForm }) {
       </Field>
       <Field label={t("date")} validationMessage={error("when")} onBlur={() => touch("when")}>
         <Select value={plan.day} onChange={(_, d) => set("day", d.value)}>
-          {meetingDays(plan.day).map((day) => <option key={day} value={day}>{formatDay(day, true)}</option>)}
+          {meetingDays(plan.day).map((day) => (
+            <option key={day} value={day}>
+              {formatDay(day, true)}
+            </option>
+          ))}
         </Select>
       </Field>
       <div className="row">
         <Field label={t("startTime")} onBlur={() => touch("when")}>
           <Select value={plan.time} onChange={(_, d) => set("time", d.value)}>
-            {startTimes(plan.time).map((time) => <option key={time} value={time}>{timeLabel(time)}</option>)}
+            {startTimes(plan.time).map((time) => (
+              <option key={time} value={time}>
+                {timeLabel(time)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("duration")} onBlur={() => touch("when")}>
           <Select value={String(plan.minutes)} onChange={(_, d) => set("minutes", Number(d.value))}>
-            {[...new Set([...DURATIONS, plan.minutes])].sort((a, b) => a - b).map((m) => <option key={m} value={m}>{t("durationMinutes", { count: m })}</option>)}
+            {[...new Set([...DURATIONS, plan.minutes])]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {t("durationMinutes", { count: m })}
+                </option>
+              ))}
           </Select>
         </Field>
       </div>
-      <div className="muted">{t("timeZone")}: {plan.timeZone}</div>
+      <div className="muted">
+        {t("timeZone")}: {plan.timeZone}
+      </div>
       <div className="actions">
-        <Button size="small" onClick={() => void suggest()} disabled={finding}>{finding ? t("loading") : t("suggestTimes")}</Button>
+        <Button size="small" onClick={() => void suggest()} disabled={finding}>
+          {finding ? t("loading") : t("suggestTimes")}
+        </Button>
       </div>
       {failure ? <ProblemBar error={failure} onRetry={() => void suggest()} /> : null}
       {suggestions ? (
         <div className="stack" aria-live="polite" style={{ gap: 4 }}>
           <h3>{t("suggestions")}</h3>
-          {suggestions.length === 0 ? <p className="empty">{t("noSuggestions")}</p> : (
+          {suggestions.length === 0 ? (
+            <p className="empty">{t("noSuggestions")}</p>
+          ) : (
             <div className="actions">
               {suggestions.map((s) => {
                 const label = formatInstant(s.startUtc, { weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
                 return (
-                  <Button key={s.start} size="small" appearance="outline" aria-label={t("useTime", { time: label })}
-                    onClick={() => { update((p) => ({ ...p, day: s.start.slice(0, 10), time: s.start.slice(11, 16) })); setSuggestions(null); }}>
+                  <Button
+                    key={s.start}
+                    size="small"
+                    appearance="outline"
+                    aria-label={t("useTime", { time: label })}
+                    onClick={() => {
+                      update((p) => ({ ...p, day: s.start.slice(0, 10), time: s.start.slice(11, 16) }));
+                      setSuggestions(null);
+                    }}
+                  >
                     {label}
                   </Button>
                 );

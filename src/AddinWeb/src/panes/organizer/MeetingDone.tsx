@@ -7,27 +7,65 @@ import { Notice, ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
 
 /** The sent meeting: what happened to the invite, its links, and what the organizer can do next. */
-export function MeetingDone({ meeting, updated, onEdit, onCancelled, onAnother }: {
-  meeting: MeetingResponse; updated: boolean; etag: string; onEdit: () => void; onCancelled: () => void; onAnother: () => void;
+export function MeetingDone({
+  meeting,
+  updated,
+  onEdit,
+  onCancelled,
+  onAnother,
+}: {
+  meeting: MeetingResponse;
+  updated: boolean;
+  etag: string;
+  onEdit: () => void;
+  onCancelled: () => void;
+  onAnother: () => void;
 }) {
   const { t } = useTranslation();
   const [cancelled, setCancelled] = useState(false);
   const sent = meeting.invite.state === "Sent" || meeting.invite.state === "sent";
   return (
     <section className="card stack" aria-labelledby="done">
-      <div role="status"><h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2></div>
-      <div className="muted">{meeting.subject} · {formatInstant(meeting.startUtc)}</div>
+      <div role="status">
+        <h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2>
+      </div>
+      <div className="muted">
+        {meeting.subject} · {formatInstant(meeting.startUtc)}
+      </div>
       {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
       {!cancelled ? (
         <div className="actions">
-          {meeting.invite.joinUrl ? <a className="link" href={meeting.invite.joinUrl} target="_blank" rel="noopener">{t("joinTeams")}</a> : null}
-          {meeting.invite.webLink ? <a className="link" href={meeting.invite.webLink} target="_blank" rel="noopener">{t("openInOutlook")}</a> : null}
+          {meeting.invite.joinUrl ? (
+            <a className="link" href={meeting.invite.joinUrl} target="_blank" rel="noopener">
+              {t("joinTeams")}
+            </a>
+          ) : null}
+          {meeting.invite.webLink ? (
+            <a className="link" href={meeting.invite.webLink} target="_blank" rel="noopener">
+              {t("openInOutlook")}
+            </a>
+          ) : null}
         </div>
       ) : null}
       <div className="actions">
-        {!cancelled ? <Button size="small" onClick={onEdit}>{t("edit")}</Button> : null}
-        {!cancelled ? <CancelMeeting id={meeting.id} subject={meeting.subject} onDone={() => { setCancelled(true); onCancelled(); }} /> : null}
-        <Button size="small" appearance="primary" onClick={onAnother}>{t("planAnother")}</Button>
+        {!cancelled ? (
+          <Button size="small" onClick={onEdit}>
+            {t("edit")}
+          </Button>
+        ) : null}
+        {!cancelled ? (
+          <CancelMeeting
+            id={meeting.id}
+            subject={meeting.subject}
+            onDone={() => {
+              setCancelled(true);
+              onCancelled();
+            }}
+          />
+        ) : null}
+        <Button size="small" appearance="primary" onClick={onAnother}>
+          {t("planAnother")}
+        </Button>
       </div>
     </section>
   );
@@ -56,15 +94,26 @@ export function CancelMeeting({ id, subject, onDone }: { id: string; subject: st
       setBusy(false);
     }
   };
-  if (!open) return <Button size="small" onClick={() => setOpen(true)}>{t("cancelMeeting")}</Button>;
+  if (!open)
+    return (
+      <Button size="small" onClick={() => setOpen(true)}>
+        {t("cancelMeeting")}
+      </Button>
+    );
   return (
     <div className="card stack confirm" role="group" aria-label={t("cancelTitle", { subject })}>
       <strong>{t("cancelTitle", { subject })}</strong>
-      <Field label={t("cancelMessage")}><Textarea value={message} onChange={(_, d) => setMessage(d.value)} rows={2} /></Field>
+      <Field label={t("cancelMessage")}>
+        <Textarea value={message} onChange={(_, d) => setMessage(d.value)} rows={2} />
+      </Field>
       {failure ? <ProblemBar error={failure} /> : null}
       <div className="actions">
-        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>{t("cancelConfirm")}</Button>
-        <Button size="small" onClick={() => setOpen(false)}>{t("keepMeeting")}</Button>
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>
+          {t("cancelConfirm")}
+        </Button>
+        <Button size="small" onClick={() => setOpen(false)}>
+          {t("keepMeeting")}
+        </Button>
       </div>
     </div>
   );

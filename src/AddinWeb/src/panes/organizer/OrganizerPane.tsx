@@ -16,7 +16,8 @@ import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type MeetingRes
 import { PreReadsSection } from "./PreReadsSection";
 import { usePlanForm } from "./usePlanForm";
 
-type Mode = { kind: "new"; key: string } | { kind: "edit"; id: string; etag: string } | { kind: "done"; meeting: MeetingResponse; etag: string; updated: boolean };
+type Mode =
+  { kind: "new"; key: string } | { kind: "edit"; id: string; etag: string } | { kind: "done"; meeting: MeetingResponse; etag: string; updated: boolean };
 const SECTIONS = ["basics", "people", "agenda", "preReads"] as const;
 
 /**
@@ -53,9 +54,10 @@ export function OrganizerPane() {
     setSending(true);
     try {
       const body = toBody(form.plan, language());
-      const response = mode.kind === "edit"
-        ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
-        : await callApi<MeetingResponse>("POST", "/api/meetings", body, { idempotencyKey: mode.kind === "new" ? mode.key : undefined });
+      const response =
+        mode.kind === "edit"
+          ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
+          : await callApi<MeetingResponse>("POST", "/api/meetings", body, { idempotencyKey: mode.kind === "new" ? mode.key : undefined });
       setMode({ kind: "done", meeting: response.data, etag: response.etag ?? `"${response.data.version}"`, updated: mode.kind === "edit" });
       // Opened on a new appointment: the created meeting takes the draft's place, so the calendar holds one meeting.
       if (mode.kind === "new" && response.data.invite.graphEventId) replaceDraft(response.data.invite.graphEventId);
@@ -80,7 +82,11 @@ export function OrganizerPane() {
       setFailure(error);
     }
   };
-  const planAnother = () => { form.reset(emptyPlan(session)); setMode({ kind: "new", key: newKey() }); setOpen(["basics", "people"]); };
+  const planAnother = () => {
+    form.reset(emptyPlan(session));
+    setMode({ kind: "new", key: newKey() });
+    setOpen(["basics", "people"]);
+  };
 
   const errors = form.shownErrors();
   const count = (section: string) => errors.filter((e) => sectionOf(e.field) === section).length;
@@ -89,19 +95,48 @@ export function OrganizerPane() {
     <>
       <div ref={top} />
       {mode.kind === "done" ? (
-        <MeetingDone meeting={mode.meeting} updated={mode.updated} etag={mode.etag} onEdit={() => void edit(mode.meeting.id)}
-          onCancelled={() => setRefresh((r) => r + 1)} onAnother={planAnother} />
+        <MeetingDone
+          meeting={mode.meeting}
+          updated={mode.updated}
+          etag={mode.etag}
+          onEdit={() => void edit(mode.meeting.id)}
+          onCancelled={() => setRefresh((r) => r + 1)}
+          onAnother={planAnother}
+        />
       ) : (
-        <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t(mode.kind === "edit" ? "editMeeting" : "planMeeting")}>
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+          aria-label={t(mode.kind === "edit" ? "editMeeting" : "planMeeting")}
+        >
           {mode.kind === "edit" ? <h2>{t("editMeeting")}</h2> : null}
           {SECTIONS.map((section) => (
-            <Section key={section} id={section} title={t(`section.${section}` as MessageKey)} open={open.includes(section)}
+            <Section
+              key={section}
+              id={section}
+              title={t(`section.${section}` as MessageKey)}
+              open={open.includes(section)}
               onToggle={() => setOpen(open.includes(section) ? open.filter((o) => o !== section) : [...open, section])}
-              badge={count(section) > 0 ? <Badge className="section-badge" size="small" color="danger">{t("problemsInSection", { count: count(section) })}</Badge> : null}>
+              badge={
+                count(section) > 0 ? (
+                  <Badge className="section-badge" size="small" color="danger">
+                    {t("problemsInSection", { count: count(section) })}
+                  </Badge>
+                ) : null
+              }
+            >
               {section === "basics" ? <BasicsSection form={form} /> : null}
               {section === "people" ? <PeopleSection form={form} /> : null}
-              {section === "agenda" ? <AgendaEditor plan={form.plan} error={form.error} touch={form.touch} onChange={(agenda) => form.update((p) => ({ ...p, agenda }))} /> : null}
-              {section === "preReads" ? <PreReadsSection plan={form.plan} error={form.error} onChange={(preReads) => form.update((p) => ({ ...p, preReads }))} /> : null}
+              {section === "agenda" ? (
+                <AgendaEditor plan={form.plan} error={form.error} touch={form.touch} onChange={(agenda) => form.update((p) => ({ ...p, agenda }))} />
+              ) : null}
+              {section === "preReads" ? (
+                <PreReadsSection plan={form.plan} error={form.error} onChange={(preReads) => form.update((p) => ({ ...p, preReads }))} />
+              ) : null}
             </Section>
           ))}
           <div className="send-bar" aria-label={t("section.review")} role="region">
@@ -109,7 +144,11 @@ export function OrganizerPane() {
               <MessageBar intent="error" layout="multiline" role="alert">
                 <MessageBarBody>
                   <MessageBarTitle>{t("errors", { count: errors.length })}</MessageBarTitle>
-                  <ul className="problem-lines">{errors.map((e, i) => <li key={i}>{e.message}</li>)}</ul>
+                  <ul className="problem-lines">
+                    {errors.map((e, i) => (
+                      <li key={i}>{e.message}</li>
+                    ))}
+                  </ul>
                 </MessageBarBody>
               </MessageBar>
             ) : null}
@@ -117,11 +156,19 @@ export function OrganizerPane() {
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>{t("warnings")}</MessageBarTitle>
-                  <ul className="problem-lines">{warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+                  <ul className="problem-lines">
+                    {warnings.map((w, i) => (
+                      <li key={i}>{w.message}</li>
+                    ))}
+                  </ul>
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            {form.verdict?.canSend && warnings.length === 0 ? <MessageBar intent="success"><MessageBarBody>{t("allGood")}</MessageBarBody></MessageBar> : null}
+            {form.verdict?.canSend && warnings.length === 0 ? (
+              <MessageBar intent="success">
+                <MessageBarBody>{t("allGood")}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             {failure ? <ProblemBar error={failure} onRetry={() => void send()} /> : null}
             <div className="actions">
               <Button type="submit" appearance="primary" disabled={sending} icon={sending ? <Spinner size="tiny" /> : undefined}>

@@ -5,8 +5,20 @@ import { ChevronRightRegular } from "@fluentui/react-icons/svg/chevron-right";
  * A part of the plan that collapses: its heading is a button (aria-expanded), its problems counted beside it.
  * A closed section renders nothing, so a long plan stays short on screen.
  */
-export function Section({ id, title, open, onToggle, badge, children }: {
-  id: string; title: string; open: boolean; onToggle: () => void; badge: React.ReactNode; children: React.ReactNode;
+export function Section({
+  id,
+  title,
+  open,
+  onToggle,
+  badge,
+  children,
+}: {
+  id: string;
+  title: string;
+  open: boolean;
+  onToggle: () => void;
+  badge: React.ReactNode;
+  children: React.ReactNode;
 }) {
   return (
     <section className="card section" aria-labelledby={`${id}-heading`}>
@@ -17,7 +29,11 @@ export function Section({ id, title, open, onToggle, badge, children }: {
           {open ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
         </button>
       </h2>
-      {open ? <div id={`${id}-panel`} className="section-panel">{children}</div> : null}
+      {open ? (
+        <div id={`${id}-panel`} className="section-panel">
+          {children}
+        </div>
+      ) : null}
     </section>
   );
 }

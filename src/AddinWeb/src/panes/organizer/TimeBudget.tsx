@@ -7,7 +7,10 @@ export function TimeBudget({ planned, length }: { planned: number; length: numbe
   const over = planned - length;
   return (
     <div className="stack" style={{ gap: 4 }}>
-      <span id="budget-label" className="muted">{t("timeBudget")}: {t("minutesOf", { planned, length })}{over > 0 ? ` · ${t("overBudget", { over })}` : ""}</span>
+      <span id="budget-label" className="muted">
+        {t("timeBudget")}: {t("minutesOf", { planned, length })}
+        {over > 0 ? ` · ${t("overBudget", { over })}` : ""}
+      </span>
       <div className="budget-track" role="progressbar" aria-labelledby="budget-label" aria-valuemin={0} aria-valuemax={length} aria-valuenow={planned}>
         <div className={`budget-fill${over > 0 ? " over" : ""}`} style={{ width: `${share}%` }} />
       </div>

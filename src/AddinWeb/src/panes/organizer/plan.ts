@@ -5,21 +5,68 @@ import type { ComposeFields } from "../../mailbox";
 
 export type Role = "host" | "noteTaker" | "timekeeper";
 export const ROLES: Role[] = ["host", "noteTaker", "timekeeper"];
-export interface Attendee { email: string; displayName: string; department: string; kind: "core" | "optional"; roles: Role[]; preparation: string }
-export interface AgendaItem { key: string; id?: string; topic: string; discussion: string; owner: string; plannedMinutes: number | null; expectedOutput: string }
-export interface PreRead { key: string; title: string; url: string; readers: string[] }
-export interface Plan {
-  subject: string; goal: string; day: string; time: string; minutes: number; timeZone: string; location: string; isOnlineMeeting: boolean;
-  attendees: Attendee[]; agenda: AgendaItem[]; preReads: PreRead[];
+export interface Attendee {
+  email: string;
+  displayName: string;
+  department: string;
+  kind: "core" | "optional";
+  roles: Role[];
+  preparation: string;
 }
-export interface Finding { code: string; field: string; message: string }
-export interface Verdict { errors: Finding[]; warnings: Finding[]; canSend: boolean }
+export interface AgendaItem {
+  key: string;
+  id?: string;
+  topic: string;
+  discussion: string;
+  owner: string;
+  plannedMinutes: number | null;
+  expectedOutput: string;
+}
+export interface PreRead {
+  key: string;
+  title: string;
+  url: string;
+  readers: string[];
+}
+export interface Plan {
+  subject: string;
+  goal: string;
+  day: string;
+  time: string;
+  minutes: number;
+  timeZone: string;
+  location: string;
+  isOnlineMeeting: boolean;
+  attendees: Attendee[];
+  agenda: AgendaItem[];
+  preReads: PreRead[];
+}
+export interface Finding {
+  code: string;
+  field: string;
+  message: string;
+}
+export interface Verdict {
+  errors: Finding[];
+  warnings: Finding[];
+  canSend: boolean;
+}
 export interface MeetingResponse {
-  id: string; subject: string; goal: string | null; start: string; end: string; startUtc: string; timeZone: string; location: string | null; isOnlineMeeting: boolean;
+  id: string;
+  subject: string;
+  goal: string | null;
+  start: string;
+  end: string;
+  startUtc: string;
+  timeZone: string;
+  location: string | null;
+  isOnlineMeeting: boolean;
   attendees: Array<{ email: string; displayName: string; department: string | null; kind: string; roles: string[]; preparation: string | null }>;
   agenda: Array<{ id: string; topic: string; discussion: string; owner: { email: string }; plannedMinutes: number; expectedOutput: string }>;
   preReads: Array<{ title: string; url: string; readers: string[] }>;
-  invite: { state: string; graphEventId: string | null; webLink: string | null; joinUrl: string | null; error: string | null }; version: number; warnings: Finding[];
+  invite: { state: string; graphEventId: string | null; webLink: string | null; joinUrl: string | null; error: string | null };
+  version: number;
+  warnings: Finding[];
 }
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120];
@@ -45,10 +92,17 @@ export function nextWorkingDay(now = new Date(), lead = LEAD_DAYS): string {
 
 export function emptyPlan(me: { email: string; name: string }, now = new Date()): Plan {
   return {
-    subject: "", goal: "", day: nextWorkingDay(now), time: "10:00", minutes: 60,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, location: "", isOnlineMeeting: true,
+    subject: "",
+    goal: "",
+    day: nextWorkingDay(now),
+    time: "10:00",
+    minutes: 60,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    location: "",
+    isOnlineMeeting: true,
     attendees: [{ email: me.email.toLowerCase(), displayName: me.name, department: "", kind: "core", roles: ["host"], preparation: "" }],
-    agenda: [], preReads: [],
+    agenda: [],
+    preReads: [],
   };
 }
 
@@ -63,10 +117,30 @@ export const addMinutes = (day: string, time: string, minutes: number): string =
 /** What the API takes: local start/end in the plan's zone. */
 export function toBody(plan: Plan, language: string) {
   return {
-    subject: plan.subject, goal: plan.goal, start: `${plan.day}T${plan.time}`, end: addMinutes(plan.day, plan.time, plan.minutes),
-    timeZone: plan.timeZone, location: plan.location, isOnlineMeeting: plan.isOnlineMeeting, language,
-    attendees: plan.attendees.map(({ email, displayName, department, kind, roles, preparation }) => ({ email, displayName, department, kind, roles, preparation })),
-    agenda: plan.agenda.map(({ id, topic, discussion, owner, plannedMinutes, expectedOutput }) => ({ id, topic, discussion, owner, plannedMinutes, expectedOutput })),
+    subject: plan.subject,
+    goal: plan.goal,
+    start: `${plan.day}T${plan.time}`,
+    end: addMinutes(plan.day, plan.time, plan.minutes),
+    timeZone: plan.timeZone,
+    location: plan.location,
+    isOnlineMeeting: plan.isOnlineMeeting,
+    language,
+    attendees: plan.attendees.map(({ email, displayName, department, kind, roles, preparation }) => ({
+      email,
+      displayName,
+      department,
+      kind,
+      roles,
+      preparation,
+    })),
+    agenda: plan.agenda.map(({ id, topic, discussion, owner, plannedMinutes, expectedOutput }) => ({
+      id,
+      topic,
+      discussion,
+      owner,
+      plannedMinutes,
+      expectedOutput,
+    })),
     preReads: plan.preReads.map(({ title, url, readers }) => ({ title, url, readers })),
   };
 }
@@ -75,11 +149,31 @@ export function toBody(plan: Plan, language: string) {
 export function fromMeeting(m: MeetingResponse): Plan {
   const minutes = Math.max(15, Math.round((new Date(m.end).getTime() - new Date(m.start).getTime()) / 60000));
   return {
-    subject: m.subject, goal: m.goal ?? "", day: m.start.slice(0, 10), time: m.start.slice(11, 16), minutes, timeZone: m.timeZone,
-    location: m.location ?? "", isOnlineMeeting: m.isOnlineMeeting,
-    attendees: m.attendees.map((a) => ({ email: a.email, displayName: a.displayName, department: a.department ?? "", kind: a.kind === "optional" ? "optional" : "core",
-      roles: a.roles.filter((r): r is Role => (ROLES as string[]).includes(r)), preparation: a.preparation ?? "" })),
-    agenda: m.agenda.map((a) => ({ key: newRowKey(), id: a.id, topic: a.topic, discussion: a.discussion, owner: a.owner.email, plannedMinutes: a.plannedMinutes, expectedOutput: a.expectedOutput })),
+    subject: m.subject,
+    goal: m.goal ?? "",
+    day: m.start.slice(0, 10),
+    time: m.start.slice(11, 16),
+    minutes,
+    timeZone: m.timeZone,
+    location: m.location ?? "",
+    isOnlineMeeting: m.isOnlineMeeting,
+    attendees: m.attendees.map((a) => ({
+      email: a.email,
+      displayName: a.displayName,
+      department: a.department ?? "",
+      kind: a.kind === "optional" ? "optional" : "core",
+      roles: a.roles.filter((r): r is Role => (ROLES as string[]).includes(r)),
+      preparation: a.preparation ?? "",
+    })),
+    agenda: m.agenda.map((a) => ({
+      key: newRowKey(),
+      id: a.id,
+      topic: a.topic,
+      discussion: a.discussion,
+      owner: a.owner.email,
+      plannedMinutes: a.plannedMinutes,
+      expectedOutput: a.expectedOutput,
+    })),
     preReads: m.preReads.map((p) => ({ key: newRowKey(), title: p.title, url: p.url, readers: p.readers })),
   };
 }
@@ -96,7 +190,14 @@ export function withCompose(plan: Plan, fields: ComposeFields): Plan {
   }
   for (const a of fields.attendees)
     if (!next.attendees.some((x) => x.email === a.email.toLowerCase()))
-      next.attendees.push({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: a.required ? "core" : "optional", roles: [], preparation: "" });
+      next.attendees.push({
+        email: a.email.toLowerCase(),
+        displayName: a.name,
+        department: "",
+        kind: a.required ? "core" : "optional",
+        roles: [],
+        preparation: "",
+      });
   return next;
 }
 

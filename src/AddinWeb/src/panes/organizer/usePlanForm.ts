@@ -19,17 +19,29 @@ export function usePlanForm(initial: Plan) {
     const mine = ++round.current;
     const timer = setTimeout(() => {
       callApi<Verdict>("POST", "/api/meetings/validate", toBody(plan, language())).then(
-        ({ data }) => { if (round.current === mine) setVerdict(data); },
-        () => { /* the send itself will show the problem; a failed check must not block typing */ });
+        ({ data }) => {
+          if (round.current === mine) setVerdict(data);
+        },
+        () => {
+          /* the send itself will show the problem; a failed check must not block typing */
+        },
+      );
     }, 350);
     return () => clearTimeout(timer);
   }, [plan]);
 
   const shown = (f: Finding) => submitted || touched.has(fieldOf(f.field));
   return {
-    plan, verdict, submitted,
+    plan,
+    verdict,
+    submitted,
     update: (change: (p: Plan) => Plan) => setPlan((p) => change(p)),
-    reset: (next: Plan) => { setPlan(next); setTouched(new Set()); setSubmitted(false); setVerdict(null); },
+    reset: (next: Plan) => {
+      setPlan(next);
+      setTouched(new Set());
+      setSubmitted(false);
+      setVerdict(null);
+    },
     touch: (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))),
     submit: () => setSubmitted(true),
     /** The first error to show for a form field ("subject", "when", "agenda[0].topic"). */
