@@ -20,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   publish                       publishing a 500-row minutes document end to end, then re-publishing it unchanged
 //   graph                         Graph requests per operation against the minimum possible
 //   hostile                       a 31-million-character minutes document published once and six at once: time, peak memory, /healthz
+//   panes [N]                     each task pane in Chromium: compressed JavaScript, what a second pane adds, first meaningful paint cold and warm
 //   quick                         all of the above at small sizes, in seconds (the test command runs it)
 namespace CollabAddin.Benchmarks;
 
@@ -51,6 +52,9 @@ public static class BenchMain
             case "hostile":
                 await HostileLoad.RunAsync(concurrent: 6);
                 break;
+            case "panes":
+                await PaneLoad.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7"));
+                break;
             case "quick":
                 QuickLibrary();
                 await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
@@ -60,7 +64,7 @@ public static class BenchMain
                 Console.WriteLine("quick: all benchmarks ran");
                 break;
             default:
-                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, publish, graph, hostile or quick.");
+                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, publish, graph, hostile, panes or quick.");
                 return 2;
         }
         return 0;

@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const page = (name: string) => fileURLToPath(new URL(`./${name}.html`, import.meta.url));
 
@@ -13,8 +14,25 @@ const officeScript = (): Plugin => ({
   transformIndexHtml: (html) => html.replace("%OFFICE_JS%", officeJs),
 });
 
+// Scripts and styles also as .br and .gz at the best levels, once at build: the API serves these to browsers that accept
+// them (TaskPaneFiles), smaller than on-the-fly compression and with no CPU per request.
+const precompress = (): Plugin => ({
+  name: "precompress",
+  apply: "build",
+  generateBundle(_, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (!/\.(js|css)$/.test(file.fileName)) continue;
+      const source = file.type === "chunk" ? Buffer.from(file.code) : Buffer.from(file.source as string | Uint8Array);
+      if (source.length < 1024) continue;
+      const br = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } });
+      this.emitFile({ type: "asset", fileName: `${file.fileName}.br`, source: br });
+      this.emitFile({ type: "asset", fileName: `${file.fileName}.gz`, source: gzipSync(source, { level: 9 }) });
+    }
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), officeScript()],
+  plugins: [react(), officeScript(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -55,6 +55,17 @@ public sealed class HostingTests
         Assert.Equal("br", compressed.Content.Headers.ContentEncoding.Single());
         var size = (await plain.Content.ReadAsByteArrayAsync()).Length;
         Assert.True((await compressed.Content.ReadAsByteArrayAsync()).Length < size / 2, "a script compresses to well under half");
+        // What goes out is the build's own best-level Brotli twin (name.js.br), typed as the script it is; gzip-only browsers get name.js.gz.
+        var twin = await File.ReadAllBytesAsync(Path.Combine(Panes.Repository.Root, "src", "AddinWeb", "dist", script.TrimStart('/') + ".br"));
+        Assert.Equal(twin, await compressed.Content.ReadAsByteArrayAsync());
+        Assert.Equal("text/javascript", compressed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        var gzipOnly = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, script) { Headers = { { "Accept-Encoding", "gzip, br;q=0" } } });
+        Assert.Equal("gzip", gzipOnly.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(size, (await plain.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        // MSAL is only for Office: a pane opened in a plain browser does not even name it among its scripts.
+        Assert.DoesNotContain(scripts, s => s.Contains("msal", StringComparison.Ordinal));
         var icon = await client.GetAsync("/assets/icon-32.png");
         Assert.Equal("no-cache", icon.Headers.CacheControl?.ToString()); // no hash in its name: revalidated
 
