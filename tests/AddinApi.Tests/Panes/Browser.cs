@@ -73,6 +73,12 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>True when nothing scrolls sideways at the page's current width.</summary>
     public static Task<bool> FitsWidth(IPage page) => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
+    /// <summary>The elements that stick out on the right, for a failure message that says what to fix.</summary>
+    public static Task<string> Overflowing(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 2).join(".")} (${Math.round(e.getBoundingClientRect().right)} px)`).join(", ")
+        """);
+
     public Dictionary<IPage, List<string>> Errors { get; } = new();
 
     /// <summary>axe-core in the page: the serious and critical accessibility violations, as "rule: help (where)".</summary>

@@ -22,7 +22,7 @@ public sealed partial class PlainBrowserTests(Browser browser)
 
     private async Task LooksRight(IPage page, string shot)
     {
-        Assert.True(await Browser.FitsWidth(page), $"{shot}: horizontal scroll");
+        Assert.True(await Browser.FitsWidth(page), $"{shot}: horizontal scroll from {await Browser.Overflowing(page)}");
         var violations = await Browser.AccessibilityViolations(page);
         Assert.True(violations.Length == 0, string.Join("\n", violations));
         Assert.Empty(browser.Errors[page]);
@@ -232,5 +232,25 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await renewed;
         await Expect(page.GetByRole(AriaRole.Article, new() { Name = "准备发布会宣传方案 / Draft the launch campaign" })).ToBeVisibleAsync();
         Assert.Empty(browser.Errors[page]);
+    }
+
+    [Fact]
+    public async Task Every_pane_reads_well_in_both_languages_light_dark_and_high_contrast_at_350_and_320_px()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        var context = await browser.NewContextAsync(350);
+        foreach (var (pane, who) in new[] { ("index", "alice"), ("items", "chen.wei"), ("organizer", "alice"), ("minutes", "bob") })
+            foreach (var language in new[] { "en-US", "zh-CN" })
+                foreach (var theme in new[] { "light", "dark", "contrast" })
+                {
+                    var page = await browser.OpenPlainAsync(app, $"/{pane}.html?demoUser={who}@contoso.example&lang={language}&theme={theme}", context: context);
+                    await Expect(page.Locator("main :is(nav, form, [role=tablist], p.empty, .fui-Field select, section)").First).ToBeVisibleAsync();
+                    var name = $"theme-{pane}-{language[..2]}-{theme}";
+                    await LooksRight(page, $"{name}-350");
+                    if (language == "zh-CN") Assert.True((await EnglishLeaks(page)).Length == 0, $"{name}: {string.Join(", ", await EnglishLeaks(page))}");
+                    await page.SetViewportSizeAsync(320, 900);
+                    Assert.True(await Browser.FitsWidth(page), $"{name}: horizontal scroll at 320 px from {await Browser.Overflowing(page)}");
+                    await page.CloseAsync();
+                }
     }
 }

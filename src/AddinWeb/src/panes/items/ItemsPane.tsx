@@ -64,7 +64,13 @@ export function ItemsPane() {
           <p className="empty">{t("noItems")}</p>
         ) : (
           <>
-            <TabList size="small" className="filters" selectedValue={shown} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={t("filters")}>
+            <TabList
+              size="small"
+              style={{ flexWrap: "wrap" }}
+              selectedValue={shown}
+              onTabSelect={(_, d) => setFilter(d.value as Filter)}
+              aria-label={t("filters")}
+            >
               {FILTERS.map((f) => (
                 <Tab key={f} value={f}>
                   {t(`filter.${f}`)}{" "}

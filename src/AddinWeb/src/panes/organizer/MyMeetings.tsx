@@ -11,6 +11,7 @@ interface Organized {
   id: string;
   subject: string;
   startUtc: string;
+  endUtc: string;
   inviteState: string;
   inviteError: string | null;
   items: { total: number; done: number; overdue: number };
@@ -44,6 +45,7 @@ export function MyMeetings({ refresh, onEdit }: { refresh: number; onEdit: (id: 
         {list.data.map((m) => {
           const s = state(m.inviteState);
           const live = s !== "Cancelled" && s !== "CancelPending";
+          const ahead = new Date(/[zZ]$/.test(m.endUtc) ? m.endUtc : `${m.endUtc}Z`).getTime() > Date.now(); // a past meeting is not edited or cancelled
           return (
             <li key={m.id} className="card stack" style={{ gap: 4, padding: 8 }} aria-label={m.subject}>
               <div className="item-head">
@@ -74,7 +76,7 @@ export function MyMeetings({ refresh, onEdit }: { refresh: number; onEdit: (id: 
                   </>
                 ) : null}
               </div>
-              {live ? (
+              {live && ahead ? (
                 <div className="actions">
                   <Button size="small" onClick={() => onEdit(m.id)} aria-label={`${t("edit")}: ${m.subject}`}>
                     {t("edit")}
