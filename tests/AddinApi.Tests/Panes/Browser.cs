@@ -54,6 +54,9 @@ public sealed class Browser : IAsyncLifetime
 
     private async Task<IPage> GoAsync(IPage page, TestApp app, string path)
     {
+        // The page's clock is the server's (TestApp's fixed "now"): "3 days late", default dates and "past meeting" agree
+        // with what the API decides, whatever day the tests run on. Timers still run; only Date is fixed.
+        await page.Clock.SetFixedTimeAsync(app.Clock.GetUtcNow().UtcDateTime);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         // Chromium logs every 4xx answer as "Failed to load resource"; the panes expect some (a 412 conflict, a 404 lookup).
