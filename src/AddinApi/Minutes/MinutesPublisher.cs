@@ -40,7 +40,9 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         var warnings = content.Warnings.Select(w => MinutesWords.Warning(w, culture)).Concat(run.Warnings).ToList();
 
         Guid? publication = null;
-        if (run.ChangedAnything)
+        // A publish that changes nothing stores nothing — except the meeting's first: the minutes themselves (notes,
+        // attendance) are what attendees get mailed, even when every item was already in the store.
+        if (run.ChangedAnything || !await db.MinutesPublications.AnyAsync(p => p.MeetingId == meeting.Id, ct))
         {
             var record = new MinutesPublication
             {

@@ -41,6 +41,25 @@ public sealed class MailMinutesTests
     }
 
     [Fact]
+    public async Task The_first_minutes_are_kept_and_can_be_mailed_even_when_they_change_no_item_but_a_repeat_is_not_kept()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
+        var bob = await app.ClientForAsync(NoteTaker);
+        var template = await TemplateAsync(bob, meeting!.Id); // no action rows filled: nothing for the store
+
+        var first = await (await PublishAsync(bob, meeting.Id, template)).ReadAsync<PublishReport>();
+        var again = await (await PublishAsync(bob, meeting.Id, template)).ReadAsync<PublishReport>();
+
+        Assert.Empty(first.Created);
+        Assert.NotNull(first.PublicationId);
+        Assert.Null(again.PublicationId);
+        var report = await (await bob.PostAsync($"/api/meetings/{meeting.Id}/minutes/mail", null)).ReadAsync<MailReport>();
+        Assert.Equal(4, report.Sent.Count);
+        Assert.All(app.Graph.State.SentMail, m => Assert.Equal(template, Assert.Single(m.Attachments).Content));
+    }
+
+    [Fact]
     public async Task Before_anything_is_published_there_is_nothing_to_mail()
     {
         await using var app = await TestApp.StartAsync();

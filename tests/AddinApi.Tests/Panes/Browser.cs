@@ -103,7 +103,8 @@ public sealed class Browser : IAsyncLifetime
     {
         var folder = Path.Combine(Repository.Root, "artifacts", "panes");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // A full-page capture draws sticky bars (the header, the send bar) wherever the viewport happened to be: pin them in place.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true, Style = ".bar, .send-bar { position: static !important; }" });
     }
 }
 
