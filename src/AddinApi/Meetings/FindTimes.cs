@@ -54,7 +54,8 @@ public static class FindTimes
         {
             if (!options.Value.FindMeetingTimesAvailable)
                 throw new GraphFeatureUnavailableException("findMeetingTimes is switched off for this cloud.");
-            suggestions = await graph.FindMeetingTimesAsync(search, ct);
+            // Graph works to each mailbox's own working hours (08:00 in many); the product's workday is the configured one.
+            suggestions = (await graph.FindMeetingTimesAsync(search, ct)).Where(s => InWorkday(s.StartUtc, search.DurationMinutes, zone!, hours.Value)).ToList();
             source = "findMeetingTimes";
         }
         catch (GraphFeatureUnavailableException)
@@ -77,10 +78,7 @@ public static class FindTimes
         var candidates = new List<TimeSuggestion>();
         for (var start = search.FromUtc; start.AddMinutes(search.DurationMinutes) <= search.ToUtc; start = start.AddMinutes(Interval))
         {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(start, zone);
-            var localEnd = local.AddMinutes(search.DurationMinutes);
-            if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || local.TimeOfDay < hours.WorkdayStart
-                || localEnd.TimeOfDay > hours.WorkdayEnd || localEnd.Date != local.Date)
+            if (!InWorkday(start, search.DurationMinutes, zone, hours))
                 continue;
             var first = (int)((start - search.FromUtc).TotalMinutes / Interval);
             string Availability(string email) => views.TryGetValue(email, out var view)
@@ -95,6 +93,15 @@ public static class FindTimes
                 candidates.Add(new TimeSuggestion(start, start.AddMinutes(search.DurationMinutes), confidence, people));
         }
         return candidates.OrderByDescending(c => c.Confidence).ThenBy(c => c.StartUtc).Take(search.MaxSuggestions).ToList();
+    }
+
+    /// <summary>The one workday rule for suggestions from either source: a weekday, inside working hours in the organizer's zone.</summary>
+    public static bool InWorkday(DateTime startUtc, int minutes, TimeZoneInfo zone, FindTimesOptions hours)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(startUtc, zone);
+        var localEnd = local.AddMinutes(minutes);
+        return local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && local.TimeOfDay >= hours.WorkdayStart
+            && localEnd.TimeOfDay <= hours.WorkdayEnd && localEnd.Date == local.Date;
     }
 
     private static string Status(char code) => code switch

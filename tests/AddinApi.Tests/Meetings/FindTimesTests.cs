@@ -43,6 +43,29 @@ public sealed class FindTimesTests
     }
 
     [Fact]
+    public async Task Suggestions_from_either_source_keep_to_the_configured_workday()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["FindTimes:WorkdayStart"] = "10:00:00", ["FindTimes:WorkdayEnd"] = "16:00:00" });
+        var wholeDay = new
+        {
+            attendees = new object[] { new { email = Owner, displayName = "Carol" } },
+            // Berlin, where the emulated mailboxes' own working hours (08:00–17:00 UTC) start at 09:00: earlier than ours.
+            durationMinutes = 60, from = "2026-12-01T00:00", to = "2026-12-01T23:59", timeZone = "Europe/Berlin", maxSuggestions = 50,
+        };
+        foreach (var findMeetingTimes in new[] { true, false })
+        {
+            app.Graph.State.FindMeetingTimesAvailable = findMeetingTimes;
+            var result = await Find(app, wholeDay);
+            Assert.NotEmpty(result.Suggestions);
+            Assert.All(result.Suggestions, s =>
+            {
+                Assert.True(string.CompareOrdinal(s.Start[11..], "10:00:00") >= 0, $"{result.Source}: {s.Start} starts before the workday");
+                Assert.True(string.CompareOrdinal(s.End[11..], "16:00:00") <= 0, $"{result.Source}: {s.End} ends after it");
+            });
+        }
+    }
+
+    [Fact]
     public async Task Where_find_meeting_times_does_not_exist_the_same_answer_comes_from_free_busy()
     {
         await using var app = await TestApp.StartAsync();
