@@ -5,7 +5,8 @@ import { callApi, newKey } from "../../api";
 import { ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { language, type MessageKey } from "../../i18n";
-import { composeFields, onComposeChanged, replaceDraft } from "../../mailbox";
+import { composeFields, onComposeChanged, replaceDraft, type ComposeFields } from "../../mailbox";
+import { applyDirectory, withDirectory } from "./directory";
 import { AgendaEditor } from "./AgendaEditor";
 import { Section } from "./Section";
 import { BasicsSection } from "./BasicsSection";
@@ -37,9 +38,16 @@ export function OrganizerPane() {
 
   // Opened on an appointment being composed: start from what the organizer already typed in Outlook's form.
   useEffect(() => {
-    void composeFields().then((fields) => fields && form.update((p) => withCompose(p, fields)));
+    // People from Outlook's form come with a name only: the directory knows their department.
+    const take = (fields: ComposeFields) => {
+      form.update((p) => withCompose(p, fields));
+      void withDirectory(
+        fields.attendees.map((a) => ({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: "core", roles: [], preparation: "" })),
+      ).then((people) => people.size > 0 && form.update((p) => ({ ...p, attendees: applyDirectory(p.attendees, people) })));
+    };
+    void composeFields().then((fields) => fields && take(fields));
     // Later changes in Outlook's form bring their time and people; subject and place stay as edited here.
-    return onComposeChanged((fields) => form.update((p) => withCompose(p, { ...fields, subject: "", location: "" })));
+    return onComposeChanged((fields) => take({ ...fields, subject: "", location: "" }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
