@@ -108,10 +108,15 @@ public sealed record MinutesContent(
     string? NextMeeting,
     IReadOnlyList<MinutesWarning> Warnings);
 
-/// <summary>The document cannot be read as minutes. <see cref="Kind"/> says how the API should answer.</summary>
-public sealed class MinutesRejectedException(MinutesRejection kind, string message) : Exception(message)
+/// <summary>
+/// The document cannot be read as minutes. <see cref="Kind"/> says how the API should answer; <see cref="Code"/> and
+/// <see cref="Args"/> let it word the reason in the caller's language (the English message is for logs and library use).
+/// </summary>
+public sealed class MinutesRejectedException(MinutesRejection kind, string code, string message, params string[] args) : Exception(message)
 {
     public MinutesRejection Kind { get; } = kind;
+    public string Code { get; } = code;
+    public IReadOnlyList<string> Args { get; } = args;
 }
 
 public enum MinutesRejection

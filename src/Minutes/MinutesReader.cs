@@ -31,15 +31,15 @@ public static partial class MinutesReader
         {
             using var document = WordprocessingDocument.Open(package, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new MinutesRejectedException(MinutesRejection.NotADocument, "This package has no Word document body; it is not a .docx with minutes.");
+                ?? throw new MinutesRejectedException(MinutesRejection.NotADocument, "noBody", "This package has no Word document body; it is not a .docx with minutes.");
             return new Reading(context, limits).Read(body);
         }
         catch (Exception e) when (e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
         {
             // XmlReader words its size limit as "exceeded a limit set by MaxCharactersInDocument".
             if (e.Message.Contains("MaxCharacters", StringComparison.OrdinalIgnoreCase))
-                throw new MinutesRejectedException(MinutesRejection.TooLarge, "A part of the document is larger than minutes can be.");
-            throw new MinutesRejectedException(MinutesRejection.Broken, "The document's content is damaged and cannot be read. Open it in Word, save it again, and publish the new copy.");
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "partTooLarge", "A part of the document is larger than minutes can be.");
+            throw new MinutesRejectedException(MinutesRejection.Broken, "contentDamaged", "The document's content is damaged and cannot be read. Open it in Word, save it again, and publish the new copy.");
         }
     }
 
@@ -61,7 +61,7 @@ public static partial class MinutesReader
         {
             foreach (var table in body.Descendants<Table>())
                 if (WordTable.Depth(table) > limits.MaxTableNesting)
-                    throw new MinutesRejectedException(MinutesRejection.TooLarge, $"Tables are nested more than {limits.MaxTableNesting} deep; minutes cannot be read from that.");
+                    throw new MinutesRejectedException(MinutesRejection.TooLarge, "nestedTables", $"Tables are nested more than {limits.MaxTableNesting} deep; minutes cannot be read from that.", limits.MaxTableNesting.ToString(CultureInfo.InvariantCulture));
             foreach (var block in Blocks(body))
             {
                 switch (block)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
@@ -22,10 +23,10 @@ internal static class PackageGuard
         bytes.Position = 0;
         var head = bytes.GetBuffer().AsSpan(0, (int)Math.Min(8, bytes.Length));
         if (head.SequenceEqual(OleSignature))
-            throw new MinutesRejectedException(MinutesRejection.Refused,
+            throw new MinutesRejectedException(MinutesRejection.Refused, "encrypted",
                 "This file is encrypted, protected by Information Rights Management, or an old .doc. Remove the protection and save it as a .docx.");
         if (bytes.Length < 4 || bytes.GetBuffer()[0] != (byte)'P' || bytes.GetBuffer()[1] != (byte)'K')
-            throw new MinutesRejectedException(MinutesRejection.NotADocument, "This is not a Word document (.docx). Save the minutes as a .docx and publish that.");
+            throw new MinutesRejectedException(MinutesRejection.NotADocument, "notDocx", "This is not a Word document (.docx). Save the minutes as a .docx and publish that.");
 
         // ZipArchive reads its central directory lazily (at Entries, at Open), so a damaged zip can throw at any of them,
         // and not only as InvalidDataException: unsupported compression methods and bad offsets surface as the others.
@@ -36,7 +37,7 @@ internal static class PackageGuard
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
-            throw new MinutesRejectedException(MinutesRejection.Broken, "The file is damaged (it is not a complete .docx). Save it again from Word and publish the new copy.");
+            throw new MinutesRejectedException(MinutesRejection.Broken, "incomplete", "The file is damaged (it is not a complete .docx). Save it again from Word and publish the new copy.");
         }
         bytes.Position = 0;
         return bytes;
@@ -45,7 +46,7 @@ internal static class PackageGuard
     private static void Inspect(ZipArchive zip, MinutesLimits limits)
     {
         if (zip.Entries.Count > limits.MaxParts)
-            throw new MinutesRejectedException(MinutesRejection.TooLarge, $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.");
+            throw new MinutesRejectedException(MinutesRejection.TooLarge, "tooManyParts", $"The document has {zip.Entries.Count} parts; minutes have at most {limits.MaxParts}.", zip.Entries.Count.ToString(CultureInfo.InvariantCulture), limits.MaxParts.ToString(CultureInfo.InvariantCulture));
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         long total = 0;
         var elements = 0;
@@ -54,9 +55,9 @@ internal static class PackageGuard
         foreach (var entry in zip.Entries)
         {
             if (!names.Add(entry.FullName))
-                throw new MinutesRejectedException(MinutesRejection.Broken, $"The document contains '{entry.FullName}' twice; it is damaged.");
+                throw new MinutesRejectedException(MinutesRejection.Broken, "duplicatePart", $"The document contains '{entry.FullName}' twice; it is damaged.", entry.FullName);
             if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entry.FullName.Contains("activeX", StringComparison.OrdinalIgnoreCase))
-                throw new MinutesRejectedException(MinutesRejection.Refused, "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
+                throw new MinutesRejectedException(MinutesRejection.Refused, "macros", "The document contains macros or ActiveX controls. Save it as a plain .docx (Word Document) and publish that.");
             var text = entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
             var xml = !text && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
             total += ReadCounted(entry, limits.MaxDecompressedBytes - total, text, out var content,
@@ -66,9 +67,9 @@ internal static class PackageGuard
             else if (content is not null) relationships.Add((entry.FullName, content));
         }
         if (contentTypes is null)
-            throw new MinutesRejectedException(MinutesRejection.NotADocument, "This zip file is not a Word document (.docx).");
+            throw new MinutesRejectedException(MinutesRejection.NotADocument, "zipNotWord", "This zip file is not a Word document (.docx).");
         if (contentTypes.Contains(MacroMainPart, StringComparison.OrdinalIgnoreCase))
-            throw new MinutesRejectedException(MinutesRejection.Refused, "This is a macro-enabled document (.docm). Save it as a plain .docx (Word Document) and publish that.");
+            throw new MinutesRejectedException(MinutesRejection.Refused, "docm", "This is a macro-enabled document (.docm). Save it as a plain .docx (Word Document) and publish that.");
         foreach (var (name, xml) in relationships)
             CheckRelationships(name, xml);
     }
@@ -96,7 +97,7 @@ internal static class PackageGuard
         }
         catch (InvalidDataException)
         {
-            throw new MinutesRejectedException(MinutesRejection.Broken, $"Part '{entry.FullName}' of the document is damaged. Save it again from Word and publish the new copy.");
+            throw new MinutesRejectedException(MinutesRejection.Broken, "partDamaged", $"Part '{entry.FullName}' of the document is damaged. Save it again from Word and publish the new copy.", entry.FullName);
         }
     }
 
@@ -111,7 +112,7 @@ internal static class PackageGuard
             });
             while (reader.Read())
                 if (reader.NodeType == XmlNodeType.Element && ++count > allowance)
-                    throw new MinutesRejectedException(MinutesRejection.TooLarge,
+                    throw new MinutesRejectedException(MinutesRejection.TooLarge, "tooManyElements",
                         "The document has far more content than any minutes (hundreds of thousands of paragraphs, cells or runs); it is refused. Publish the minutes on their own.");
         }
         catch (XmlException)
@@ -138,7 +139,7 @@ internal static class PackageGuard
         {
             Count += read;
             if (Count > allowance)
-                throw new MinutesRejectedException(MinutesRejection.TooLarge, "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "zipBomb", "The document unpacks to far more data than minutes need; it is refused (a possible zip bomb).");
             return read;
         }
 
@@ -163,11 +164,11 @@ internal static class PackageGuard
         }
         catch (XmlException)
         {
-            throw new MinutesRejectedException(MinutesRejection.Broken, $"Part '{name}' of the document is damaged.");
+            throw new MinutesRejectedException(MinutesRejection.Broken, "partDamaged", $"Part '{name}' of the document is damaged.", name);
         }
         foreach (XmlElement relationship in document.GetElementsByTagName("Relationship"))
             if (relationship.GetAttribute("TargetMode") == "External" && relationship.GetAttribute("Type") != Hyperlink)
-                throw new MinutesRejectedException(MinutesRejection.Refused,
+                throw new MinutesRejectedException(MinutesRejection.Refused, "external",
                     "The document loads content from outside itself (a linked template, picture or object). Remove the link, save, and publish again.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -19,7 +20,7 @@ internal static class WordTable
         foreach (var (row, tag) in Rows(table))
         {
             if (++number > limits.MaxTableRows)
-                throw new MinutesRejectedException(MinutesRejection.TooLarge, $"A table has more than {limits.MaxTableRows:N0} rows; minutes this long cannot be published.");
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "tableRows", $"A table has more than {limits.MaxTableRows:N0} rows; minutes this long cannot be published.", limits.MaxTableRows.ToString(CultureInfo.InvariantCulture));
             var cells = new List<string>();
             foreach (var cell in Cells(row))
             {

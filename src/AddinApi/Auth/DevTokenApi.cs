@@ -1,3 +1,4 @@
+using CollabAddin.Api.Http;
 using System.Text.Json.Serialization;
 
 namespace CollabAddin.Api.Auth;
@@ -17,19 +18,20 @@ public static class DevTokenApi
 {
     public static void MapDevToken(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/dev/token", (DevTokenRequest request, DevTokenIssuer issuer) =>
+        routes.MapPost("/dev/token", (DevTokenRequest request, DevTokenIssuer issuer, HttpRequest http) =>
         {
+            var culture = RequestLanguage.Of(http);
             var errors = new Dictionary<string, string[]>();
             if (!Emails.IsValid(request.Email))
-                errors["email"] = ["Give an email address like alice@contoso.example."];
+                errors["email"] = [Messages.Format("dev.email", culture)];
             if (string.IsNullOrWhiteSpace(request.Tenant) || request.Tenant.Length > Data.CollabModel.TenantLength)
-                errors["tenant"] = ["Give a tenant id (any short name in development, e.g. contoso)."];
+                errors["tenant"] = [Messages.Format("dev.tenant", culture)];
             if (request.ObjectId is not null && !Guid.TryParse(request.ObjectId, out _))
-                errors["objectId"] = ["Give the object id as a GUID, or leave it out."];
+                errors["objectId"] = [Messages.Format("dev.objectId", culture)];
             if (request.Name is { Length: > Data.CollabModel.NameLength })
-                errors["name"] = [$"A name has at most {Data.CollabModel.NameLength} characters."];
+                errors["name"] = [Messages.Format("dev.name", culture, Data.CollabModel.NameLength)];
             if (errors.Count > 0)
-                return Results.ValidationProblem(errors, title: "The sign-in request is incomplete.");
+                return Results.ValidationProblem(errors, title: Messages.Format("dev.incomplete", culture));
 
             var email = request.Email!.Trim();
             var name = string.IsNullOrWhiteSpace(request.Name) ? email : request.Name.Trim();

@@ -30,7 +30,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         if (exception is not BadHttpRequestException bad)
             return false;
-        var culture = Meetings.RequestLanguage.Of(context.Request);
+        var culture = RequestLanguage.Of(context.Request);
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) // a body that grew past its limit while being read (chunked)
         {
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? SecurityHeaders.MaxJsonBodyBytes;
@@ -56,7 +56,7 @@ internal sealed class GraphExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var culture = Meetings.RequestLanguage.Of(context.Request);
+        var culture = RequestLanguage.Of(context.Request);
         var (status, title, detail) = exception switch
         {
             Graph.GraphUnavailableException => (StatusCodes.Status503ServiceUnavailable, Messages.Format("graph.unavailable", culture),
@@ -97,8 +97,8 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
             Exception = exception,
             ProblemDetails =
             {
-                Status = 503, Title = Messages.Format("store.unavailable", Meetings.RequestLanguage.Of(context.Request)),
-                Detail = Messages.Format("store.unavailableDetail", Meetings.RequestLanguage.Of(context.Request)),
+                Status = 503, Title = Messages.Format("store.unavailable", RequestLanguage.Of(context.Request)),
+                Detail = Messages.Format("store.unavailableDetail", RequestLanguage.Of(context.Request)),
             },
         });
     }

@@ -63,7 +63,7 @@ public static class SecurityHeaders
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? WritesPolicy;
                 rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
-                var culture = Meetings.RequestLanguage.Of(rejected.HttpContext.Request);
+                var culture = RequestLanguage.Of(rejected.HttpContext.Request);
                 await Results.Problem(statusCode: 429, title: Messages.Format("request.tooMany", culture),
                     detail: Messages.Format("request.tooManyDetail", culture, limits.GetValueOrDefault(policy, limits[WritesPolicy]), (int)Math.Ceiling(retry.TotalSeconds)))
                     .ExecuteAsync(rejected.HttpContext);
@@ -99,7 +99,7 @@ public static class SecurityHeaders
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxJsonBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                await TooLarge(limit, Meetings.RequestLanguage.Of(context.Request)).ExecuteAsync(context);
+                await TooLarge(limit, RequestLanguage.Of(context.Request)).ExecuteAsync(context);
                 return;
             }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)

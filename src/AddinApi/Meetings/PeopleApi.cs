@@ -1,5 +1,6 @@
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.Meetings;
 

@@ -101,7 +101,7 @@ public static class MinutesApi
                     MinutesRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     MinutesRejection.Refused => StatusCodes.Status422UnprocessableEntity,
                     _ => StatusCodes.Status400BadRequest,
-                }, Messages.Format("minutes.cannotPublish", culture), e.Message);
+                }, Messages.Format("minutes.cannotPublish", culture), Messages.Format($"minutes.rejected.{e.Code}", culture, [.. e.Args]));
             }
             try
             {

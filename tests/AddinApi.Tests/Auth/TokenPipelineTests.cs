@@ -43,6 +43,17 @@ public sealed class TokenPipelineTests
     }
 
     [Fact]
+    public async Task The_development_sign_in_answers_in_the_callers_language()
+    {
+        await using var app = await TestApp.StartAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/dev/token") { Content = JsonContent.Create(new { email = "nope", tenant = "" }), Headers = { AcceptLanguage = { new("zh-CN") } } };
+        var problem = await (await app.CreateClient().SendAsync(request)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("登录请求不完整。", problem.GetProperty("title").GetString());
+        Assert.Contains("邮箱", problem.ErrorsFor("email").Single());
+        Assert.Contains("租户", problem.ErrorsFor("tenant").Single());
+    }
+
+    [Fact]
     public async Task Outside_development_there_is_no_dev_token_route_and_dev_tokens_are_refused()
     {
         await using var app = await TestApp.StartAsync(environment: "Production");
