@@ -13,6 +13,8 @@ command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+# Carlito has Calibri's metrics (the documents' font): a render here breaks lines where Word would, not wider.
+fc-list 2>/dev/null | grep -qi "carlito" || need+=(fonts-crosextra-carlito)
 # test.sh lists failed tests from the .trx files with a short Python script.
 python3 -c "import xml.etree.ElementTree" >/dev/null 2>&1 || need+=(python3)
 

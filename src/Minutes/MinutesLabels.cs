@@ -37,6 +37,7 @@ public static class MinutesLabels
         ["decisions"] = ("Decisions", "决议"),
         ["decision"] = ("Decision", "决议内容"),
         ["next"] = ("Next meeting", "下次会议"),
+        ["nextHint"] = ("Date, time and place of the next meeting, if one was agreed — or \u201cnone\u201d.", "如已商定，请填写下次会议的日期、时间和地点；没有则填“无”。"),
         ["noAgenda"] = ("No agenda was planned for this meeting; write the notes below.", "本次会议未安排议程；请在下方记录。"),
         ["attendance.present"] = ("present", "出席"),
         ["attendance.absent"] = ("absent", "缺席"),

@@ -59,6 +59,9 @@ public static class MinutesWriter
             body.Append(Para(L("decisions"), MinutesStyles.Heading1));
             body.Append(DecisionTable());
             body.Append(Para(L("next"), MinutesStyles.Heading1));
+            // Never a heading over nothing: a line says what belongs here. It sits outside the control, so the reader
+            // (which reads only the control) never takes it for the next meeting.
+            body.Append(Hint(L("nextHint")));
             body.Append(Block(MinutesTags.NextMeeting, L("next"), Para("")));
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
@@ -113,8 +116,10 @@ public static class MinutesWriter
 
         private Table ActionTable()
         {
-            // The due column fits "2026-12-01" on one line (it wrapped as "2026-12-1 / 1" at 1,200).
-            int[] widths = [2300, 1200, DateColumn, 1100, 1400, 800, 1200];
+            // 9,600 of the page's 9,638 twips, in a fixed layout (autofit let LibreOffice squeeze the due column back to
+            // "2026-12- / 01"): wide enough that no header word ("department", "Cooperating", "Agenda", "所属议题") and no usual
+            // Latin name breaks inside itself, and the due column fits "2026-12-01" on one line.
+            int[] widths = [1800, 1300, DateColumn, 1300, 1500, 1100, 1200];
             var table = NewTable(widths);
             table.GetFirstChild<TableProperties>()!.Append(new TableCaption { Val = MinutesTags.ActionTable });
             table.Append(HeaderRow(widths, L("what"), L("owner"), L("due"), L("lead"), L("cooperating"), L("agendaItem"), L("status")));
@@ -144,6 +149,7 @@ public static class MinutesWriter
             new TableProperties(
                 new TableStyle { Val = MinutesStyles.TableGrid },
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = true, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
@@ -173,6 +179,10 @@ public static class MinutesWriter
             if (width == DateColumn) properties.Append(new NoWrap());
             return new TableCell(properties, Para(text, bold: bold));
         }
+
+        private static Paragraph Hint(string text) => new(new Run(
+            new RunProperties(new Italic(), new Color { Val = "6B6B6B" }),
+            new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
         private SdtRow SdtRowOf(string tag, string alias, TableRow row) =>
             new(new SdtProperties(new SdtAlias { Val = TypedText.Strip(alias) }, new Tag { Val = tag }, new SdtId { Val = (int)_nextId++ }), new SdtContentRow(row));

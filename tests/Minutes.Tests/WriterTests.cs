@@ -19,6 +19,25 @@ public sealed class WriterTests
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void No_heading_stands_over_nothing_and_the_hint_under_next_meeting_is_never_read_as_one(bool chinese)
+    {
+        var template = Sample.Template(chinese);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(template), false))
+        {
+            var blocks = document.MainDocumentPart!.Document.Body!.ChildElements.ToList();
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (blocks[i] is not Paragraph { ParagraphProperties.ParagraphStyleId.Val.Value: "Heading1" } heading) continue;
+                var next = blocks.ElementAtOrDefault(i + 1);
+                Assert.True(next is Table || next is Paragraph { InnerText.Length: > 0 }, $"'{heading.InnerText}' is followed by {next?.GetType().Name ?? "nothing"} without text");
+            }
+        }
+        Assert.Null(MinutesReader.Read(new MemoryStream(template), Sample.Context()).NextMeeting);
+    }
+
     [Fact]
     public void The_template_uses_words_own_styles_and_has_every_section()
     {
