@@ -40,17 +40,3 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { data, error, loading, reload, set: setData };
 }
-
-/** Shows a spinner only for work slower than ~300 ms, so quick answers do not flicker. */
-export function useSlow(active: boolean, after = 300): boolean {
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    if (!active) {
-      setSlow(false);
-      return;
-    }
-    const timer = setTimeout(() => setSlow(true), after);
-    return () => clearTimeout(timer);
-  }, [active, after]);
-  return slow;
-}
