@@ -65,6 +65,15 @@ public sealed partial class PlainBrowserTests(Browser browser)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0); // an untouched form shows no errors
+        // Sent as it is: nothing is sent; the problems show beside the button, under their fields, counted per section.
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送邀请" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Region, new() { Name = "检查并发送" }).GetByRole(AriaRole.Alert);
+        await Expect(summary).ToContainTextAsync("处需修正");
+        await Expect(summary).ToContainTextAsync("请填写会议主题。");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "目标与时间" }).GetByText("请填写会议主题。")).ToBeVisibleAsync();
+        Assert.Empty(app.Graph.State.EventsOf(Organizer));
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-organizer-errors-zh-320");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "会议主题" }).FillAsync("发布评审会");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "会议目标" }).FillAsync("12 月 5 日前确定发布清单及负责人");
         foreach (var who in new[] { "Bob", "Carol" })

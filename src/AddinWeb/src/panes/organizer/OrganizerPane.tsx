@@ -54,7 +54,7 @@ export function OrganizerPane() {
   const send = async () => {
     form.submit();
     setFailure(undefined);
-    const errors = form.verdict?.errors ?? [];
+    const errors = (await form.check())?.errors ?? [];
     if (errors.length > 0) {
       setOpen([...new Set([...open, ...errors.map((e) => sectionOf(e.field))])]);
       return;

@@ -31,10 +31,22 @@ export function usePlanForm(initial: Plan) {
   }, [plan]);
 
   const shown = (f: Finding) => submitted || touched.has(fieldOf(f.field));
+  /** The verdict on the plan as it is now (a send must not act on a verdict the debounce has not caught up with). */
+  const check = async (): Promise<Verdict | null> => {
+    const mine = ++round.current;
+    try {
+      const { data } = await callApi<Verdict>("POST", "/api/meetings/validate", toBody(plan, language()));
+      if (round.current === mine) setVerdict(data);
+      return data;
+    } catch {
+      return null; // the send itself will say what is wrong
+    }
+  };
   return {
     plan,
     verdict,
     submitted,
+    check,
     update: (change: (p: Plan) => Plan) => setPlan((p) => change(p)),
     reset: (next: Plan) => {
       setPlan(next);
