@@ -278,7 +278,8 @@ public static class BenchMain
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
-            await db.Database.ExecuteSqlRawAsync($"UPDATE ActionItems SET DueDate = '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}', Status = 'Open', TimeZone = 'UTC' WHERE TenantId = '{Seeder.Tenant}'");
+            var due = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync($"UPDATE ActionItems SET DueDate = {due}, Status = 'Open', TimeZone = 'UTC' WHERE TenantId = {Seeder.Tenant}");
         }
         var before = graph.State.ClientRequests;
         var watch = Stopwatch.StartNew();

@@ -44,8 +44,8 @@ internal static partial class EventEndpoints
                 ["changeKey"] = Base64Url(RandomNumberGenerator.GetBytes(12)),
                 ["categories"] = new JsonArray(),
                 ["transactionId"] = transactionId,
-                ["originalStartTimeZone"] = body.Get("start").AsObject().Str("timeZone"),
-                ["originalEndTimeZone"] = body.Get("end").AsObject().Str("timeZone"),
+                ["originalStartTimeZone"] = (body.Get("start") as JsonObject).Str("timeZone"), // both present: checked above
+                ["originalEndTimeZone"] = (body.Get("end") as JsonObject).Str("timeZone"),
                 ["iCalUId"] = "040000008200E00074C5B7101A82E00800000000" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
                 ["reminderMinutesBeforeStart"] = 15,
                 ["isReminderOn"] = true,

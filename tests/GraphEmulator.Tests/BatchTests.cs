@@ -118,7 +118,7 @@ public sealed class BatchTests
     {
         await using var server = await EmulatorServer.StartAsync(root: root);
         var client = GraphClient.For(server);
-        var batch = new BatchRequestContent(client);
+        var batch = new BatchRequestContentCollection(client);
         foreach (var i in Enumerable.Range(0, 3))
         {
             var info = client.Users[Sender].SendMail.ToPostRequestInformation(new SendMailPostRequestBody

@@ -92,7 +92,8 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         if (mails.Count is 0 or > MaxBatch)
             throw new ArgumentOutOfRangeException(nameof(mails), mails.Count, $"A batch holds 1 to {MaxBatch} mails.");
         var client = Client;
-        var batch = new BatchRequestContent(client);
+        // The collection form (the single-batch type is obsolete); we hand it at most 20 steps, so it is one $batch.
+        var batch = new BatchRequestContentCollection(client);
         for (var i = 0; i < mails.Count; i++)
         {
             var request = await client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(
