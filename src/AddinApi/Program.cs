@@ -8,6 +8,7 @@ using CollabAddin.Api.Departments;
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Reports;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
@@ -25,7 +26,7 @@ builder.AddMinutes();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
-builder.Services.AddHealthChecks();
+builder.Services.AddCollabHealth(builder.Configuration);
 builder.Services.AddTaskPaneCompression();
 builder.AddCollabSecurity();
 
@@ -42,7 +43,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+app.MapCollabHealth();
 if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();
 app.MapAuthConfig();

@@ -118,6 +118,8 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // Public by design: liveness, the API description, and the development sign-in itself.
         ["* /healthz"] = new(Get(_ => "/healthz"), Everyone(Ok)),
+        ["* /healthz/live"] = new(Get(_ => "/healthz/live"), Everyone(Ok)),
+        ["* /healthz/ready"] = new(Get(_ => "/healthz/ready"), Everyone(Ok)),
         ["GET /openapi/{documentName}.json"] = new(Get(_ => "/openapi/v1.json"), Everyone(Ok)),
         ["GET /auth/config"] = new(Get(_ => "/auth/config"), Everyone(Ok)),
         ["POST /dev/token"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/dev/token")

@@ -25,6 +25,51 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Ready_means_the_database_answers_every_migration_is_applied_and_no_due_mail_waits_too_long()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Health:MaxOutboxLagMinutes"] = "15" });
+        var client = app.CreateClient();
+        var ready = await client.GetAsync("/healthz/ready");
+        await ready.ShouldBeAsync(HttpStatusCode.OK);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal(["database", "migrations", "outbox"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz/live"));
+
+        // A mail due 20 minutes ago and still not sent (no worker here): this instance is not ready, though it lives.
+        await app.WithDbAsync(TestData.Tenant, async db =>
+        {
+            db.OutboxMails.Add(new Api.FollowUp.OutboxMail
+            {
+                TenantId = TestData.Tenant, Key = "late", Kind = "digest", FromMailbox = "noreply@contoso.example", To = TestData.Owner, Subject = "s", HtmlBody = "b",
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-20), NextAttemptAt = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-20),
+            });
+            await db.SaveChangesAsync();
+        });
+        var late = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
+        Assert.Equal("Unhealthy", JsonDocument.Parse(await late.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("outbox").GetProperty("status").GetString());
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz/live"));
+
+        // Backed off to later (a retry not yet due) is not lag.
+        await app.WithDbAsync(TestData.Tenant, async db =>
+        {
+            await db.OutboxMails.ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5)));
+        });
+        await (await client.GetAsync("/healthz/ready")).ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_store_with_migrations_not_applied_is_not_ready()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        var response = await app.CreateClient().GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Unhealthy", checks.GetProperty("migrations").GetProperty("status").GetString());
+        Assert.DoesNotContain("Data Source", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_task_pane_web_app_is_served_from_the_same_origin()
     {
         await using var app = await TestApp.StartAsync();
