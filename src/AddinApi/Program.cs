@@ -12,6 +12,7 @@ using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -43,6 +44,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+    app.MapScalarApiReference(); // /scalar/v1: an API reference over /openapi/v1.json, for people trying the API locally
 app.MapCollabHealth();
 if (app.Services.GetService<DevTokenIssuer>() is not null)
     app.MapDevToken();

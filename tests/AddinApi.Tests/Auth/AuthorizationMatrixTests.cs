@@ -122,6 +122,11 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         ["* /healthz/ready"] = new(Get(_ => "/healthz/ready"), Everyone(Ok)),
         ["GET /openapi/{documentName}.json"] = new(Get(_ => "/openapi/v1.json"), Everyone(Ok)),
         ["GET /auth/config"] = new(Get(_ => "/auth/config"), Everyone(Ok)),
+        // Development only (HostingTests: absent in Production): the API reference page and its own files.
+        ["GET /scalar/{documentName?}"] = new(Get(_ => "/scalar/v1"), Everyone(Ok)),
+        ["GET /scalar/scalar.js"] = new(Get(_ => "/scalar/scalar.js"), Everyone(Ok)),
+        ["GET /scalar/scalar.aspnetcore.js"] = new(Get(_ => "/scalar/scalar.aspnetcore.js"), Everyone(Ok)),
+        ["GET /scalar/favicon.svg"] = new(Get(_ => "/scalar/favicon.svg"), Everyone(Ok)),
         ["POST /dev/token"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/dev/token")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { email = Owner, tenant = Tenant }),

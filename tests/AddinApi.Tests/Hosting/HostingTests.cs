@@ -59,6 +59,19 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task The_api_reference_page_is_served_in_development_only()
+    {
+        await using (var app = await TestApp.StartAsync())
+        {
+            var page = await app.CreateClient().GetAsync("/scalar/v1");
+            await page.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Contains("\"url\":\"openapi/v1.json\"", await page.Content.ReadAsStringAsync()); // the reference reads our own description
+        }
+        await using (var production = await TestApp.StartAsync(environment: "Production"))
+            Assert.Equal(HttpStatusCode.NotFound, (await production.CreateClient().GetAsync("/scalar/v1")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_store_with_migrations_not_applied_is_not_ready()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
