@@ -30,6 +30,7 @@ builder.Services.AddCollabOpenApi();
 builder.Services.AddCollabHealth(builder.Configuration);
 builder.Services.AddTaskPaneCompression();
 builder.AddCollabSecurity();
+builder.AddCollabTelemetry();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,9 +32,14 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
     /// <summary>One pass: plan, then send. Returns how many mails were sent or attempted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        using var activity = Telemetry.Source.StartActivity("followup.pass");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using (var scope = scopes.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<FollowUpPlanner>().PlanAsync(ct);
-        return await SendDueAsync(ct);
+        var sent = await SendDueAsync(ct);
+        Telemetry.FollowUpPass.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity?.SetTag("collab.mails", sent);
+        return sent;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +99,9 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
             mail.State = OutboxState.Sent;
             mail.SentAt = clock.GetUtcNow().UtcDateTime;
             mail.Error = null;
+            // Counted as Graph answered (the store's save follows; a lost save only means the mail is counted again when resent).
+            Telemetry.MailsSent.Add(1, new KeyValuePair<string, object?>("kind", mail.Kind));
+            Telemetry.OutboxLag.Record(Math.Max(0, (mail.SentAt.Value - (mail.NextAttemptAt ?? mail.CreatedAt)).TotalSeconds), new KeyValuePair<string, object?>("kind", mail.Kind));
         }
         else if (outcome.NotTried)
         {
@@ -114,6 +118,7 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
         else
         {
             mail.State = OutboxState.Failed;
+            Telemetry.MailsFailed.Add(1, new KeyValuePair<string, object?>("kind", mail.Kind));
             mail.Error = RetrySchedule.Stored(outcome.Message);
             log.LogError("Graph refused mail {Kind}: {Status} {Code}", mail.Kind, outcome.Status, outcome.Code);
         }

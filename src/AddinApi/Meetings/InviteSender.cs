@@ -1,3 +1,4 @@
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +123,7 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
             try
             {
                 await db.SaveChangesAsync(ct);
+                (outcome.Retry ? Telemetry.InvitesRetried : outcome.State == InviteState.Failed ? Telemetry.InvitesFailed : Telemetry.InvitesSent).Add(1);
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)

@@ -1,3 +1,4 @@
+using CollabAddin.Api.Hosting;
 using System.Security.Cryptography;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
@@ -84,6 +85,8 @@ public static class MinutesApi
             body.Write(buffer, 0, read);
         }
         var document = body.ToArray();
+        using var activity = Telemetry.Source.StartActivity("minutes.publish");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         for (var attempt = 1; ; attempt++)
         {
@@ -105,7 +108,11 @@ public static class MinutesApi
             }
             try
             {
-                return TypedResults.Ok(await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct));
+                var report = await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct);
+                Telemetry.PublishDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Telemetry.PublishRows.Record(content.ActionItems.Count);
+                activity?.SetTag("collab.rows", content.ActionItems.Count);
+                return TypedResults.Ok(report);
             }
             catch (DbUpdateConcurrencyException)
             {
