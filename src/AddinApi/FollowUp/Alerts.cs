@@ -1,3 +1,4 @@
+using CollabAddin.Api.Http;
 using System.Text;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
@@ -48,7 +49,7 @@ internal static class Alerts
                 : db.ChangeTracker.Entries<Departments.Department>().FirstOrDefault(e => e.Entity.Id == lead)?.Entity.ContactEmail
                   ?? await db.Departments.IgnoreQueryFilters().Where(d => d.Id == lead).Select(d => d.ContactEmail).SingleOrDefaultAsync(ct);
             var to = new[] { meeting.OrganizerEmail, contact }.OfType<string>().Select(e => e.ToLowerInvariant()).Distinct().ToList();
-            var zh = (meeting.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
+            var zh = RequestLanguage.IsChinese(meeting.Language);
             var blocked = item.Status == ActionItemStatus.Blocked;
             var what = zh ? (item.NeedsHelp ? "需协助" : "阻塞") : (item.NeedsHelp ? "needs help" : "is blocked");
             db.OutboxMails.Add(new OutboxMail

@@ -106,7 +106,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         var overdue = items.Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ToList();
         var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
         if (overdue.Count + soon.Count == 0) return 0;
-        var zh = items.Any(i => (i.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal));
+        var zh = items.Any(i => RequestLanguage.IsChinese(i.Meeting?.Language));
         var body = new StringBuilder(MailHtml.Open);
         body.Append($"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
         Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
@@ -152,7 +152,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                 skipToNext = true; // go straight to the next level instead
                 continue;
             }
-            var zh = (item.Meeting?.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
+            var zh = RequestLanguage.IsChinese(item.Meeting?.Language);
             var body = EscalationBody(item, level, late, zh);
             History(item, level, $"level {level} → {who} {to}", now); // saved with the mail, in one transaction
             planned += await QueueAsync(item.TenantId, key, "escalation", [to],
@@ -188,7 +188,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
             planned += await IsolatedAsync(organizer.Key.TenantId, key, now, async () =>
             {
                 tenant.Id = organizer.Key.TenantId;
-                var zh = (latest.Language ?? "").StartsWith("zh", StringComparison.Ordinal);
+                var zh = RequestLanguage.IsChinese(latest.Language);
                 var report = await new ProgressReports(db, clock).ForOrganizerAsync(organizer.Key.TenantId, organizer.Key.OrganizerEmail, ct);
                 var docx = ProgressReportWriter.Write(report.ToDocument(zh, week), zh);
                 return await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],

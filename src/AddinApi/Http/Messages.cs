@@ -227,7 +227,7 @@ public static class Messages
         ["expectedOutput"] = ("expected output", "预期产出"),
     };
 
-    public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    public static bool IsChinese(CultureInfo culture) => RequestLanguage.IsChinese(culture.Name);
 
     public static string Format(string code, CultureInfo culture, params object[] args)
     {

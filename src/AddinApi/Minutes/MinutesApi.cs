@@ -52,7 +52,7 @@ public static class MinutesApi
         if (refusal is not null) return refusal;
         var items = await ItemsOf(db, id, ct);
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
-        var chinese = RequestLanguage.Of(request, lang ?? meeting!.Language).Name == "zh-CN";
+        var chinese = Messages.IsChinese(RequestLanguage.Of(request, lang ?? meeting!.Language));
         var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions), chinese);
         return Results.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
     }

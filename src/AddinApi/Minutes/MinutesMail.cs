@@ -55,7 +55,7 @@ public static class MinutesMail
                 Messages.Format("minutes.mailedMomentDetail", culture, (int)ResendInterval.TotalMinutes, Math.Max(1, wait)));
         }
         var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
-        var chinese = (meeting!.Language ?? "en-US").StartsWith("zh", StringComparison.Ordinal);
+        var chinese = RequestLanguage.IsChinese(meeting!.Language);
         var attachment = new MailAttachment(MinutesApi.FileName(meeting.Subject, chinese), MinutesApi.DocxType, latest.Document);
 
         var sent = new List<string>();

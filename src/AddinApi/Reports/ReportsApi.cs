@@ -22,7 +22,7 @@ public static class ReportsApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Messages.Format("report.format", RequestLanguage.Of(request))] });
         if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
         var report = await reports.ForCallerAsync(caller, new ProgressReports.Filter(meetingId, department, from, to), ct);
-        var zh = RequestLanguage.Of(request).Name == "zh-CN";
+        var zh = Messages.IsChinese(RequestLanguage.Of(request));
         var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
         return format switch
         {
