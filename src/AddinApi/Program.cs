@@ -22,6 +22,7 @@ builder.Services.AddCollabProblems();
 builder.Services.AddCollabStore(builder.Configuration);
 builder.AddCollabAuth();
 builder.AddCollabGraph();
+builder.AddMeetings();
 builder.AddFollowUp();
 builder.AddMinutes();
 builder.Services.ConfigureHttpJsonOptions(o =>

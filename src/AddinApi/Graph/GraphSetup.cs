@@ -1,5 +1,4 @@
 using CollabAddin.Api.Auth;
-using CollabAddin.Api.Meetings;
 using CollabAddin.GraphEmulator;
 
 namespace CollabAddin.Api.Graph;
@@ -8,16 +7,13 @@ public static class GraphSetup
 {
     public const string EmulatorRoot = "/_graph-emulator";
 
-    /// <summary>The Graph gateway, the invite outbox and its worker, and (Development only) the in-process emulator.</summary>
+    /// <summary>The Graph gateway and (Development only) the in-process emulator.</summary>
     public static void AddCollabGraph(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Graph");
         var inProcess = builder.Environment.IsDevelopment() && section.GetValue<bool>("EmulatorInProcess");
         builder.Services.Configure<GraphOptions>(section);
         builder.Services.Configure<EntraOptions>(builder.Configuration.GetSection("Entra"));
-        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
-        builder.Services.Configure<InviteOptions>(builder.Configuration.GetSection("Invites"));
-        builder.Services.Configure<FindTimesOptions>(builder.Configuration.GetSection("FindTimes"));
         if (inProcess)
         {
             builder.Services.AddSingleton(new EmulatorState());
@@ -35,11 +31,6 @@ public static class GraphSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<GraphClients>();
         builder.Services.AddScoped<IGraphGateway, GraphGateway>();
-        builder.Services.AddScoped<InviteSender>();
-        builder.Services.AddSingleton<InviteDispatch>();
-        builder.Services.AddSingleton<InviteWorker>();
-        if (builder.Configuration.GetValue("Invites:WorkerEnabled", true))
-            builder.Services.AddHostedService(s => s.GetRequiredService<InviteWorker>());
     }
 
     /// <summary>Mounts the emulator when the app serves it itself (offline Development runs).</summary>
