@@ -3,7 +3,6 @@ using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Departments;
 using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CollabAddin.Api.Data;
 
@@ -52,32 +51,38 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: recording action-item history needs to look up department names.");
 
+    /// <summary>
+    /// The history rows this save is writing, and when — for save interceptors that act on changes (FollowUp's alert
+    /// planning) without this class knowing them. Empty outside a save.
+    /// </summary>
+    public IReadOnlyList<ActionItemChange> ChangesBeingSaved { get; private set; } = [];
+    public DateTime SavingAt { get; private set; }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var services = this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var options = services?.GetService<Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions>>()?.Value ?? new FollowUp.FollowUpOptions();
-        IReadOnlyList<ActionItemChange> changes;
-        bool alerted;
-        // Changes are detected once, here. History and alert planning then read the tracker many times, and each read
-        // would otherwise scan every tracked entity again (quadratic in a 500-row publish); the save below detects
-        // what they changed.
+        SavingAt = clock.GetUtcNow().UtcDateTime;
+        // Changes are detected once, here. History (and the interceptors after it) then read the tracker many times,
+        // and each read would otherwise scan every tracked entity again (quadratic in a 500-row publish); the save
+        // below detects what they changed.
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            changes = await ActionItemHistory.RecordAsync(this, now, cancellationToken);
-            // Follow-up mail that a change calls for is queued in the same transaction as the change itself.
-            alerted = changes.Count > 0 && await FollowUp.Alerts.PlanAsync(this, changes, options, now, cancellationToken);
+            ChangesBeingSaved = await ActionItemHistory.RecordAsync(this, SavingAt, cancellationToken);
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (alerted) services?.GetService<FollowUp.OutboxSignal>()?.Notify();
-        return saved;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangesBeingSaved = [];
+        }
     }
 }
 

@@ -34,12 +34,12 @@ public static class StoreSetup
         {
             case DatabaseProvider.Sqlite:
                 connection ??= "Data Source=.data/collab.db";
-                services.AddDbContext<CollabDb, SqliteCollabDb>(o => Configure(o.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))));
+                services.AddDbContext<CollabDb, SqliteCollabDb>((sp, o) => Configure(o.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)), sp));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Collab is empty.");
-                services.AddDbContext<CollabDb, PostgresCollabDb>(o => Configure(o.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))));
+                services.AddDbContext<CollabDb, PostgresCollabDb>((sp, o) => Configure(o.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)), sp));
                 break;
         }
         return services;
@@ -51,8 +51,9 @@ public static class StoreSetup
     // model snapshot to compare against; MigrationSchemaTests checks the migrated schema instead.
     // A cooperating-department row always links an item and a department of the same tenant (the item is
     // reached through its own tenant filter), so the filter-on-required-end warning does not apply.
-    private static void Configure(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w
+    // Save interceptors come from the features that register them (FollowUp's alert planning): the store knows none.
+    private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()).ConfigureWarnings(w => w
             .Ignore(RelationalEventId.PendingModelChangesWarning, RelationalEventId.ModelSnapshotNotFound)
             .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 

@@ -1,4 +1,5 @@
 using CollabAddin.Api.Reports;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CollabAddin.Api.FollowUp;
 
@@ -8,6 +9,7 @@ public static class FollowUpSetup
     {
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection("FollowUp"));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<ISaveChangesInterceptor, AlertPlanning>();
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddScoped<FollowUpPlanner>();
         builder.Services.AddScoped<ProgressReports>();
