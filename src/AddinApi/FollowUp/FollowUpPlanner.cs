@@ -262,6 +262,5 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     private static string Late(int days, bool zh) => zh ? $"（逾期\u00a0{days}\u00a0天）" : $" ({days}\u00a0days\u00a0late)";
     private static string E(string? s) => InviteBody.Encode(s);
 
-    internal static DateTime Local(DateTime utc, string zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var z) ? z : TimeZoneInfo.Utc);
+    internal static DateTime Local(DateTime utc, string zone) => TimeZones.Local(utc, zone);
 }

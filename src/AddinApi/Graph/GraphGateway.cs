@@ -1,3 +1,4 @@
+using CollabAddin.Api.ActionItems;
 using System.Globalization;
 using CollabAddin.Api.Data;
 using Microsoft.Graph;
@@ -256,7 +257,7 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
     {
         if (value?.DateTime is null || !DateTime.TryParse(value.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return default;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(value.TimeZone ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+        var zone = TimeZones.OrUtc(value.TimeZone);
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 

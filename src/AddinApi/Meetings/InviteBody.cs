@@ -1,3 +1,4 @@
+using CollabAddin.Api.ActionItems;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -99,7 +100,7 @@ public static class InviteBody
 
     private static string When(Meeting meeting, CultureInfo culture)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(meeting.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = TimeZones.OrUtc(meeting.TimeZone);
         var start = TimeZoneInfo.ConvertTimeFromUtc(meeting.StartUtc, zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(meeting.EndUtc, zone);
         var pattern = Messages.IsChinese(culture) ? "yyyy年M月d日 dddd HH:mm" : "dddd d MMMM yyyy HH:mm";

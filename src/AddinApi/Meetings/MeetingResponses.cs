@@ -36,8 +36,7 @@ public sealed record MeetingResponse(
 
     private static string Local(DateTime utc, string zoneId)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var z) ? z : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        return TimeZones.Local(utc, zoneId).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
     }
 }
 

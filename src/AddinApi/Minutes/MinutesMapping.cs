@@ -35,6 +35,5 @@ internal static class MinutesMapping
             KnownTitles = items.ToDictionary(i => i.Id, i => i.Title),
         };
 
-    private static DateTime Local(DateTime utc, string zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var z) ? z : TimeZoneInfo.Utc);
+    private static DateTime Local(DateTime utc, string zone) => TimeZones.Local(utc, zone);
 }
