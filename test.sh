@@ -10,6 +10,7 @@ if [ "${1:-}" = "--long" ]; then
 fi
 
 scripts/ensure-system-packages.sh
+dotnet tool restore >/dev/null   # dotnet-ef, pinned in dotnet-tools.json (SQL Server migrations)
 scripts/build-web.sh   # the browser tests drive the built task panes
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -108,7 +108,8 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
         for (var e = exception; e is not null; e = e.InnerException)
             switch (e)
             {
-                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Data.Common.DbException { IsTransient: true }:                              // Npgsql, SqlClient (Azure SQL failover, throttling)
+                case Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException:               // SQL Server: the execution strategy gave up
                 case Npgsql.PostgresException { SqlState: "57P01" or "57P03" or "55000" or "53300" }: // shutdown, cannot connect now, not accepting connections, too many
                 case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 }:   // busy, locked, I/O error, cannot open
                 case System.Net.Sockets.SocketException:
