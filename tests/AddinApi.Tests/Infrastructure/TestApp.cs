@@ -56,6 +56,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             connection = await (postgres ?? throw new ArgumentNullException(nameof(postgres))).CreateDatabaseAsync();
         }
+        else if (provider == DatabaseProvider.SqlServer)
+        {
+            connection = SqlServerDatabases.NewDatabase(); // the app's migrations create it
+        }
         else
         {
             file = Path.Combine(Path.GetTempPath(), "collab-tests", $"{Guid.NewGuid():N}", "collab.db");
@@ -152,6 +156,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Graph.DisposeAsync();
+        if (Provider == DatabaseProvider.SqlServer)
+            await SqlServerDatabases.DropAsync(_connection);
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -20,8 +20,10 @@ public static class TestData
     public const string Outsider = "erin@contoso.example";
     public const string Zone = "Asia/Shanghai";
 
-    /// <summary>The store providers the core flows run against, each on a real server.</summary>
-    public static TheoryData<Api.Data.DatabaseProvider> Providers => new(Api.Data.DatabaseProvider.Sqlite, Api.Data.DatabaseProvider.Postgres);
+    /// <summary>The store providers the core flows run against, each on a real server; SQL Server too when SQLSERVER_CONNECTION names one.</summary>
+    public static TheoryData<Api.Data.DatabaseProvider> Providers => SqlServerDatabases.Available
+        ? new(Api.Data.DatabaseProvider.Sqlite, Api.Data.DatabaseProvider.Postgres, Api.Data.DatabaseProvider.SqlServer)
+        : new(Api.Data.DatabaseProvider.Sqlite, Api.Data.DatabaseProvider.Postgres);
 
     public static string NameOf(string email) => email.Split('@')[0] switch
     {
