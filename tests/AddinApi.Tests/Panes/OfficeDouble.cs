@@ -14,7 +14,7 @@ public static class OfficeDouble
           office.controls.forEach((c) => { c.select = () => office.selected.push(office.controls.indexOf(c)); });
           if (!config.host) return; // a plain browser: no Office at all
           const ok = (value) => ({ status: "succeeded", value });
-          const recipients = (list) => ({ getAsync: (cb) => cb(ok(list)) });
+          const recipients = (list) => ({ value: list, getAsync(cb) { cb(ok(this.value)); } });
           // Compose mode: every field is an object with getAsync (Outlook's own form); read mode: plain values.
           const field = (value) => ({ value, getAsync(cb) { cb(ok(this.value)); } });
           const handlers = {};

@@ -143,6 +143,12 @@ public sealed class PaneTests(Browser browser)
         await page.GetByRole(AriaRole.Option, new() { Name = "Dave Chen" }).ClickAsync();
         var dave = page.GetByRole(AriaRole.Listitem, new() { Name = "Dave Chen" });
         await Expect(dave.GetByText("Sales · dave@contoso.example")).ToBeVisibleAsync(); // the directory's department
+        // Carol is taken off the invite in Outlook's form: she leaves the plan; Dave, added here, stays.
+        await page.EvaluateAsync("b => window.__office.change('requiredAttendees', [{ emailAddress: b, displayName: 'Bob Li' }])", NoteTaker);
+        await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Carol Zhang" })).ToHaveCountAsync(0);
+        await Expect(dave).ToBeVisibleAsync();
+        await page.EvaluateAsync("a => window.__office.change('requiredAttendees', a)", new[] { new { emailAddress = NoteTaker, displayName = "Bob Li" }, new { emailAddress = Owner, displayName = "Carol Zhang" } });
+        await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Carol Zhang" })).ToBeVisibleAsync(); // and back
 
         await page.GetByRole(AriaRole.Listitem, new() { Name = "Bob Li" }).GetByLabel("Note-taker").CheckAsync();
         foreach (var (name, department) in new[] { ("Alice Wang", "Product"), ("Carol Zhang", "Marketing") })

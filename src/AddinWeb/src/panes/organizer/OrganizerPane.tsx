@@ -39,8 +39,11 @@ export function OrganizerPane() {
   // Opened on an appointment being composed: start from what the organizer already typed in Outlook's form.
   useEffect(() => {
     // People from Outlook's form come with a name only: the directory knows their department.
+    let inOutlook = new Set<string>(); // who Outlook's form had when last read
     const take = (fields: ComposeFields) => {
-      form.update((p) => withCompose(p, fields));
+      const previous = inOutlook;
+      inOutlook = new Set(fields.attendees.map((a) => a.email.toLowerCase()));
+      form.update((p) => withCompose(p, fields, previous));
       void withDirectory(
         fields.attendees.map((a) => ({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: "core", roles: [], preparation: "" })),
       ).then((people) => people.size > 0 && form.update((p) => ({ ...p, attendees: applyDirectory(p.attendees, people) })));

@@ -178,9 +178,13 @@ export function fromMeeting(m: MeetingResponse): Plan {
   };
 }
 
-/** Outlook's compose form into the plan: subject, time, location and attendees the organizer already typed there. */
-export function withCompose(plan: Plan, fields: ComposeFields): Plan {
-  const next = { ...plan, attendees: [...plan.attendees] };
+/**
+ * Outlook's compose form into the plan. `previous` is who the form had the last time it was read: someone removed in
+ * Outlook since then leaves the plan too (someone added in the pane, never in Outlook's form, stays).
+ */
+export function withCompose(plan: Plan, fields: ComposeFields, previous: ReadonlySet<string> = new Set()): Plan {
+  const now = new Set(fields.attendees.map((a) => a.email.toLowerCase()));
+  const next = { ...plan, attendees: plan.attendees.filter((a) => !previous.has(a.email) || now.has(a.email)) };
   if (fields.subject) next.subject = fields.subject;
   if (fields.location) next.location = fields.location;
   if (fields.start) {
