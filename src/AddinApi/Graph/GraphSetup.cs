@@ -20,7 +20,7 @@ public static class GraphSetup
             builder.Services.PostConfigure<GraphOptions>(o =>
             {
                 o.Mode = GraphMode.Emulator;
-                o.BaseUrl = $"{FirstUrl(builder.Configuration)}{EmulatorRoot}/v1.0";
+                o.BaseUrl = $"{Hosting.ServerUrls.First(builder.Configuration)}{EmulatorRoot}/v1.0";
             });
         }
         else if (!builder.Environment.IsDevelopment() && section.GetValue<GraphMode>("Mode") == GraphMode.Emulator)
@@ -40,11 +40,4 @@ public static class GraphSetup
             app.MapGraphEmulator(EmulatorRoot);
     }
 
-    /// <summary>The app's own address for the in-process emulator: plain http when the app listens on it, as loopback needs no TLS.</summary>
-    private static string FirstUrl(IConfiguration config)
-    {
-        var urls = (config["urls"] ?? config["Urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries);
-        var chosen = urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? urls[0];
-        return chosen.TrimEnd('/').Replace("://+", "://localhost").Replace("://*", "://localhost");
-    }
 }

@@ -72,6 +72,16 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task In_development_mail_links_point_at_the_address_the_app_listens_on_unless_one_is_configured()
+    {
+        var item = Guid.NewGuid();
+        await using (var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["urls"] = "http://+:6123" }))
+            Assert.Equal($"http://localhost:6123/items.html#item={item}", app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.FollowUp.FollowUpOptions>>().Value.ItemLink(item));
+        await using (var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["urls"] = "http://+:6123", ["FollowUp:PublicBaseUrl"] = "https://collab.contoso.com" }))
+            Assert.Equal($"https://collab.contoso.com/items.html#item={item}", app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.FollowUp.FollowUpOptions>>().Value.ItemLink(item));
+    }
+
+    [Fact]
     public async Task A_store_with_migrations_not_applied_is_not_ready()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
