@@ -49,13 +49,16 @@ export async function composeFields(): Promise<ComposeFields | null> {
   };
 }
 
+/** REST v2.0 (Graph's ids), also where a host's Office.js lacks the enum. */
+const restV2 = (): Office.MailboxEnums.RestVersion =>
+  (window as unknown as { Office: typeof Office }).Office.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
+
 /** The Graph (REST) id of the appointment open in read mode, to find its meeting. */
 export function readModeEventId(): string | null {
   const a = item();
   if (!isAppointment(a) || !a.itemId || isAppointmentCompose()) return null;
   const o = (window as unknown as { Office: typeof Office }).Office;
-  const v2 = o.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
-  return supports("Mailbox", "1.3") && o.context.mailbox.convertToRestId ? o.context.mailbox.convertToRestId(a.itemId, v2) : a.itemId;
+  return supports("Mailbox", "1.3") && o.context.mailbox.convertToRestId ? o.context.mailbox.convertToRestId(a.itemId, restV2()) : a.itemId;
 }
 
 /**
@@ -80,8 +83,7 @@ export function replaceDraft(graphEventId: string): boolean {
   const a = item();
   const o = (window as unknown as { Office: typeof Office }).Office;
   if (!isAppointmentCompose() || !a || !supports("Mailbox", "1.3")) return false;
-  const v2 = o.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion);
-  o.context.mailbox.displayAppointmentForm(o.context.mailbox.convertToEwsId(graphEventId, v2));
+  o.context.mailbox.displayAppointmentForm(o.context.mailbox.convertToEwsId(graphEventId, restV2()));
   a.close();
   return true;
 }

@@ -14,9 +14,12 @@ export function formatDay(day: string, withWeekday = false): string {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** An instant from the API (UTC, with or without its "Z"), in local time. */
+/** An instant from the API: UTC, with or without its "Z" (SQLite's values come without). */
+export const parseInstant = (utc: string): Date => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(utc) ? utc : `${utc}Z`);
+
+/** An instant from the API in local time. */
 export function formatInstant(utc: string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
-  return new Intl.DateTimeFormat(language(), options).format(new Date(/[zZ]|[+-]\d\d:\d\d$/.test(utc) ? utc : `${utc}Z`));
+  return new Intl.DateTimeFormat(language(), options).format(parseInstant(utc));
 }
 
 export const formatTime = (date: Date): string => new Intl.DateTimeFormat(language(), { hour: "2-digit", minute: "2-digit" }).format(date);

@@ -1,3 +1,5 @@
+import { parseInstant } from "../../app/format";
+
 export interface MeetingSummary {
   id: string;
   subject: string;
@@ -33,7 +35,7 @@ const CANCELLED = new Set(["Cancelled", "CancelPending", "cancelled", "cancelPen
  */
 export function minutesMeetings(all: MeetingSummary[], now = Date.now()): MeetingSummary[] {
   const seen = new Set<string>();
-  const at = (iso: string) => new Date(/[zZ]$/.test(iso) ? iso : `${iso}Z`).getTime();
+  const at = (iso: string) => parseInstant(iso).getTime();
   return all
     .filter((m) => (m.iAmOrganizer || m.myRoles.includes("noteTaker")) && !CANCELLED.has(m.inviteState))
     .filter((m) => !seen.has(m.id) && !!seen.add(m.id))

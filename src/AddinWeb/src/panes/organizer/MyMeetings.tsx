@@ -1,7 +1,7 @@
 import { Badge, Button, Spinner } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
-import { formatInstant } from "../../app/format";
+import { formatInstant, parseInstant } from "../../app/format";
 import { ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
 import type { MessageKey } from "../../i18n";
@@ -45,7 +45,7 @@ export function MyMeetings({ refresh, onEdit }: { refresh: number; onEdit: (id: 
         {list.data.map((m) => {
           const s = state(m.inviteState);
           const live = s !== "Cancelled" && s !== "CancelPending";
-          const ahead = new Date(/[zZ]$/.test(m.endUtc) ? m.endUtc : `${m.endUtc}Z`).getTime() > Date.now(); // a past meeting is not edited or cancelled
+          const ahead = parseInstant(m.endUtc).getTime() > Date.now(); // a past meeting is not edited or cancelled
           return (
             <li key={m.id} className="card stack" style={{ gap: 4, padding: 8 }} aria-label={m.subject}>
               <div className="item-head">

@@ -6,14 +6,14 @@ import { ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { language, type MessageKey } from "../../i18n";
 import { composeFields, onComposeChanged, replaceDraft, type ComposeFields } from "../../mailbox";
-import { applyDirectory, withDirectory } from "./directory";
+import { applyDirectory, withDirectory, type DirectoryPerson } from "./directory";
 import { AgendaEditor } from "./AgendaEditor";
 import { Section } from "./Section";
 import { BasicsSection } from "./BasicsSection";
 import { MeetingDone } from "./MeetingDone";
 import { MyMeetings } from "./MyMeetings";
 import { PeopleSection } from "./PeopleSection";
-import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type MeetingResponse } from "./plan";
+import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type Finding, type MeetingResponse } from "./plan";
 import { PreReadsSection } from "./PreReadsSection";
 import { usePlanForm } from "./usePlanForm";
 
@@ -40,13 +40,24 @@ export function OrganizerPane() {
   useEffect(() => {
     // People from Outlook's form come with a name only: the directory knows their department.
     let inOutlook = new Set<string>(); // who Outlook's form had when last read
+    // Each person is asked of the directory once; what it said is applied again when they come back to the form.
+    const looked = new Set<string>();
+    const known = new Map<string, DirectoryPerson>();
     const take = (fields: ComposeFields) => {
       const previous = inOutlook;
       inOutlook = new Set(fields.attendees.map((a) => a.email.toLowerCase()));
-      form.update((p) => withCompose(p, fields, previous));
+      form.update((p) => {
+        const next = withCompose(p, fields, previous);
+        return { ...next, attendees: applyDirectory(next.attendees, known) };
+      });
+      const ask = fields.attendees.filter((a) => !looked.has(a.email.toLowerCase()));
+      ask.forEach((a) => looked.add(a.email.toLowerCase()));
       void withDirectory(
-        fields.attendees.map((a) => ({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: "core", roles: [], preparation: "" })),
-      ).then((people) => people.size > 0 && form.update((p) => ({ ...p, attendees: applyDirectory(p.attendees, people) })));
+        ask.map((a) => ({ email: a.email.toLowerCase(), displayName: a.name, department: "", kind: "core", roles: [], preparation: "" })),
+      ).then((people) => {
+        people.forEach((person, email) => known.set(email, person));
+        if (people.size > 0) form.update((p) => ({ ...p, attendees: applyDirectory(p.attendees, people) }));
+      });
     };
     void composeFields().then((fields) => fields && take(fields));
     // Later changes in Outlook's form bring their time and people; subject and place stay as edited here.
@@ -151,29 +162,9 @@ export function OrganizerPane() {
             </Section>
           ))}
           <div className="send-bar" aria-label={t("section.review")} role="region">
-            {errors.length > 0 ? (
-              <MessageBar intent="error" layout="multiline" role="alert">
-                <MessageBarBody>
-                  <MessageBarTitle>{t("errors", { count: errors.length })}</MessageBarTitle>
-                  <ul className="problem-lines">
-                    {errors.map((e, i) => (
-                      <li key={i}>{e.message}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
+            {errors.length > 0 ? <Findings intent="error" title={t("errors", { count: errors.length })} findings={errors} /> : null}
             {warnings.length > 0 && (form.submitted || form.verdict?.errors.length === 0) ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{t("warnings")}</MessageBarTitle>
-                  <ul className="problem-lines">
-                    {warnings.map((w, i) => (
-                      <li key={i}>{w.message}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
+              <Findings intent="warning" title={t("warnings")} findings={warnings} />
             ) : null}
             {form.verdict?.canSend && warnings.length === 0 ? (
               <MessageBar intent="success">
@@ -192,5 +183,21 @@ export function OrganizerPane() {
       )}
       <MyMeetings refresh={refresh} onEdit={(id) => void edit(id)} />
     </>
+  );
+}
+
+/** The server's findings on the plan, as a list under a title: errors (an alert) or warnings. */
+function Findings({ intent, title, findings }: { intent: "error" | "warning"; title: string; findings: Finding[] }) {
+  return (
+    <MessageBar intent={intent} layout="multiline" role={intent === "error" ? "alert" : undefined}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <ul className="problem-lines">
+          {findings.map((f, i) => (
+            <li key={i}>{f.message}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

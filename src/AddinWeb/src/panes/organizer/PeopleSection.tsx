@@ -17,14 +17,10 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
 import { isAppointmentCompose, composeFields } from "../../mailbox";
+import type { DirectoryPerson } from "./directory";
 import { ROLES, withCompose, type Attendee } from "./plan";
 import type { PlanForm } from "./usePlanForm";
 
-interface Person {
-  email: string;
-  displayName: string;
-  department: string | null;
-}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** People and roles: a directory picker that fills name and department, then one compact row per attendee. */
@@ -32,7 +28,7 @@ export function PeopleSection({ form }: { form: PlanForm }) {
   const { t } = useTranslation();
   const { plan, update, error, touch } = form;
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<Person[]>([]);
+  const [found, setFound] = useState<DirectoryPerson[]>([]);
   const [searching, setSearching] = useState(false);
   const [listOpen, setListOpen] = useState(false);
 
@@ -45,7 +41,7 @@ export function PeopleSection({ form }: { form: PlanForm }) {
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setSearching(true);
-      callApi<Person[]>("GET", `/api/people?search=${encodeURIComponent(text)}`, undefined, { signal: abort.signal })
+      callApi<DirectoryPerson[]>("GET", `/api/people?search=${encodeURIComponent(text)}`, undefined, { signal: abort.signal })
         .then(
           ({ data }) => setFound(data),
           () => setFound([]),
@@ -62,7 +58,7 @@ export function PeopleSection({ form }: { form: PlanForm }) {
 
   const chosen = plan.attendees.map((a) => a.email);
   const typed = query.trim().toLowerCase();
-  const options: Person[] = [
+  const options: DirectoryPerson[] = [
     ...found.filter((p) => !chosen.includes(p.email.toLowerCase())),
     ...(EMAIL.test(typed) && !found.some((p) => p.email.toLowerCase() === typed) && !chosen.includes(typed)
       ? [{ email: typed, displayName: typed, department: null }]
