@@ -37,6 +37,18 @@ public sealed class PaneTests(Browser browser)
         Assert.Empty(browser.Errors[page]);
     }
 
+    /// <summary>The pane at the narrowest Office task-pane widths: a picture of each, and nothing may scroll sideways.</summary>
+    private static async Task AtNarrowWidths(IPage page, string shot)
+    {
+        foreach (var width in new[] { 350, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Browser.Screenshot(page, $"{shot}-{width}");
+            Assert.True(await Browser.FitsWidth(page), $"{shot}: horizontal scroll at {width} px from {await Browser.Overflowing(page)}");
+        }
+        await page.SetViewportSizeAsync(420, 900);
+    }
+
     /// <summary>Clicks a button that saves an item and waits for the API's answer to that PATCH; returns its status.</summary>
     private static async Task<int> SaveAsync(IPage page, ILocator button)
     {
@@ -60,6 +72,7 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByText("Bring the campaign draft")).ToBeVisibleAsync(); // Carol's preparation
         await AssertAccessible(page);
         await Browser.Screenshot(page, "items-en");
+        await AtNarrowWidths(page, "items-en");
 
         // Status in one pick from the status menu: saved at once.
         await card.GetByRole(AriaRole.Button, new() { Name = "Change status of “Draft the campaign”" }).ClickAsync();
@@ -103,6 +116,7 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "以后" })).ToBeVisibleAsync();
         await AssertAccessible(page);
         await Browser.Screenshot(page, "items-zh");
+        await AtNarrowWidths(page, "items-zh");
     }
 
     [Fact]
@@ -167,6 +181,7 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "15");
         await AssertAccessible(page);
         await Browser.Screenshot(page, "organizer-en");
+        await AtNarrowWidths(page, "organizer-en");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send invite" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invite sent" })).ToBeVisibleAsync();
@@ -185,6 +200,7 @@ public sealed class PaneTests(Browser browser)
         await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "安排会议" }).First).ToBeVisibleAsync();
         await Browser.Screenshot(page, "organizer-zh");
+        await AtNarrowWidths(page, "organizer-zh");
     }
 
     [Fact]
