@@ -49,8 +49,10 @@ public static class EmulatorEndpoints
         var http = context.HttpContext;
         var state = http.RequestServices.GetRequiredService<EmulatorState>();
         var operation = http.Request.Path.Value ?? "";
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
             return GraphReply.Error(401, "InvalidAuthenticationToken", "Access token is empty.", operation);
+        state.BearerTokens.AddOrUpdate(authorization["Bearer ".Length..], 1, (_, n) => n + 1);
 
         var fault = state.Faults.Next(http.Request.Method, http.Request.Path.Value ?? "");
         if (fault is null)

@@ -21,6 +21,8 @@ public sealed class EmulatorState
     /// <summary>Invitations, updates and cancellations Outlook would have mailed to attendees.</summary>
     public ConcurrentQueue<MeetingNotice> Notices { get; } = new();
     public ConcurrentQueue<ExchangeRecord> Exchanges { get; } = new();
+    /// <summary>Each bearer token clients presented, with how many calls carried it.</summary>
+    public ConcurrentDictionary<string, int> BearerTokens { get; } = new(StringComparer.Ordinal);
     /// <summary>The organizer's event id → the attendees' copies (mailbox, event id), as Exchange delivers them.</summary>
     public ConcurrentDictionary<string, List<(string Mailbox, string EventId)>> Copies { get; } = new();
     /// <summary>The tenant's people, for directory search (GET /users?$filter=startswith(...)).</summary>

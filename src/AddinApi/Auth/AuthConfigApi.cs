@@ -10,7 +10,9 @@ public static class AuthConfigApi
     public static void MapAuthConfig(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/auth/config", (IConfiguration configuration, IServiceProvider services) =>
         {
-            var entra = configuration.GetSection("Entra").Get<EntraOptions>() ?? new EntraOptions();
+            var entra = EntraOptions.From(configuration);
+            if (entra.ClientId == DevTokenIssuer.PlaceholderClientId)
+                entra.ClientId = null; // no Entra app: the panes offer demo sign-in instead of trying one
             var audience = entra.ValidAudiences().FirstOrDefault(a => a.StartsWith("api://", StringComparison.Ordinal));
             return TypedResults.Ok(new AuthConfigResponse(
                 string.IsNullOrWhiteSpace(entra.ClientId) ? null : entra.ClientId,

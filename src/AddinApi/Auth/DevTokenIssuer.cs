@@ -8,12 +8,16 @@ namespace CollabAddin.Api.Auth;
 
 /// <summary>
 /// Development-only token issuer: mints tokens shaped like Entra ID's (tid, oid, preferred_username, name, scp)
-/// so the production JwtBearer pipeline validates them; only the issuer and signing key differ.
+/// so the production Identity.Web pipeline validates them; only the issuer and signing key differ.
 /// The key is made fresh in memory on every start, so no secret exists anywhere to leak.
 /// </summary>
 public sealed class DevTokenIssuer
 {
     public const string Issuer = "https://collabaddin.dev/issuer";
+    /// <summary>The audience of Development tokens when no Entra app is configured.</summary>
+    public const string PlaceholderAudience = "api://collabaddin-dev";
+    /// <summary>What Identity.Web is given as client id when no Entra app is configured; never a real app's.</summary>
+    public const string PlaceholderClientId = "00000000-0000-0000-0000-00000000c011";
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
 
     private readonly TimeProvider _clock;

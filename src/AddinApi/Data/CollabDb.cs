@@ -10,7 +10,8 @@ namespace CollabAddin.Api.Data;
 /// The tracked store. Provider-neutral: SQLite and PostgreSQL derive from it only to own their migrations,
 /// and SQL Server would be one more such class.
 /// </summary>
-public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, TimeProvider clock) : DbContext(options)
+public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, TimeProvider clock) : DbContext(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
@@ -21,6 +22,10 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
+    // Not tenant data: the API's token cache (several instances) and the key ring that encrypts it.
+    public DbSet<Auth.TokenCacheEntry> TokenCacheEntries => Set<Auth.TokenCacheEntry>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
@@ -48,8 +53,15 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>
+    /// Only the data-protection key ring saves synchronously (its repository interface is synchronous, and a key is
+    /// written once in 90 days); everything else goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: recording action-item history needs to look up department names.");
+        ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged)
+            .All(e => e.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync: recording action-item history needs to look up department names.");
 
     /// <summary>
     /// The history rows this save is writing, and when — for save interceptors that act on changes (FollowUp's alert

@@ -202,6 +202,14 @@ internal static class CollabModel
             p.HasIndex(x => new { x.TenantId, x.Email });
         });
 
+        model.Entity<Auth.TokenCacheEntry>(e =>
+        {
+            e.ToTable("TokenCache");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(Auth.TokenCacheEntry.KeyLength);
+            e.HasIndex(x => x.ExpiresAt);
+        });
+
         model.Entity<FollowUp.PlanningFailure>(f =>
         {
             f.ToTable("PlanningFailures");

@@ -1,8 +1,7 @@
 using Azure.Core;
-using Azure.Identity;
-using CollabAddin.Api.Auth;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
@@ -12,20 +11,20 @@ namespace CollabAddin.Api.Graph;
 
 /// <summary>
 /// Makes the real <see cref="GraphServiceClient"/> for the current piece of work. One HttpClient with Graph's own
-/// middleware (its retry handler honours Retry-After on 429/503/504) is shared; only the credential varies:
-/// on-behalf-of the signed-in organizer during a request, the app's own identity for background work, and a
-/// placeholder token for the emulator.
+/// middleware (its retry handler honours Retry-After on 429/503/504) is shared; only the token varies, and every token
+/// comes from Identity.Web's token acquisition: on behalf of the signed-in caller during a request, the app's own for
+/// background work. The emulator gets a placeholder token.
 /// </summary>
 public sealed class GraphClients : IDisposable
 {
     private readonly GraphOptions _options;
-    private readonly EntraOptions _entra;
+    private readonly IServiceProvider _services;
     private readonly HttpClient _http;
 
-    public GraphClients(IOptions<GraphOptions> options, IOptions<EntraOptions> entra)
+    public GraphClients(IOptions<GraphOptions> options, IServiceProvider services)
     {
         _options = options.Value;
-        _entra = entra.Value;
+        _services = services;
         var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
         var retry = handlers.FindIndex(h => h is RetryHandler);
         handlers[retry] = new RetryHandler(new RetryHandlerOption { MaxRetry = _options.MaxRetries, Delay = _options.RetryDelaySeconds });
@@ -34,26 +33,37 @@ public sealed class GraphClients : IDisposable
     }
 
     /// <param name="tenantId">The tenant whose Graph is called.</param>
-    /// <param name="userToken">The caller's bearer token when acting for them; null for background work.</param>
-    public GraphServiceClient For(string tenantId, string? userToken) =>
-        new(_http, Authentication(tenantId, userToken), _options.BaseUrl);
+    /// <param name="user">The signed-in caller when acting for them; null for background work.</param>
+    public GraphServiceClient For(string tenantId, System.Security.Claims.ClaimsPrincipal? user) =>
+        new(_http, Authentication(tenantId, user), _options.BaseUrl);
 
-    private IAuthenticationProvider Authentication(string tenantId, string? userToken)
+    private IAuthenticationProvider Authentication(string tenantId, System.Security.Claims.ClaimsPrincipal? user)
     {
         if (_options.Mode == GraphMode.Emulator)
             return new BaseBearerTokenAuthenticationProvider(new EmulatorToken());
-        if (string.IsNullOrWhiteSpace(_entra.ClientId) || string.IsNullOrWhiteSpace(_options.ClientSecret))
-            throw new GraphRejectedException(500, "configuration", "Graph:ClientSecret and Entra:ClientId are needed to call Microsoft Graph.");
-        var authority = new Uri(_entra.Instance);
-        TokenCredential credential = userToken is not null
-            ? new OnBehalfOfCredential(tenantId, _entra.ClientId, _options.ClientSecret, userToken, new OnBehalfOfCredentialOptions { AuthorityHost = authority })
-            : new ClientSecretCredential(tenantId, _entra.ClientId, _options.ClientSecret, new ClientSecretCredentialOptions { AuthorityHost = authority });
         var graphHost = new Uri(_options.BaseUrl).Host;
-        return new AzureIdentityAuthenticationProvider(credential, [graphHost], observabilityOptions: null, isCaeEnabled: true,
+        var credential = new IdentityWebCredential(_services.GetRequiredService<ITokenAcquisition>(), tenantId, user);
+        return new AzureIdentityAuthenticationProvider(credential, [graphHost], observabilityOptions: null, isCaeEnabled: false,
             scopes: [$"https://{graphHost}/.default"]);
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The Graph SDK asks an Azure credential for tokens; this one asks Identity.Web, which caches them.</summary>
+    private sealed class IdentityWebCredential(ITokenAcquisition tokens, string tenantId, System.Security.Claims.ClaimsPrincipal? user) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            var options = new TokenAcquisitionOptions { CancellationToken = cancellationToken, Claims = requestContext.Claims };
+            var result = user is null
+                ? await tokens.GetAuthenticationResultForAppAsync(requestContext.Scopes.Single(), tenant: tenantId, tokenAcquisitionOptions: options)
+                : await tokens.GetAuthenticationResultForUserAsync(requestContext.Scopes, tenantId: tenantId, user: user, tokenAcquisitionOptions: options);
+            return new AccessToken(result.AccessToken, result.ExpiresOn);
+        }
+    }
 
     /// <summary>The emulator only checks that a bearer token is present, as Graph would.</summary>
     private sealed class EmulatorToken : IAccessTokenProvider

@@ -24,9 +24,8 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         get
         {
             var tenantId = tenant.Id ?? throw new InvalidOperationException("Graph is called for a tenant: set CurrentTenant first.");
-            var header = http.HttpContext?.Request.Headers.Authorization.ToString();
-            var userToken = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
-            return clients.For(tenantId, userToken);
+            var user = http.HttpContext?.User;
+            return clients.For(tenantId, user?.Identity?.IsAuthenticated == true ? user : null);
         }
     }
 
@@ -290,9 +289,19 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         {
             throw new GraphUnavailableException("Graph could not be reached: " + e.Message, e);
         }
-        catch (Azure.Identity.AuthenticationFailedException e)
+        catch (Microsoft.Identity.Client.MsalServiceException e) when (e.StatusCode is 429 or >= 500)
         {
-            throw new GraphRejectedException(401, "authentication", "Could not get a Graph token for this user: " + e.Message, e);
+            throw new GraphUnavailableException($"Entra ID answered {e.StatusCode} when asked for a Graph token.", e);
+        }
+        catch (Microsoft.Identity.Web.MicrosoftIdentityWebChallengeUserException e)
+        {
+            // The user (or an admin) must consent or sign in again: the pane's next sign-in asks them.
+            throw new GraphRejectedException(401, "consent_required", "Could not get a Graph token for this user: " + e.MsalUiRequiredException.ErrorCode, e);
+        }
+        catch (Microsoft.Identity.Client.MsalException e)
+        {
+            // Consent missing, the user's session revoked, a wrong secret: asking again will not help.
+            throw new GraphRejectedException(401, "authentication", "Could not get a Graph token: " + e.ErrorCode, e);
         }
     }
 }

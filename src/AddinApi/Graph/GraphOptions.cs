@@ -23,6 +23,4 @@ public sealed class GraphOptions
     /// <summary>Back-off base when Graph sends no Retry-After (doubled on each retry).</summary>
     public int RetryDelaySeconds { get; set; } = 1;
     public int TimeoutSeconds { get; set; } = 30;
-    /// <summary>The API app registration's secret for on-behalf-of and background work. From a secret store, never this repo.</summary>
-    public string? ClientSecret { get; set; }
 }

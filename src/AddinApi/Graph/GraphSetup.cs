@@ -1,4 +1,3 @@
-using CollabAddin.Api.Auth;
 using CollabAddin.GraphEmulator;
 
 namespace CollabAddin.Api.Graph;
@@ -13,7 +12,6 @@ public static class GraphSetup
         var section = builder.Configuration.GetSection("Graph");
         var inProcess = builder.Environment.IsDevelopment() && section.GetValue<bool>("EmulatorInProcess");
         builder.Services.Configure<GraphOptions>(section);
-        builder.Services.Configure<EntraOptions>(builder.Configuration.GetSection("Entra"));
         if (inProcess)
         {
             builder.Services.AddSingleton(new EmulatorState());

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
@@ -70,15 +69,15 @@ public sealed class TokenPipelineTests
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await using var app = await TestApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["Entra:ClientId"] = "" });
+            await using var app = await TestApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["AzureAd:ClientId"] = "" });
         });
-        Assert.Contains("Entra:ClientId", error.Message);
+        Assert.Contains("AzureAd:ClientId", error.Message);
     }
 
     private static Task<TestApp> ProductionWith(FakeEntra entra, params (string Key, string Value)[] settings) =>
         TestApp.StartAsync(environment: "Production",
             settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value),
-            services: s => s.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = entra));
+            services: s => s.RouteEntraTo(entra));
 
     [Fact]
     public async Task In_production_an_entra_token_for_the_api_is_accepted_for_any_tenant_of_a_multi_tenant_app()
@@ -104,7 +103,7 @@ public sealed class TokenPipelineTests
     public async Task In_production_only_allowed_tenants_get_in()
     {
         var entra = new FakeEntra();
-        await using var app = await ProductionWith(entra, ("Entra:AllowedTenants:0", TenantB));
+        await using var app = await ProductionWith(entra, ("AzureAd:AllowedTenants:0", TenantB));
         await (await app.ClientWithToken(entra.Mint(TenantA, ClientId)).GetAsync("/api/me/action-items")).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.ClientWithToken(entra.Mint(TenantB, ClientId)).GetAsync("/api/me/action-items")).ShouldBeAsync(HttpStatusCode.OK);
     }
@@ -113,7 +112,7 @@ public sealed class TokenPipelineTests
     public async Task In_production_a_single_tenant_app_refuses_other_tenants()
     {
         var entra = new FakeEntra();
-        await using var app = await ProductionWith(entra, ("Entra:TenantId", TenantA));
+        await using var app = await ProductionWith(entra, ("AzureAd:TenantId", TenantA));
         await (await app.ClientWithToken(entra.Mint(TenantA, ClientId)).GetAsync("/api/me/action-items")).ShouldBeAsync(HttpStatusCode.OK);
         await (await app.ClientWithToken(entra.Mint(TenantB, ClientId)).GetAsync("/api/me/action-items")).ProblemAsync(HttpStatusCode.Unauthorized);
     }

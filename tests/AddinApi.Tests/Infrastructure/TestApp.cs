@@ -28,6 +28,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly Dictionary<(string, string), string> _tokens = new();
 
     public DatabaseProvider Provider { get; }
+    /// <summary>This app's store, for a second app that shares it (several instances over one database).</summary>
+    public string ConnectionString => _connection;
     public TestClock Clock { get; } = new(DefaultNow);
     /// <summary>This app's own Graph emulator, on a loopback port: the app's real Graph SDK talks to it over HTTP.</summary>
     public EmulatorServer Graph { get; }
@@ -92,13 +94,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("FollowUp:DigestHour", "9"); // Development's demo setting (0) would hide the hour rule
         builder.UseSetting("Graph:EmulatorInProcess", "false");
         builder.UseSetting("Graph:RetryDelaySeconds", "0");
+        // Outside Development the Graph SDK is the production one, tokens from Identity.Web and all; it still talks to
+        // this app's emulator, never to Microsoft.
+        builder.UseSetting("Graph:BaseUrl", Graph.GraphBaseUrl);
         if (_environment == "Development")
-        {
             builder.UseSetting("Graph:Mode", "Emulator");
-            builder.UseSetting("Graph:BaseUrl", Graph.GraphBaseUrl);
-        }
         if (_environment != "Development")
-            builder.UseSetting("Entra:ClientId", "11111111-2222-3333-4444-555555555555");
+            builder.UseSetting("AzureAd:ClientId", "11111111-2222-3333-4444-555555555555");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(Logs));

@@ -230,6 +230,32 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.ToTable("KnownPeople", (string)null);
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Auth.TokenCacheEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime?>("AbsoluteExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("TokenCache", (string)null);
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -570,6 +596,25 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "MeetingId", "PublishedAt");
 
                     b.ToTable("MinutesPublications");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>

@@ -12,6 +12,20 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -121,6 +135,21 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanningFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TokenCache",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Value = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SlidingSeconds = table.Column<long>(type: "bigint", nullable: true),
+                    AbsoluteExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TokenCache", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -503,6 +532,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                 table: "PlanningFailures",
                 columns: new[] { "TenantId", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TokenCache_ExpiresAt",
+                table: "TokenCache",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -516,6 +550,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Decisions");
@@ -540,6 +577,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PlanningFailures");
+
+            migrationBuilder.DropTable(
+                name: "TokenCache");
 
             migrationBuilder.DropTable(
                 name: "ActionItems");
