@@ -46,6 +46,16 @@ web_failed=$(( ${web_failures:-0} + ${web_errors:-0} ))
 passed=$((passed + ${web_tests:-0} - web_failed)); failed=$((failed + web_failed))
 if [ "$web_status" -ne 0 ] && [ "$web_failed" -eq 0 ]; then failed=$((failed + 1)); echo "the panes' component tests did not run"; fi
 
+# Code style as .editorconfig states it, checked the way `dotnet format` would apply it (the build above already fails
+# on any analyzer or code-style warning). Counted as one check.
+echo "code style (dotnet format --verify-no-changes):"
+if dotnet format CollabAddin.sln --verify-no-changes --no-restore; then
+  passed=$((passed + 1))
+else
+  echo "dotnet format would change the files above: run 'dotnet format CollabAddin.sln' and commit"
+  failed=$((failed + 1))
+fi
+
 # The benchmarks' quick mode (small sizes, seconds), so they never rot. Its numbers mean nothing; the full runs are in docs/BENCHMARKS.md.
 echo "benchmarks (quick mode):"
 if dotnet run --project bench/CollabAddin.Benchmarks -c Release --no-build -- quick; then

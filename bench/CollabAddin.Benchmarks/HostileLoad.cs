@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -114,7 +115,7 @@ public static class HostileLoad
 
     private static async Task<Guid> CreateMeetingAsync(HttpClient organizer)
     {
-        var day = DateTime.UtcNow.Date.AddDays(10).ToString("yyyy-MM-dd");
+        var day = DateTime.UtcNow.Date.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var response = await organizer.PostAsJsonAsync("/api/meetings", new
         {
             subject = "Hostile load", goal = "Agree the launch plan and owners before 30 Sept", start = $"{day}T10:00", end = $"{day}T11:00", timeZone = "Asia/Shanghai",
@@ -150,7 +151,7 @@ public static class HostileLoad
 
     /// <summary>A size line of /proc/{pid}/status, in KB (VmRSS now, VmHWM the peak so far).</summary>
     private static long Status(Process process, string key) =>
-        long.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(key + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        long.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(key + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

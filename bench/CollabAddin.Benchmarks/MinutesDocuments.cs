@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollabAddin.Minutes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -42,7 +43,7 @@ public static class MinutesDocuments
                 var row = (SdtRow)prototype.CloneNode(true);
                 var cells = row.Descendants<TableCell>().ToList();
                 string[] values = [$"Action number {i}: prepare the material for the launch", owners[i % owners.Count],
-                    MeetingDate.AddDays(7 + i % 60).ToString("yyyy-MM-dd"), $"Dept {i % 7}", $"Dept {(i + 1) % 7}, Dept {(i + 2) % 7}", "1", ""];
+                    MeetingDate.AddDays(7 + i % 60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"Dept {i % 7}", $"Dept {(i + 1) % 7}, Dept {(i + 2) % 7}", "1", ""];
                 for (var c = 0; c < values.Length; c++)
                 {
                     var paragraph = cells[c].Elements<Paragraph>().First();
@@ -51,7 +52,7 @@ public static class MinutesDocuments
                 }
                 table.Append(row);
             }
-            foreach (var notes in body.Descendants<SdtBlock>().Where(b => b.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Notes)))
+            foreach (var notes in body.Descendants<SdtBlock>().Where(b => b.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Notes, StringComparison.Ordinal)))
                 for (var p = 0; p < 50; p++)
                     notes.SdtContentBlock!.Append(new Paragraph(new Run(new Text($"Discussion point {p}: the group weighed the options and the risks in some detail before moving on."))));
         }

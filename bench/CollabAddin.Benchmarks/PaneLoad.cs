@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CollabAddin.GraphEmulator;
@@ -111,7 +111,7 @@ public static class PaneLoad
         var start = DateTime.UtcNow.AddDays(7);
         var response = await http.PostAsJsonAsync("/api/meetings", new
         {
-            subject = "Launch review", goal = "Approve the launch checklist by Friday", start = start.ToString("yyyy-MM-ddT10:00"), end = start.ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+            subject = "Launch review", goal = "Approve the launch checklist by Friday", start = start.ToString("yyyy-MM-ddT10:00", CultureInfo.InvariantCulture), end = start.ToString("yyyy-MM-ddT11:00", CultureInfo.InvariantCulture), timeZone = "UTC",
             attendees = new[]
             {
                 new { email = "alice@contoso.example", displayName = "Alice Wang", department = "Product", roles = new[] { "host", "noteTaker" } },

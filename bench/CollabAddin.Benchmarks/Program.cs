@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -38,10 +39,10 @@ public static class BenchMain
                 BenchmarkRunner.Run([typeof(ExtractionBenchmarks), typeof(TemplateBenchmarks)], config);
                 break;
             case "http":
-                await Http(args.ElementAtOrDefault(1) ?? "Sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "1000000"), connections: 16, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+                await Http(args.ElementAtOrDefault(1) ?? "Sqlite", int.Parse(args.ElementAtOrDefault(2) ?? "1000000", CultureInfo.InvariantCulture), connections: 16, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
                 break;
             case "profile":
-                await Profile(int.Parse(args.ElementAtOrDefault(1) ?? "100000"));
+                await Profile(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture));
                 break;
             case "publish":
                 await Publish(rows: 500, repeats: 5);
@@ -53,7 +54,7 @@ public static class BenchMain
                 await HostileLoad.RunAsync(concurrent: 6);
                 break;
             case "panes":
-                await PaneLoad.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7"));
+                await PaneLoad.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7", CultureInfo.InvariantCulture));
                 break;
             case "quick":
                 QuickLibrary();
@@ -180,7 +181,7 @@ public static class BenchMain
         sql = sql.Split("\n\nThis LINQ query")[0]; // EF's note about split queries
         foreach (Match p in Regex.Matches(sql, @"^(?:\.param set|--) (@\w+)\s*=?\s*('?)([^'\s]*)\2", RegexOptions.Multiline))
             sql = Regex.Replace(sql, Regex.Escape(p.Groups[1].Value) + @"\b", p.Groups[2].Value + p.Groups[3].Value + p.Groups[2].Value);
-        sql = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param") && !l.StartsWith("--")));
+        sql = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal) && !l.StartsWith("--", StringComparison.Ordinal)));
         if (!sql.Contains("LIMIT ") || Regex.IsMatch(sql, @"LIMIT @")) sql = Regex.Replace(sql, @"LIMIT @\w+", "LIMIT 50");
         return sql;
     }
@@ -211,12 +212,12 @@ public static class BenchMain
         var baseUrl = app.Start();
         using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("alice@contoso.example", "contoso")) } };
         var people = Enumerable.Range(0, 5).Select(i => new { email = $"person{i}@contoso.example", displayName = $"Person {i}", department = $"Dept {i}", roles = i == 0 ? new[] { "host", "noteTaker" } : [] }).ToList();
-        var start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00");
+        var start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00", CultureInfo.InvariantCulture);
         async Task<(Guid Meeting, byte[] Docx)> MeetingWithMinutes(string subject, int rowCount)
         {
             var created = await http.PostAsJsonAsync("/api/meetings", new
             {
-                subject, goal = "Agree the plan by Friday", start, end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+                subject, goal = "Agree the plan by Friday", start, end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00", CultureInfo.InvariantCulture), timeZone = "UTC",
                 attendees = people.Prepend(new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "participant" } }),
                 agenda = new[] { new { topic = "Plan", discussion = "Walk it", owner = "alice@contoso.example", plannedMinutes = 30, expectedOutput = "A plan" } },
             });
@@ -267,7 +268,7 @@ public static class BenchMain
         using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", app.Token("alice@contoso.example", Seeder.Tenant)) } };
         var created = await http.PostAsJsonAsync("/api/meetings", new
         {
-            subject = "Benchmark", goal = "Agree the plan by Friday", start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00"), end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00"), timeZone = "UTC",
+            subject = "Benchmark", goal = "Agree the plan by Friday", start = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT10:00", CultureInfo.InvariantCulture), end = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT11:00", CultureInfo.InvariantCulture), timeZone = "UTC",
             attendees = new[] { new { email = "alice@contoso.example", displayName = "Alice", department = "Product", roles = new[] { "host", "noteTaker" } } },
         });
         created.EnsureSuccessStatusCode();
@@ -286,8 +287,8 @@ public static class BenchMain
         var worker = app.Services.GetRequiredService<FollowUpWorker>();
         await worker.RunOnceAsync(default);
         while (await worker.SendDueAsync(default) > 0) { } // a pass sends at most 100: drain the outbox
-        var digests = graph.State.SentMail.Count(m => m.Subject.StartsWith("Your action items") || m.Subject.StartsWith("行动项提醒"));
-        var weekly = graph.State.SentMail.Count(m => m.Subject.StartsWith("Weekly progress report") || m.Subject.StartsWith("任务进度跟踪表"));
+        var digests = graph.State.SentMail.Count(m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal) || m.Subject.StartsWith("行动项提醒", StringComparison.Ordinal));
+        var weekly = graph.State.SentMail.Count(m => m.Subject.StartsWith("Weekly progress report", StringComparison.Ordinal) || m.Subject.StartsWith("任务进度跟踪表", StringComparison.Ordinal));
         var batches = graph.State.RequestCount("POST", "/$batch");
         var throttled = graph.State.Exchanges.Count(e => e.Status == 429);
         Console.WriteLine($"follow-up pass: {graph.State.ClientRequests - before} Graph requests in {watch.Elapsed.TotalSeconds:N1} s: {digests} digests for {assignees} assignees in {batches} $batch requests (minimum {(assignees + 19) / 20}; {assignees} without batching), {weekly} weekly reports sent alone (they carry a document; one per organizer with open items: the minimum), {throttled} throttled");

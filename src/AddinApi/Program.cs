@@ -6,12 +6,12 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Demo;
 using CollabAddin.Api.Departments;
 using CollabAddin.Api.FollowUp;
-using CollabAddin.Api.Reports;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
+using CollabAddin.Api.Reports;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -230,7 +230,7 @@ internal static partial class EventEndpoints
         return json;
     }
 
-    private static IReadOnlyList<string> AttendeeAddresses(JsonObject e) =>
+    private static List<string> AttendeeAddresses(JsonObject e) =>
         (e["attendees"] as JsonArray)?.OfType<JsonObject>().Select(a => (a["emailAddress"] as JsonObject).Str("address")).OfType<string>().ToList() ?? [];
 
     private static string Preview(string html)

@@ -8,7 +8,7 @@ namespace CollabAddin.GraphEmulator;
 /// <summary>getSchedule (free/busy) and findMeetingTimes, computed from the emulated calendars.</summary>
 internal static class ScheduleEndpoints
 {
-    public static async Task<IResult> GetSchedule(HttpContext http, EmulatorState state, string user)
+    public static async Task<IResult> GetSchedule(HttpContext http, EmulatorState state)
     {
         const string op = "user.calendar_getSchedule";
         var body = await GraphReply.ReadBodyAsync(http.Request);
@@ -125,6 +125,10 @@ internal static class ScheduleEndpoints
 
     private static char Code(string status) => status switch
     {
-        "tentative" => '1', "busy" => '2', "oof" => '3', "workingElsewhere" => '4', _ => '0',
+        "tentative" => '1',
+        "busy" => '2',
+        "oof" => '3',
+        "workingElsewhere" => '4',
+        _ => '0',
     };
 }

@@ -1,4 +1,4 @@
-using DocumentFormat.OpenXml;
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -52,7 +52,8 @@ internal static class MinutesStyles
                 new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "•" },
                 new LevelJustification { Val = LevelJustificationValues.Left },
                 new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
-            { LevelIndex = 0 }) { AbstractNumberId = 1 },
+            { LevelIndex = 0 })
+            { AbstractNumberId = 1 },
             new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = BulletNumbering });
     }
 
@@ -75,7 +76,7 @@ internal static class MinutesStyles
             style.Append(pPr);
         }
         if (size is not null)
-            style.Append(new StyleRunProperties(new Bold(), new Color { Val = color }, new FontSize { Val = size.ToString() }, new FontSizeComplexScript { Val = size.ToString() }));
+            style.Append(new StyleRunProperties(new Bold(), new Color { Val = color }, new FontSize { Val = size?.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size?.ToString(CultureInfo.InvariantCulture) }));
         return style;
     }
 

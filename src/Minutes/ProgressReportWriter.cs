@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -29,7 +30,7 @@ public static class ProgressReportWriter
             {
                 body.Append(Para(group.Heading, MinutesStyles.Heading2));
                 var table = new Table(new TableProperties(new TableStyle { Val = MinutesStyles.TableGrid }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
-                    new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+                    new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
                 var head = new TableRow(new TableRowProperties(new TableHeader()));
                 head.Append(headers.Select((h, i) => Cell(h, widths[i], true)));
                 table.Append(head);
@@ -50,7 +51,7 @@ public static class ProgressReportWriter
 
     private static TableCell Cell(string text, int width, bool header)
     {
-        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "DEEAF6" });
         if (!header && DateOnly.TryParseExact(text, "yyyy-MM-dd", out _)) properties.Append(new NoWrap());
         var run = new Run(new Text(TypedText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve }); // stored text cannot break the document

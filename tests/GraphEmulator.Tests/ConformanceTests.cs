@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;

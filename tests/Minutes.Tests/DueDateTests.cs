@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace CollabAddin.Minutes.Tests;
 
 public sealed class DueDateTests
@@ -34,7 +35,7 @@ public sealed class DueDateTests
     public void Reads_the_dates_people_write(string text, string expected)
     {
         Assert.True(DueDates.TryParse(text, Meeting, out var date), text);
-        Assert.Equal(DateOnly.Parse(expected), date);
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), date);
     }
 
     [Theory]

@@ -159,7 +159,7 @@ public sealed class HostileDocumentTests
     private static int CountElements(byte[] docx)
     {
         using var zip = new ZipArchive(new MemoryStream(docx));
-        return zip.Entries.Where(e => e.FullName.EndsWith(".xml") && e.FullName != "[Content_Types].xml").Sum(e =>
+        return zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal) && e.FullName != "[Content_Types].xml").Sum(e =>
         {
             using var reader = System.Xml.XmlReader.Create(e.Open());
             var n = 0;

@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static CollabAddin.Minutes.Tests.Sample;
 
@@ -27,7 +26,7 @@ public sealed class ReaderTests
             var rows = ActionRows(body);
             Fill(rows[0], "Draft the campaign", "Carol Zhang", "2026-12-01", "Marketing", "Sales, Product", "2", "in progress");
             Fill(rows[2], "Book the launch venue", "alice@contoso.example", "下周五", "Product", "", "Launch date", "");
-            var attendance = body.Descendants<SdtRow>().Where(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee)).ToList();
+            var attendance = body.Descendants<SdtRow>().Where(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee, StringComparison.Ordinal)).ToList();
             Fill(attendance[0].Descendants<TableRow>().Single(), "Alice Wang", "Product", "core", "出席");
             Fill(attendance[4].Descendants<TableRow>().Single(), "Dave Chen", "Sales", "optional", "代理：Erin Wu");
             var notes = body.Descendants<SdtBlock>().First(b => b.SdtProperties!.GetFirstChild<Tag>()!.Val == $"collab:notes:{Campaign}");
@@ -63,7 +62,7 @@ public sealed class ReaderTests
         var docx = Edit(Template(chinese: true), body =>
         {
             Fill(ActionRows(body)[0], "准备宣传方案", "陈伟", "12月1日", "市场部", "销售部、产品部", "2", "进行中");
-            var attendance = body.Descendants<SdtRow>().First(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee));
+            var attendance = body.Descendants<SdtRow>().First(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee, StringComparison.Ordinal));
             Fill(attendance.Descendants<TableRow>().Single(), "Alice Wang", "Product", "核心", "缺席");
         });
         var read = Read(docx);

@@ -46,7 +46,8 @@ public sealed class TypedTextTests
     {
         var meeting = Meeting(new MinutesActionItem(Guid.NewGuid(), "Slides\u0001ready", "Carol\u0000 Zhang", new DateOnly(2026, 12, 1), "Mkt\u007f", ["Sa\ufffeles"], 2, "open")) with
         {
-            Subject = "Q\u0001\u0000\u007f3", Goal = "Agree\u0002 the plan\ud800",
+            Subject = "Q\u0001\u0000\u007f3",
+            Goal = "Agree\u0002 the plan\ud800",
             People = [new("alice@contoso.example", "Alice\u0003 Wang", "Prod\u0004uct", true, true, false, false)],
             Agenda = [new(LaunchDate, 1, "Launch\u0005 date", "alice@contoso.example", 20, "A fixed\uffff date")],
         };

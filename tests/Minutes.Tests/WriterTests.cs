@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -109,6 +110,6 @@ public sealed class WriterLayoutTests
         using var document = WordprocessingDocument.Open(new MemoryStream(Sample.Template(false, published)), false);
         var dueCell = document.MainDocumentPart!.Document.Body!.Descendants<TableCell>().First(c => c.InnerText == "2026-12-01");
         Assert.NotNull(dueCell.TableCellProperties!.GetFirstChild<NoWrap>());
-        Assert.True(int.Parse(dueCell.TableCellProperties.TableCellWidth!.Width!.Value!) >= 1400);
+        Assert.True(int.Parse(dueCell.TableCellProperties.TableCellWidth!.Width!.Value!, CultureInfo.InvariantCulture) >= 1400);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using CollabAddin.Api.Http;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.ActionItems;
 

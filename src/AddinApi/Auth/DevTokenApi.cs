@@ -1,5 +1,5 @@
-using CollabAddin.Api.Http;
 using System.Text.Json.Serialization;
+using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.Auth;
 

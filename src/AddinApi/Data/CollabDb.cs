@@ -33,24 +33,24 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     // Read by the query filters on every query, so it must be a member of the context, not a captured value.
     private string? TenantId => tenant.Id;
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        CollabModel.Configure(model);
-        model.Entity<Meeting>().HasQueryFilter(m => m.TenantId == TenantId);
-        model.Entity<ActionItem>().HasQueryFilter(i => i.TenantId == TenantId);
-        model.Entity<ActionItemChange>().HasQueryFilter(c => c.TenantId == TenantId);
-        model.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
-        model.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
-        model.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
-        model.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
-        model.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
-        model.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);
+        CollabModel.Configure(modelBuilder);
+        modelBuilder.Entity<Meeting>().HasQueryFilter(m => m.TenantId == TenantId);
+        modelBuilder.Entity<ActionItem>().HasQueryFilter(i => i.TenantId == TenantId);
+        modelBuilder.Entity<ActionItemChange>().HasQueryFilter(c => c.TenantId == TenantId);
+        modelBuilder.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
+        modelBuilder.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
+        modelBuilder.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
+        modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
+        modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; SQLite hands DateTime back as Unspecified, which would serialize without a "Z".
-        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     /// <summary>

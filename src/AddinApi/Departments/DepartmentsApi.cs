@@ -1,7 +1,6 @@
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
-using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Departments;

@@ -1,7 +1,8 @@
-using CollabAddin.Api.Http;
+using System.Globalization;
 using System.Text;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,14 +77,14 @@ internal static class Alerts
             ? $"<p><b>{E(item.OwnerName)}</b> 的行动项{(item.NeedsHelp ? "需要协助" : "")}{(blocked ? "（已阻塞）" : "")}：</p>"
             : $"<p><b>{E(item.OwnerName)}</b> {(item.NeedsHelp ? "needs help with" : "is blocked on")} an action item{(item.NeedsHelp && blocked ? " (blocked)" : "")}:</p>");
         html.Append("<table style=\"border-collapse:collapse\">");
-        void Row(string label, string? value) => html.Append($"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{E(value)}</td></tr>");
+        void Row(string label, string? value) => html.Append(CultureInfo.InvariantCulture, $"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{E(value)}</td></tr>");
         Row(zh ? "行动项" : "Item", item.Title);
         Row(zh ? "负责人" : "Assignee", $"{item.OwnerName} <{item.OwnerEmail}>");
         Row(zh ? "原因" : "Reason", reason ?? (zh ? "（未说明）" : "(none given)"));
-        Row(zh ? "截止日期" : "Due", item.DueDate?.ToString("yyyy-MM-dd") ?? "—");
+        Row(zh ? "截止日期" : "Due", item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—");
         Row(zh ? "会议" : "Meeting", meeting);
         html.Append("</table>");
-        html.Append($"<p><a href=\"{E(options.ItemLink(item.Id))}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(options.ItemLink(item.Id))}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p>");
         html.Append(Http.MailHtml.Close(zh, zh ? "发起人和主导部门联系人会收到此提醒。" : "The organizer and the lead department's contact receive this alert."));
         return html.ToString();
     }

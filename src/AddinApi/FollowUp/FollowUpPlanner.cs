@@ -3,6 +3,7 @@ using System.Text;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Reports;
@@ -87,8 +88,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
             }
             _failures[(tenantId, key)] = record;
             // The reason is stored with the unit; the log names only its kind (an exception's message may quote stored text).
-            log.LogError("Follow-up planning failed for one {Kind} in tenant {Tenant} (attempt {Attempts}{Final}): {Error}",
-                key[..key.IndexOf(':')], tenantId, attempts, record.Failed ? ", giving up" : "", e.GetType().Name);
+            log.PlanningFailed(key[..key.IndexOf(':', StringComparison.Ordinal)], tenantId, attempts, record.Failed ? ", giving up" : "", e.GetType().Name);
             return 0;
         }
     }
@@ -108,7 +108,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         if (overdue.Count + soon.Count == 0) return 0;
         var zh = items.Any(i => RequestLanguage.IsChinese(i.Meeting?.Language));
         var body = new StringBuilder(MailHtml.Open);
-        body.Append($"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
         Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
         Section(body, zh ? "今明两天到期" : "Due today or tomorrow", soon, today, zh);
         body.Append(MailHtml.Close(zh));
@@ -119,9 +119,9 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     private void Section(StringBuilder body, string title, List<ActionItem> items, DateOnly today, bool zh)
     {
         if (items.Count == 0) return;
-        body.Append($"<h3>{title}</h3><ul>");
+        body.Append(CultureInfo.InvariantCulture, $"<h3>{title}</h3><ul>");
         foreach (var i in items)
-            body.Append($"<li><a href=\"{E(O.ItemLink(i.Id))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? Late(today.DayNumber - i.DueDate!.Value.DayNumber, zh) : "")} · {E(i.Meeting?.Subject)}</li>");
+            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(O.ItemLink(i.Id))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? Late(today.DayNumber - i.DueDate!.Value.DayNumber, zh) : "")} · {E(i.Meeting?.Subject)}</li>");
         body.Append("</ul>");
     }
 
@@ -246,14 +246,14 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         html.Append(zh ? $"<p>以下行动项已<b>逾期 {late} 天</b>，现升级至您处（第 {level} 级）：</p>"
                        : $"<p>This action item is <b>{late} days late</b> and is escalated to you (level {level}):</p>");
         html.Append("<table style=\"border-collapse:collapse\">");
-        void Row(string label, string value) => html.Append($"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{value}</td></tr>");
+        void Row(string label, string value) => html.Append(CultureInfo.InvariantCulture, $"<tr><th style=\"text-align:left;padding:2px 8px\">{label}</th><td style=\"padding:2px 8px\">{value}</td></tr>");
         Row(zh ? "行动项" : "Item", $"<a href=\"{E(O.ItemLink(item.Id))}\">{E(item.Title)}</a>");
         Row(zh ? "负责人" : "Owner", $"{E(item.OwnerName)} &lt;{E(item.OwnerEmail)}&gt;");
         Row(zh ? "截止日期" : "Due", $"{item.DueDate:yyyy-MM-dd}");
         Row(zh ? "最新进展" : "Latest progress", E(item.ProgressNote ?? (zh ? "（尚无进展说明）" : "(no progress note yet)")));
         Row(zh ? "会议" : "Meeting", E(item.Meeting?.Subject));
         html.Append("</table>");
-        html.Append($"<p><b>{ask}</b></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><b>{ask}</b></p>");
         html.Append(MailHtml.Close(zh, zh ? "点击行动项可在 Outlook 的 CollabAddin 窗格中打开它。" : "Click the item to open it in the CollabAddin pane in Outlook."));
         return html.ToString();
     }

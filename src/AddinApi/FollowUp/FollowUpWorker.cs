@@ -1,5 +1,5 @@
-using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                log.LogError(e, "The follow-up pass failed; it will try again.");
+                log.FollowUpPassFailed(e);
             }
             try { await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
@@ -71,7 +71,7 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
     /// Sends one unit (a mail, or one batch) so that what it throws beyond Graph's own answers — a mail that cannot be
     /// serialized, a store error while recording — is recorded against those mails alone, and the pass goes on.
     /// </summary>
-    private async Task<int> IsolatedAsync(string tenantId, IReadOnlyList<Guid> ids, Func<OutboxSender, Task<int>> send, CancellationToken ct)
+    private async Task<int> IsolatedAsync(string tenantId, Guid[] ids, Func<OutboxSender, Task<int>> send, CancellationToken ct)
     {
         try
         {
@@ -80,10 +80,10 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogError("Sending {Count} mail(s) of tenant {Tenant} failed; recorded against them: {Error}", ids.Count, tenantId, e.GetType().Name);
+            log.MailBatchFailed(ids.Length, tenantId, e.GetType().Name);
             await using var scope = ScopeFor(tenantId);
             await scope.ServiceProvider.GetRequiredService<OutboxSender>().RecordFailureAsync(ids, e, ct);
-            return ids.Count;
+            return ids.Length;
         }
     }
 

@@ -1,6 +1,6 @@
-using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -113,14 +113,14 @@ public sealed class OutboxSender(CollabDb db, IGraphGateway graph, TimeProvider 
             var backOff = options.Value.RetryAfter(mail.Attempts);
             mail.NextAttemptAt = now + (outcome.RetryAfter > backOff ? outcome.RetryAfter.Value : backOff);
             mail.Error = RetrySchedule.Stored(outcome.Message);
-            log.LogWarning("Mail {Kind} not sent yet (attempt {Attempts}): {Status} {Reason}", mail.Kind, mail.Attempts, outcome.Status, outcome.Message);
+            log.MailDeferred(mail.Kind, mail.Attempts, outcome.Status, outcome.Message);
         }
         else
         {
             mail.State = OutboxState.Failed;
             Telemetry.MailsFailed.Add(1, new KeyValuePair<string, object?>("kind", mail.Kind));
             mail.Error = RetrySchedule.Stored(outcome.Message);
-            log.LogError("Graph refused mail {Kind}: {Status} {Code}", mail.Kind, outcome.Status, outcome.Code);
+            log.MailRefused(mail.Kind, outcome.Status, outcome.Code);
         }
         mail.LeaseUntil = null;
     }

@@ -1,7 +1,7 @@
 namespace CollabAddin.Api.FollowUp;
 
 /// <summary>Wakes the follow-up worker when a mail was queued, so an alert goes out at once rather than at the next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -12,4 +12,6 @@ public sealed class OutboxSignal
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
 }

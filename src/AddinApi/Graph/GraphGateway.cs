@@ -1,5 +1,5 @@
-using CollabAddin.Api.ActionItems;
 using System.Globalization;
+using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;

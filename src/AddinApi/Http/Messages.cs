@@ -218,7 +218,7 @@ public static class Messages
         ["preRead.readerNotAttendee"] = ("{0} must read this but is not invited.", "{0} 需要阅读此材料，但不在参会人中。"),
     };
 
-    private static readonly IReadOnlyDictionary<string, (string En, string Zh)> Elements = new Dictionary<string, (string, string)>
+    private static readonly Dictionary<string, (string En, string Zh)> Elements = new()
     {
         ["topic"] = ("topic", "议题"),
         ["discussion"] = ("what is discussed", "讨论内容"),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CollabAddin.Api.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CollabAddin.Api.Http;
@@ -88,7 +89,7 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
     {
         if (!IsUnavailable(exception))
             return false;
-        log.LogError("The database is unavailable: {Reason}", exception.GetBaseException().Message);
+        log.StoreUnavailable(exception.GetBaseException().Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext

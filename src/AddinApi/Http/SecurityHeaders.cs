@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using CollabAddin.Api.Auth;
 using Microsoft.AspNetCore.Http.Features;
@@ -62,7 +63,7 @@ public static class SecurityHeaders
             {
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? WritesPolicy;
-                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var culture = RequestLanguage.Of(rejected.HttpContext.Request);
                 await Results.Problem(statusCode: 429, title: Messages.Format("request.tooMany", culture),
                     detail: Messages.Format("request.tooManyDetail", culture, limits.GetValueOrDefault(policy, limits[WritesPolicy]), (int)Math.Ceiling(retry.TotalSeconds)))

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CollabAddin.Api.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 
@@ -91,7 +92,7 @@ public static partial class TaskPaneFiles
         var path = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, root));
         if (!Directory.Exists(path))
         {
-            app.Logger.LogWarning("{Path} does not exist; nothing is served at '{RequestPath}/'. Build the task panes (npm run build in src/AddinWeb).", path, requestPath);
+            app.Logger.TaskPanesMissing(path, requestPath);
             return;
         }
         var files = new PhysicalFileProvider(path);

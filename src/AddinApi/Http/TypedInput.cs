@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
 
 namespace CollabAddin.Api.Http;

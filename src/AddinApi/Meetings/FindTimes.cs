@@ -1,8 +1,8 @@
-using CollabAddin.Api.Http;
 using System.Globalization;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Http;
 using Microsoft.Extensions.Options;
 
 namespace CollabAddin.Api.Meetings;
@@ -106,7 +106,12 @@ public static class FindTimes
 
     private static string Status(char code) => code switch
     {
-        '0' => "free", '1' => "tentative", '2' => "busy", '3' => "oof", '4' => "workingElsewhere", _ => "unknown",
+        '0' => "free",
+        '1' => "tentative",
+        '2' => "busy",
+        '3' => "oof",
+        '4' => "workingElsewhere",
+        _ => "unknown",
     };
 
     private static string Local(DateTime utc, TimeZoneInfo zone) =>

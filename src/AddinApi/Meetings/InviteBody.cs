@@ -1,8 +1,8 @@
-using CollabAddin.Api.ActionItems;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.Meetings;
@@ -54,44 +54,44 @@ public static class InviteBody
 
         var html = new StringBuilder();
         html.Append(MailHtml.Open);
-        html.Append($"<h2 style=\"margin:0 0 8px\">{Encode(meeting.Subject)}</h2>");
-        html.Append($"<p><b>{L("goal")}:</b> {Encode(meeting.Goal)}</p>");
-        html.Append($"<p><b>{L("when")}:</b> {Encode(When(meeting, culture))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"margin:0 0 8px\">{Encode(meeting.Subject)}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("goal")}:</b> {Encode(meeting.Goal)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("when")}:</b> {Encode(When(meeting, culture))}</p>");
         if (!string.IsNullOrWhiteSpace(meeting.Location) || meeting.IsOnlineMeeting)
-            html.Append($"<p><b>{L("where")}:</b> {Encode(meeting.Location)}{(meeting.IsOnlineMeeting ? (string.IsNullOrWhiteSpace(meeting.Location) ? "" : " · ") + L("teams") : "")}</p>");
-        html.Append($"<p><b>{L("roles")}:</b> {L("host")}: {WithRole(MeetingRoles.Host)} · {L("noteTaker")}: {WithRole(MeetingRoles.NoteTaker)}");
+            html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("where")}:</b> {Encode(meeting.Location)}{(meeting.IsOnlineMeeting ? (string.IsNullOrWhiteSpace(meeting.Location) ? "" : " · ") + L("teams") : "")}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("roles")}:</b> {L("host")}: {WithRole(MeetingRoles.Host)} · {L("noteTaker")}: {WithRole(MeetingRoles.NoteTaker)}");
         if (meeting.Attendees.Any(a => a.Roles.HasFlag(MeetingRoles.Timekeeper)))
-            html.Append($" · {L("timekeeper")}: {WithRole(MeetingRoles.Timekeeper)}");
+            html.Append(CultureInfo.InvariantCulture, $" · {L("timekeeper")}: {WithRole(MeetingRoles.Timekeeper)}");
         html.Append("</p>");
 
         if (meeting.Agenda.Count > 0)
         {
             const string cell = "style=\"border:1px solid #d1d1d1;padding:4px 8px;text-align:left;vertical-align:top\"";
-            html.Append($"<h3>{L("agenda")}</h3><table style=\"border-collapse:collapse\"><thead><tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{L("agenda")}</h3><table style=\"border-collapse:collapse\"><thead><tr>");
             foreach (var head in new[] { "#", L("topic"), L("discussion"), L("owner"), L("minutes"), L("output") })
-                html.Append($"<th {cell}>{head}</th>");
+                html.Append(CultureInfo.InvariantCulture, $"<th {cell}>{head}</th>");
             html.Append("</tr></thead><tbody>");
             foreach (var item in meeting.Agenda.OrderBy(a => a.Position))
-                html.Append($"<tr><td {cell}>{item.Position + 1}</td><td {cell}>{Encode(item.Topic)}</td><td {cell}>{Encode(item.Discussion)}</td>" +
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td {cell}>{item.Position + 1}</td><td {cell}>{Encode(item.Topic)}</td><td {cell}>{Encode(item.Discussion)}</td>" +
                     $"<td {cell}>{Name(item.OwnerEmail)}</td><td {cell}>{item.PlannedMinutes}</td><td {cell}>{Encode(item.ExpectedOutput)}</td></tr>");
-            html.Append($"<tr><td {cell} colspan=\"4\"><b>{L("total")}</b></td><td {cell}><b>{meeting.Agenda.Sum(a => a.PlannedMinutes)}</b></td><td {cell}></td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td {cell} colspan=\"4\"><b>{L("total")}</b></td><td {cell}><b>{meeting.Agenda.Sum(a => a.PlannedMinutes)}</b></td><td {cell}></td></tr>");
             html.Append("</tbody></table>");
         }
 
         if (meeting.PreReads.Count > 0)
         {
-            html.Append($"<h3>{L("preReads")}</h3><ul>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{L("preReads")}</h3><ul>");
             foreach (var p in meeting.PreReads.OrderBy(p => p.Position))
             {
                 var readers = p.ReaderList.Count == 0 ? L("everyone") : string.Join(", ", p.ReaderList.Select(Name));
-                html.Append($"<li><a href=\"{Encode(p.Url)}\">{Encode(p.Title)}</a> — {readers}</li>");
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{Encode(p.Url)}\">{Encode(p.Title)}</a> — {readers}</li>");
             }
             html.Append("</ul>");
         }
 
-        html.Append($"<h3>{L("preparation")}</h3><ul>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{L("preparation")}</h3><ul>");
         foreach (var a in meeting.Attendees)
-            html.Append($"<li><b>{Encode(a.DisplayName)}</b>{(string.IsNullOrWhiteSpace(a.Department) ? "" : $" ({Encode(a.Department)})")}, " +
+            html.Append(CultureInfo.InvariantCulture, $"<li><b>{Encode(a.DisplayName)}</b>{(string.IsNullOrWhiteSpace(a.Department) ? "" : $" ({Encode(a.Department)})")}, " +
                 $"{L(a.Kind == AttendanceKind.Core ? "core" : "optional")}: {(string.IsNullOrWhiteSpace(a.Preparation) ? L("nothing") : Encode(a.Preparation))}</li>");
         html.Append("</ul>");
         html.Append(MailHtml.Close(zh, L("footer")));

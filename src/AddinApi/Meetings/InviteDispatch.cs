@@ -1,4 +1,5 @@
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CollabAddin.Api.Meetings;
@@ -20,7 +21,7 @@ public sealed class InviteDispatch(IServiceScopeFactory scopes, IOptions<InviteO
         }
         catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
         {
-            log.LogWarning("Sending the invite for meeting {MeetingId} took too long; the invite worker will finish it.", meetingId);
+            log.InviteLeftToWorker(meetingId);
         }
     }
 

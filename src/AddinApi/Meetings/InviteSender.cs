@@ -1,6 +1,6 @@
-using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
+using CollabAddin.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -77,19 +77,19 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
         }
         catch (GraphUnavailableException e)
         {
-            log.LogWarning("Invite for meeting {MeetingId} not sent ({State}); will retry: {Reason}", meeting.Id, state, e.Message);
+            log.InviteDeferred(meeting.Id, state, e.Message);
             return new(state, null, e.Message, true, meeting.Version);
         }
         catch (GraphRejectedException e)
         {
-            log.LogError("Graph refused the invite for meeting {MeetingId} ({State}): {Status} {Code}", meeting.Id, state, e.Status, e.Code);
+            log.InviteRefused(meeting.Id, state, e.Status, e.Code);
             return new(InviteState.Failed, null, $"Outlook refused the invite: {e.Message}", false, meeting.Version);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not Graph's answer but our own failure (writing the invite, reading the plan): this meeting alone backs off
             // and tries again, until the meeting starts and the invite is failed; the worker goes on with the others.
-            log.LogError("Preparing the invite for meeting {MeetingId} ({State}) failed; will retry: {Error}", meeting.Id, state, e.GetType().Name);
+            log.InvitePreparationFailed(meeting.Id, state, e.GetType().Name);
             return new(state, null, RetrySchedule.Reason(e), true, meeting.Version);
         }
     }

@@ -1,4 +1,5 @@
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                log.LogError(e, "The invite worker's pass failed; it will try again.");
+                log.InvitePassFailed(e);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -55,7 +56,7 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
             {
                 // The sender records its own failures; this is the store failing around it. The meeting's lease lapses
                 // and it is tried again then; the other meetings go on now.
-                log.LogError("Sending the invite for meeting {MeetingId} failed: {Error}", id, e.GetType().Name);
+                log.InviteSendFailed(id, e.GetType().Name);
             }
         }
         return sent;

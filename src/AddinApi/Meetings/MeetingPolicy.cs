@@ -1,9 +1,9 @@
 using System.Globalization;
-using CollabAddin.Api.Http;
 using System.Text.RegularExpressions;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
 
 namespace CollabAddin.Api.Meetings;
 

@@ -4,6 +4,7 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public static class MeetingsApi
         api.MapGet("/{id:guid}/decisions", Decisions).WithSummary("The meeting's decision register.");
     }
 
-    private static IResult Validate(MeetingPlan plan, HttpRequest request, TimeProvider clock, IOptions<PolicyOptions> policy) =>
+    private static Ok<PolicyVerdict> Validate(MeetingPlan plan, HttpRequest request, TimeProvider clock, IOptions<PolicyOptions> policy) =>
         TypedResults.Ok(MeetingPolicy.Check(plan, clock.GetUtcNow().UtcDateTime, policy.Value, RequestLanguage.Of(request)).Verdict);
 
     private static async Task<IResult> Create(MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
@@ -215,7 +216,7 @@ public static class MeetingsApi
         db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.OrganizerObjectId == caller.ObjectId && m.CreateKey == key, ct);
 
     /// <summary>The answer the first create with this key gave: the meeting as it is now, marked as a replay.</summary>
-    private static IResult Replayed(Meeting first, HttpRequest request)
+    private static Created<MeetingResponse> Replayed(Meeting first, HttpRequest request)
     {
         request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
         request.HttpContext.Response.Headers.ETag = ETags.For(first.Version);

@@ -1,7 +1,7 @@
-using CollabAddin.Api.Hosting;
 using System.Security.Cryptography;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
@@ -135,12 +135,15 @@ public static class MinutesApi
 
     private sealed record UploadLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 
+    /// <summary>Characters no file name may hold on Windows, macOS or Linux (Path's own list is only this OS's).</summary>
+    private static readonly char[] NotInFileNames = ['/', '\\', ':', '*', '?', '"', '<', '>', '|', .. Path.GetInvalidFileNameChars()];
+
     /// <summary>"{subject} - minutes.docx", with characters no file system accepts replaced.</summary>
     public static string FileName(string subject, bool chinese)
     {
         // Stored subjects may predate the typed-text rule; a control character in a header makes Kestrel fail the response.
         var name = $"{string.Concat(CollabAddin.Minutes.TypedText.Strip(subject).Select(c => char.IsControl(c) ? ' ' : c))} - {(chinese ? "会议纪要" : "minutes")}.docx";
-        foreach (var bad in new[] { '/', '\\', ':', '*', '?', '"', '<', '>', '|' }.Concat(Path.GetInvalidFileNameChars()))
+        foreach (var bad in NotInFileNames)
             name = name.Replace(bad, '-');
         return name;
     }

@@ -87,18 +87,18 @@ public static class MinutesMail
     {
         string E(string? text) => InviteBody.Encode(text);
         var html = new StringBuilder(MailHtml.Open);
-        html.Append($"<p>{E(person.DisplayName)}{(zh ? "，您好：" : ",")}</p>");
-        html.Append($"<p>{(zh ? "附件是本次会议的纪要：" : "Attached are the minutes of ")}<b>{E(meeting.Subject)}</b>.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(person.DisplayName)}{(zh ? "，您好：" : ",")}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "附件是本次会议的纪要：" : "Attached are the minutes of ")}<b>{E(meeting.Subject)}</b>.</p>");
         if (mine.Count == 0)
         {
-            html.Append($"<p>{(zh ? "您在本次会议中没有行动项。" : "You have no action items from this meeting.")}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "您在本次会议中没有行动项。" : "You have no action items from this meeting.")}</p>");
         }
         else
         {
-            html.Append($"<p>{(zh ? "您的行动项：" : "Your action items:")}</p><table style=\"border-collapse:collapse\">");
-            html.Append($"<tr><th style=\"text-align:left;padding:4px 8px\">{(zh ? "行动项" : "Action")}</th><th style=\"text-align:left;padding:4px 8px\">{(zh ? "截止日期" : "Due")}</th></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "您的行动项：" : "Your action items:")}</p><table style=\"border-collapse:collapse\">");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th style=\"text-align:left;padding:4px 8px\">{(zh ? "行动项" : "Action")}</th><th style=\"text-align:left;padding:4px 8px\">{(zh ? "截止日期" : "Due")}</th></tr>");
             foreach (var item in mine)
-                html.Append($"<tr><td style=\"padding:4px 8px\">{E(item.Title)}</td><td style=\"padding:4px 8px\">{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 8px\">{E(item.Title)}</td><td style=\"padding:4px 8px\">{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
             html.Append("</table>");
         }
         html.Append(MailHtml.Close(zh));

@@ -149,13 +149,13 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 if (lead) fields.Add("leadDepartment");
                 if (cooperating) fields.Add("cooperatingDepartments");
             }
-            MergeStatus(item, row, document.Status, previous.Status, current.Status, at, fields);
+            MergeStatus(item, document.Status, previous.Status, current.Status, at, fields);
             item.PublishedRow = (document with { Status = document.Status ?? previous.Status }).ToJson();
             if (fields.Count > 0) Updated.Add(new UpdatedRow(at, item.Id, item.Title, fields, table, number));
             else Unchanged.Add(new RowResult(at, item.Id, item.Title, table, number));
         }
 
-        private void MergeStatus(ActionItem item, ActionRow row, string? document, string? previous, string? current, string at, List<string> fields)
+        private void MergeStatus(ActionItem item, string? document, string? previous, string? current, string at, List<string> fields)
         {
             if (item.Status == ActionItemStatus.Cancelled && document != "cancelled")
             {

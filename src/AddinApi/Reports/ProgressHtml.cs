@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
@@ -11,8 +12,8 @@ public static class ProgressHtml
     {
         static string E(string? s) => InviteBody.Encode(s);
         var html = new StringBuilder(Http.MailHtml.Open);
-        html.Append($"<h2>{E(zh ? $"任务进度跟踪表 {period}" : $"Progress report {period}")}</h2><ul>");
-        foreach (var line in report.FigureLines(zh)) html.Append($"<li>{E(line)}</li>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(zh ? $"任务进度跟踪表 {period}" : $"Progress report {period}")}</h2><ul>");
+        foreach (var line in report.FigureLines(zh)) html.Append(CultureInfo.InvariantCulture, $"<li>{E(line)}</li>");
         html.Append("</ul>");
         const string cell = "style=\"border:1px solid #d1d1d1;padding:4px 8px;text-align:left;vertical-align:top\"";
         string[] headers = zh
@@ -20,16 +21,16 @@ public static class ProgressHtml
             : ["Item", "Owner", "Cooperating", "Due", "Status", "Latest progress", "Days late", "Deviation"];
         foreach (var (meeting, department, rows) in report.Groups(zh))
         {
-            html.Append($"<h3>{E(meeting)} · {E(department)}</h3><table style=\"border-collapse:collapse\"><tr>");
-            foreach (var h in headers) html.Append($"<th {cell}>{h}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(meeting)} · {E(department)}</h3><table style=\"border-collapse:collapse\"><tr>");
+            foreach (var h in headers) html.Append(CultureInfo.InvariantCulture, $"<th {cell}>{h}</th>");
             html.Append("</tr>");
             foreach (var r in rows)
-                html.Append($"<tr><td {cell}>{E(r.Item)}</td><td {cell}>{E(r.OwnerName)}</td><td {cell}>{E(string.Join(", ", r.CooperatingDepartments))}</td>"
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td {cell}>{E(r.Item)}</td><td {cell}>{E(r.OwnerName)}</td><td {cell}>{E(string.Join(", ", r.CooperatingDepartments))}</td>"
                     + $"<td {cell}>{r.Due:yyyy-MM-dd}</td><td {cell}>{E(MinutesLabels.Status(r.Status, zh))}</td><td {cell}>{E(r.ProgressNote)}</td>"
                     + $"<td {cell}>{(r.DaysLate > 0 ? r.DaysLate : "")}</td><td {cell}>{E(r.DeviationReason)}</td></tr>");
             html.Append("</table>");
         }
-        if (report.Rows.Count == 0) html.Append($"<p>{(zh ? "没有行动项。" : "No action items.")}</p>");
+        if (report.Rows.Count == 0) html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "没有行动项。" : "No action items.")}</p>");
         return html.Append("</body></html>").ToString();
     }
 }

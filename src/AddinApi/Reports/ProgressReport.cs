@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollabAddin.Minutes;
 
 namespace CollabAddin.Api.Reports;
@@ -42,6 +43,6 @@ public sealed record ProgressReport(IReadOnlyList<ProgressRow> Rows, Figures Fig
         zh ? $"任务进度跟踪表 {period}" : $"Progress report {period}",
         FigureLines(zh),
         Groups(zh).Select(g => new ProgressGroup($"{g.Meeting} · {g.Department}", g.Rows.Select(r => new ProgressLine(
-            r.Item, r.OwnerName, string.Join(zh ? "、" : ", ", r.CooperatingDepartments), r.Due?.ToString("yyyy-MM-dd") ?? "—",
-            MinutesLabels.Status(r.Status, zh), r.ProgressNote ?? "", r.DaysLate > 0 ? r.DaysLate.ToString() : "", r.DeviationReason ?? "")).ToList())).ToList());
+            r.Item, r.OwnerName, string.Join(zh ? "、" : ", ", r.CooperatingDepartments), r.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—",
+            MinutesLabels.Status(r.Status, zh), r.ProgressNote ?? "", r.DaysLate > 0 ? r.DaysLate.ToString(CultureInfo.InvariantCulture) : "", r.DeviationReason ?? "")).ToList())).ToList());
 }

@@ -1,6 +1,6 @@
+using System.Globalization;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Http;
-using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
 
 namespace CollabAddin.Api.Reports;
@@ -38,7 +38,7 @@ public static class ReportsApi
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, date) in new[] { ("from", from), ("to", to) })
             if (date is { } d && (d < Earliest || d > Latest))
-                errors[name] = [Messages.Format("report.dateRange", culture, Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd"))];
+                errors[name] = [Messages.Format("report.dateRange", culture, Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
         if (errors.Count == 0 && from > to) errors["to"] = [Messages.Format("report.toBeforeFrom", culture)];
         return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: Messages.Format("report.periodInvalid", culture));
     }

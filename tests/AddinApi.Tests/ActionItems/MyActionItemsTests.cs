@@ -1,6 +1,7 @@
-using CollabAddin.Api.Data;
+using System.Globalization;
 using System.Net;
 using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
 using CollabAddin.Api.Tests.Infrastructure;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
@@ -53,7 +54,7 @@ public sealed class MyActionItemsTests(PostgresServer postgres)
     {
         await using var app = await TestApp.StartAsync();
         var s = await MeetingWithItemAsync(app, due: new DateOnly(2026, 11, 20), zone: zone);
-        app.Clock.Set(DateTimeOffset.Parse(nowUtc));
+        app.Clock.Set(DateTimeOffset.Parse(nowUtc, CultureInfo.InvariantCulture));
         var item = await (await (await app.ClientForAsync(Owner)).GetAsync($"/api/action-items/{s.ItemId}")).ReadAsync<ActionItemResponse>();
         Assert.Equal(overdue, item.IsOverdue);
     }

@@ -1,8 +1,8 @@
-using CollabAddin.Api.Data;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Data;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;

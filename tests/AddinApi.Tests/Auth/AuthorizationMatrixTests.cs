@@ -1,6 +1,6 @@
-using CollabAddin.Api.Data;
 using System.Net;
 using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -30,13 +30,13 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
     /// <summary>Rejected by the token pipeline itself, the same for every protected endpoint.</summary>
     private static Dictionary<Caller, HttpStatusCode> Protected(HttpStatusCode otherTenant, HttpStatusCode outsider, HttpStatusCode attendee,
         HttpStatusCode owner, HttpStatusCode organizer, HttpStatusCode noteTaker) => new()
-    {
-        [Caller.Anonymous] = Unauthorized, [Caller.Expired] = Unauthorized, [Caller.WrongAudience] = Unauthorized,
-        [Caller.ForeignKey] = Unauthorized, [Caller.MissingScope] = Forbidden,
-        [Caller.OtherTenant] = otherTenant, [Caller.Outsider] = outsider, [Caller.Attendee] = attendee,
-        [Caller.Owner] = owner, [Caller.Organizer] = organizer, [Caller.NoteTaker] = noteTaker,
-        [Caller.SameEmailOtherAccount] = outsider, [Caller.RenamedOwner] = owner,
-    };
+        {
+            [Caller.Anonymous] = Unauthorized, [Caller.Expired] = Unauthorized, [Caller.WrongAudience] = Unauthorized,
+            [Caller.ForeignKey] = Unauthorized, [Caller.MissingScope] = Forbidden,
+            [Caller.OtherTenant] = otherTenant, [Caller.Outsider] = outsider, [Caller.Attendee] = attendee,
+            [Caller.Owner] = owner, [Caller.Organizer] = organizer, [Caller.NoteTaker] = noteTaker,
+            [Caller.SameEmailOtherAccount] = outsider, [Caller.RenamedOwner] = owner,
+        };
 
     private static Dictionary<Caller, HttpStatusCode> Everyone(HttpStatusCode status) => Enum.GetValues<Caller>().ToDictionary(c => c, _ => status);
 
@@ -163,14 +163,14 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
 
         var mismatches = new List<string>();
         foreach (var (endpoint, rule) in Rules)
-        foreach (var (caller, expected) in rule.Expect)
-        {
-            var response = await clients[caller].SendAsync(await rule.Request(app, s));
-            if (response.StatusCode != expected)
-                mismatches.Add($"{endpoint} as {caller}: expected {(int)expected}, got {(int)response.StatusCode}");
-            else if ((int)expected >= 400)
-                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
+            foreach (var (caller, expected) in rule.Expect)
+            {
+                var response = await clients[caller].SendAsync(await rule.Request(app, s));
+                if (response.StatusCode != expected)
+                    mismatches.Add($"{endpoint} as {caller}: expected {(int)expected}, got {(int)response.StatusCode}");
+                else if ((int)expected >= 400)
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
 

@@ -50,20 +50,23 @@ public sealed class FakeEntra : HttpMessageHandler
         });
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
         object? body = null;
         if (path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal) && request.Content is not null)
         {
-            var form = (await request.Content.ReadAsStringAsync(ct)).Split('&', StringSplitOptions.RemoveEmptyEntries)
+            var form = (await request.Content.ReadAsStringAsync(cancellationToken)).Split('&', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p.Length > 1 ? p[1].Replace('+', ' ') : ""));
             if (RefuseTokens)
-                return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, object>
+                return new HttpResponseMessage(HttpStatusCode.BadRequest)
                 {
-                    ["error"] = "invalid_grant", ["error_description"] = "AADSTS65001: The user or administrator has not consented to use the application.",
-                    ["error_codes"] = new[] { 65001 }, ["suberror"] = "consent_required",
-                }), Encoding.UTF8, "application/json") };
+                    Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, object>
+                    {
+                        ["error"] = "invalid_grant", ["error_description"] = "AADSTS65001: The user or administrator has not consented to use the application.",
+                        ["error_codes"] = new[] { 65001 }, ["suberror"] = "consent_required",
+                    }), Encoding.UTF8, "application/json")
+                };
             var issued = $"graph-token-{TokenRequests.Count + 1}-{Guid.NewGuid():N}";
             TokenRequests.Enqueue(new TokenRequest(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], form, issued));
             body = new Dictionary<string, object> { ["token_type"] = "Bearer", ["access_token"] = issued, ["expires_in"] = 3600, ["ext_expires_in"] = 3600 };

@@ -5,10 +5,7 @@ using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using static CollabAddin.Api.Tests.ActionItems.PatchActionItemTests;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
 

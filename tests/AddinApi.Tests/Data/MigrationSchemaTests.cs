@@ -110,7 +110,7 @@ public sealed class MigrationSchemaTests(PostgresServer postgres)
         }
     }
 
-    private static void AssertSame(IReadOnlyCollection<string> expected, IReadOnlyCollection<string> actual)
+    private static void AssertSame(List<string> expected, List<string> actual)
     {
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class FailureIsolationTests
     /// <summary>Contoso: Carol's item is 2 days late (digest, escalation level 1) and she raises needs help (alert). Fabrikam: a weekly report is due.</summary>
     private static async Task<(TestApp App, Scenario Contoso)> Start(int maxAttempts = 8)
     {
-        var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["FollowUp:MaxAttempts"] = maxAttempts.ToString() });
+        var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["FollowUp:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture) });
         var contoso = await MeetingWithItemAsync(app, due: new DateOnly(2026, 11, 18));
         await MeetingWithItemAsync(app, tenant: OtherTenant, due: new DateOnly(2026, 12, 20));
         var carol = await app.ClientForAsync(Owner);
@@ -32,7 +33,7 @@ public sealed class FailureIsolationTests
     }
 
 #pragma warning disable EF1002 // DDL cannot take parameters; kind and tenant are the tests' own constants
-    private static Task Poison(TestApp app, string kind, string tenant) => app.WithDbAsync(Tenant, db => db.Database.ExecuteSqlRawAsync(
+    private static Task<int> Poison(TestApp app, string kind, string tenant) => app.WithDbAsync(Tenant, db => db.Database.ExecuteSqlRawAsync(
         $"CREATE TRIGGER poison_{kind} BEFORE INSERT ON OutboxMails WHEN NEW.TenantId = '{tenant}' AND NEW.Kind = '{kind}' BEGIN SELECT RAISE(ABORT, 'poisoned {kind}'); END"));
 #pragma warning restore EF1002
 
@@ -50,9 +51,9 @@ public sealed class FailureIsolationTests
 
         var contoso = Mail(app, Owner).Concat(Mail(app, Organizer)).Concat(Mail(app, "mkt.lead@contoso.example")).Select(m => m.Subject).Distinct().ToList();
         Assert.Contains(contoso, s => s.Contains("needs help"));                       // the alert
-        Assert.Contains(contoso, s => s.StartsWith("Your action items: 1 overdue"));   // the digest
-        Assert.Contains(contoso, s => s.StartsWith("Overdue 2 days"));                 // escalation level 1
-        Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("Weekly progress report")); // contoso's, not fabrikam's
+        Assert.Contains(contoso, s => s.StartsWith("Your action items: 1 overdue", StringComparison.Ordinal));   // the digest
+        Assert.Contains(contoso, s => s.StartsWith("Overdue 2 days", StringComparison.Ordinal));                 // escalation level 1
+        Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("Weekly progress report", StringComparison.Ordinal)); // contoso's, not fabrikam's
         var failure = Assert.Single(await Failures(app));
         Assert.Equal((OtherTenant, $"weekly:{Organizer}:2026-W47", 1, false), (failure.TenantId, failure.Key, failure.Attempts, failure.Failed));
         Assert.Contains("poisoned weekly", failure.Error);
@@ -64,7 +65,7 @@ public sealed class FailureIsolationTests
         await app.WithDbAsync(Tenant, db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER poison_weekly"));
         app.Clock.Advance(TimeSpan.FromSeconds(31));
         await Pass(app);
-        Assert.Equal(2, app.Graph.State.SentMail.Count(m => m.Subject.StartsWith("Weekly progress report")));
+        Assert.Equal(2, app.Graph.State.SentMail.Count(m => m.Subject.StartsWith("Weekly progress report", StringComparison.Ordinal)));
         Assert.Empty(await Failures(app)); // a success clears the record
     }
 
@@ -96,7 +97,7 @@ public sealed class FailureIsolationTests
 
         await Pass(app);
 
-        Assert.Contains(Mail(app, Owner), m => m.Subject.StartsWith("Your action items"));
+        Assert.Contains(Mail(app, Owner), m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal));
         var mails = await app.WithDbAsync(Tenant, db => db.OutboxMails.IgnoreQueryFilters().AsNoTracking().ToListAsync());
         Assert.All(mails.Where(m => m.TenantId == Tenant), m => Assert.Equal(OutboxState.Sent, m.State));
         var poisoned = Assert.Single(mails, m => m.TenantId == OtherTenant);

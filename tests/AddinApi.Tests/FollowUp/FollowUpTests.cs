@@ -70,12 +70,12 @@ public sealed class FollowUpTests(PostgresServer postgres)
 
         app.Clock.Set(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero)); // 08:30 in Shanghai: before the digest hour
         await Pass(app);
-        Assert.DoesNotContain(Mail(app), m => m.Subject.StartsWith("Your action items"));
+        Assert.DoesNotContain(Mail(app), m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal));
 
         app.Clock.Set(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Shanghai
         await Pass(app);
         await Pass(app);
-        var digest = Assert.Single(Mail(app), m => m.Subject.StartsWith("Your action items"));
+        var digest = Assert.Single(Mail(app), m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal));
         Assert.Equal([Owner], digest.To);
         Assert.Equal("Your action items: 1 overdue, 2 due soon", digest.Subject);
         Assert.Contains("Overdue thing", digest.Body);
@@ -86,7 +86,7 @@ public sealed class FollowUpTests(PostgresServer postgres)
 
         app.Clock.Set(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
         await Pass(app);
-        Assert.Equal(2, Mail(app, Owner).Count(m => m.Subject.StartsWith("Your action items")));
+        Assert.Equal(2, Mail(app, Owner).Count(m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class FollowUpTests(PostgresServer postgres)
         Assert.Contains(Mail(app), m => m.Subject == "Your action items: 0 overdue, 1 due soon"); // 17:00 on 30 Nov there: due tomorrow
         app.Clock.Set(new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero)); // 08:00 on 1 Dec in Los Angeles: not yet that day's digest
         await Pass(app);
-        Assert.Single(Mail(app), m => m.Subject.StartsWith("Your action items"));
+        Assert.Single(Mail(app), m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class FollowUpTests(PostgresServer postgres)
             await Pass(app);
         }
 
-        var escalations = Mail(app).Where(m => m.Subject.StartsWith("Overdue")).ToList();
+        var escalations = Mail(app).Where(m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal)).ToList();
         Assert.Equal([["mkt.lead@contoso.example"], ["grace@contoso.example"], [Organizer]], escalations.Select(m => m.To));
         var history = await app.WithDbAsync(Tenant, db => db.ActionItemChanges.Where(c => c.Field == "escalation").OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(["level 1 → Marketing contact mkt.lead@contoso.example", "level 2 → manager Grace Lead grace@contoso.example", "level 3 → organizer " + Organizer],
@@ -131,13 +131,13 @@ public sealed class FollowUpTests(PostgresServer postgres)
         app.Clock.Set(new DateTimeOffset(2026, 12, 6, 2, 0, 0, TimeSpan.Zero)); // 5 days late: levels 1 and 2 are due
         await Pass(app);
 
-        var escalations = Mail(app).Where(m => m.Subject.StartsWith("Overdue")).Select(m => m.To.Single()).ToList();
+        var escalations = Mail(app).Where(m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal)).Select(m => m.To.Single()).ToList();
         Assert.Equal(new[] { "mkt.lead@contoso.example", Organizer }.Order(), escalations.Order()); // one pass, one $batch: any order
         var history = await app.WithDbAsync(Tenant, db => db.ActionItemChanges.Where(c => c.Field == "escalation").OrderBy(c => c.Id).Select(c => c.NewValue).ToListAsync());
         Assert.Contains("skipped: no manager is known in the directory", history);
         app.Clock.Set(new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero));
         await Pass(app);
-        Assert.Equal(2, Mail(app).Count(m => m.Subject.StartsWith("Overdue"))); // level 3 already done: nothing more
+        Assert.Equal(2, Mail(app).Count(m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal))); // level 3 already done: nothing more
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
@@ -153,9 +153,9 @@ public sealed class FollowUpTests(PostgresServer postgres)
 
         var mails = Mail(app);
         Assert.Equal(mails.Count, mails.Select(m => m.Subject + string.Join(",", m.To)).Distinct().Count());
-        Assert.Equal(3, mails.Count(m => m.Subject.StartsWith("Overdue")));
-        Assert.Single(mails, m => m.Subject.StartsWith("Your action items"));
-        Assert.Single(mails, m => m.Subject.StartsWith("Weekly progress report"));
+        Assert.Equal(3, mails.Count(m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal)));
+        Assert.Single(mails, m => m.Subject.StartsWith("Your action items", StringComparison.Ordinal));
+        Assert.Single(mails, m => m.Subject.StartsWith("Weekly progress report", StringComparison.Ordinal));
     }
 
     [Fact]

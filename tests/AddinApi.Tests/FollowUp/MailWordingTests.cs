@@ -1,6 +1,5 @@
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Tests.Infrastructure;
-using CollabAddin.GraphEmulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
@@ -22,7 +21,7 @@ public sealed class MailWordingTests
 
         await Pass(app);
 
-        var mail = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("Overdue"));
+        var mail = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal));
         Assert.Contains("<b>2 days late</b>", mail.Body);
         Assert.Contains("Carol Zhang &lt;carol@contoso.example&gt;", mail.Body);
         Assert.Contains("Waiting for &lt;legal&gt; review", mail.Body);
@@ -39,9 +38,9 @@ public sealed class MailWordingTests
 
         await Pass(app); // Friday 2026-11-20 17:00 in Shanghai: nine days late
 
-        var digest = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("行动项提醒"));
+        var digest = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("行动项提醒", StringComparison.Ordinal));
         Assert.Contains("截止 2026-11-11（逾期\u00a09\u00a0天）", digest.Body);
-        var escalation = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("【逾期升级】") && m.To.Contains("mkt.lead@contoso.example"));
+        var escalation = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("【逾期升级】", StringComparison.Ordinal) && m.To.Contains("mkt.lead@contoso.example"));
         Assert.Contains("逾期 9 天", escalation.Body);
         Assert.Contains("（尚无进展说明）", escalation.Body);
     }

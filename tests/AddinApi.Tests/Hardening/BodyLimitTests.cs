@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

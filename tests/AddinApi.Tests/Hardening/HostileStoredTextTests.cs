@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using CollabAddin.Api.Departments;
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
@@ -73,10 +71,13 @@ public sealed class HostileStoredTextTests
         await (await bob.PostAsync($"/api/meetings/{s.MeetingId}/minutes/mail", null)).ShouldBeAsync(HttpStatusCode.OK);
 
         // The invite goes out again with the hostile plan; the follow-up pass writes the alert, digest, escalation and weekly report.
-        await app.WithDbAsync(Tenant, async db => { var m = await db.Meetings.SingleAsync();
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            var m = await db.Meetings.SingleAsync();
             (m.StartUtc, m.EndUtc) = (new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc));
             (m.Invite.State, m.Invite.GraphEventId, m.Invite.NextAttemptAt) = (InviteState.CreatePending, null, TestApp.DefaultNow.UtcDateTime);
-            await db.SaveChangesAsync(); });
+            await db.SaveChangesAsync();
+        });
         await app.Services.GetRequiredService<InviteWorker>().RunOnceAsync(default);
         var invite = await app.WithDbAsync(Tenant, db => db.Meetings.AsNoTracking().Select(m => m.Invite).SingleAsync());
         Assert.True(invite.State == InviteState.Sent, $"{invite.State}: {invite.Error}");

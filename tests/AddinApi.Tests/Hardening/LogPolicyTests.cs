@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

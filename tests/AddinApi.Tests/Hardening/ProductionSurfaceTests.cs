@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Tests.Auth;
 using CollabAddin.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
 
 namespace CollabAddin.Api.Tests.Hardening;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class PublishGateTests
     {
         var app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["RateLimits:ConcurrentPublishes"] = "1", ["RateLimits:PublishQueue"] = queue.ToString(), ["RateLimits:QueueSeconds"] = queueSeconds.ToString(),
+            ["RateLimits:ConcurrentPublishes"] = "1", ["RateLimits:PublishQueue"] = queue.ToString(CultureInfo.InvariantCulture), ["RateLimits:QueueSeconds"] = queueSeconds.ToString(CultureInfo.InvariantCulture),
         });
         var s = await MeetingWithItemAsync(app);
         var bob = await app.ClientForAsync(NoteTaker);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -75,7 +76,7 @@ public sealed class SecurityTests
         var refused = await alice.PostAsJsonAsync("/api/meetings", ValidPlan("One too many"));
 
         await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) is > 0 and <= 60);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) is > 0 and <= 60);
         var bob = await app.ClientForAsync(NoteTaker); // another person is not limited by Alice's use
         await (await bob.PostAsJsonAsync("/api/meetings", ValidPlan("Bob's"))).ShouldBeAsync(HttpStatusCode.Created);
         Assert.Equal(3, app.Graph.State.AllEvents().Count(e => e.Event["isOrganizer"]?.GetValue<bool>() != false));

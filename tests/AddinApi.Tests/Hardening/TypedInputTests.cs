@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using CollabAddin.Api.Departments;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,7 @@ public sealed class CapturedLogs : ILoggerProvider
     /// <summary>Warnings and up by default; the log-policy test lowers it to see everything the app writes.</summary>
     public LogLevel Minimum { get; set; } = LogLevel.Warning;
 
-    public ILogger CreateLogger(string category) => new Logger(this, category);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
     public void Dispose() { }
 
     public override string ToString() => string.Join(Environment.NewLine, Entries);

@@ -27,7 +27,11 @@ public static class TestData
 
     public static string NameOf(string email) => email.Split('@')[0] switch
     {
-        "alice" => "Alice Wang", "bob" => "Bob Li", "carol" => "Carol Zhang", "dave" => "Dave Chen", "erin" => "Erin Wu",
+        "alice" => "Alice Wang",
+        "bob" => "Bob Li",
+        "carol" => "Carol Zhang",
+        "dave" => "Dave Chen",
+        "erin" => "Erin Wu",
         var local => local,
     };
 
@@ -96,8 +100,8 @@ public static class TestData
 
     public static ActionItem NewItem(Guid meetingId, string owner, DateOnly? due, string tenant = Tenant, string zone = Zone,
         ActionItemStatus status = ActionItemStatus.Open, string title = "Item") => new()
-    {
-        TenantId = tenant, MeetingId = meetingId, Title = title, OwnerEmail = owner, OwnerName = NameOf(owner),
-        DueDate = due, TimeZone = zone, Status = status,
-    };
+        {
+            TenantId = tenant, MeetingId = meetingId, Title = title, OwnerEmail = owner, OwnerName = NameOf(owner),
+            DueDate = due, TimeZone = zone, Status = status,
+        };
 }

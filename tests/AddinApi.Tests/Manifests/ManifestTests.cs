@@ -14,7 +14,6 @@ public sealed class ManifestTests
     private static readonly XNamespace App = "http://schemas.microsoft.com/office/appforoffice/1.1";
     private static readonly XNamespace Bt = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
     private static readonly XNamespace Mail11 = "http://schemas.microsoft.com/office/mailappversionoverrides/1.1";
-    private static readonly XNamespace TaskPane = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
 
     private static string Manifest(string name) => Path.Combine(Repository.Root, "manifest", name);
 
@@ -103,7 +102,7 @@ public sealed class ManifestTests
                 Assert.Contains(text.Elements(Bt + "Override"), o => o.Attribute("Locale")!.Value == "zh-CN");
         }
         Assert.Contains(manifest.Root.Element(App + "DisplayName")!.Elements(App + "Override"), o => o.Attribute("Locale")!.Value == "zh-CN");
-        var icons = manifest.Descendants().SelectMany(e => e.Attributes("DefaultValue")).Select(a => a.Value).Where(v => v.EndsWith(".png")).Distinct().ToList();
+        var icons = manifest.Descendants().SelectMany(e => e.Attributes("DefaultValue")).Select(a => a.Value).Where(v => v.EndsWith(".png", StringComparison.Ordinal)).Distinct().ToList();
         Assert.NotEmpty(icons);
         foreach (var icon in icons)
             Assert.True(File.Exists(Path.Combine(Repository.Root, "src", "AddinWeb", "public", new Uri(icon).AbsolutePath.TrimStart('/'))), icon);

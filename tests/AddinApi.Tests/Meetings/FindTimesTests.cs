@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CollabAddin.Api.Meetings;
@@ -37,7 +38,7 @@ public sealed class FindTimesTests
         Assert.Equal(100, best.Confidence);
         Assert.True(best.StartUtc >= new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc), $"suggested {best.Start} while Carol is busy");
         Assert.Equal(best.StartUtc.AddHours(1), best.EndUtc);
-        Assert.Equal(best.StartUtc.AddHours(8).ToString("yyyy-MM-ddTHH:mm:ss"), best.Start); // local time in Shanghai
+        Assert.Equal(best.StartUtc.AddHours(8).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), best.Start); // local time in Shanghai
         Assert.Contains(best.Attendees, a => a.Email == Owner && a.Availability == "free");
         Assert.Equal(0, app.Graph.State.RequestCount("POST", "getSchedule"));
     }

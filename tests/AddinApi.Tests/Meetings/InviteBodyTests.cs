@@ -54,7 +54,9 @@ public sealed class InviteBodyTests
     {
         var meeting = Planned(p => p with
         {
-            Subject = hostile, Goal = "Approve the 2027 budget " + hostile, Location = hostile,
+            Subject = hostile,
+            Goal = "Approve the 2027 budget " + hostile,
+            Location = hostile,
             Attendees = [.. p.Attendees![..3], p.Attendees[3] with { DisplayName = hostile, Department = hostile, Preparation = hostile }],
             Agenda = [p.Agenda![0] with { Topic = hostile, Discussion = hostile, ExpectedOutput = hostile }, p.Agenda[1]],
             PreReads = [new(hostile, "https://contoso.example/a?b=1&c=\"2\"", null)],

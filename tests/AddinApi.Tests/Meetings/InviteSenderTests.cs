@@ -3,7 +3,6 @@ using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;

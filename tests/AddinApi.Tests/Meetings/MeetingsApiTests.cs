@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Meetings;
@@ -99,7 +97,8 @@ public sealed class MeetingsApiTests(PostgresServer postgres)
         var keptItem = meeting!.Agenda[1];
         var changed = ValidPlan() with
         {
-            Start = "2026-12-01T14:00", End = "2026-12-01T15:30",
+            Start = "2026-12-01T14:00",
+            End = "2026-12-01T15:30",
             Attendees = [.. ValidPlan().Attendees!.Take(3)], // Dave no longer invited
             PreReads = [new("Launch timeline", "https://contoso.example/launch-timeline", [Owner])],
             Agenda = [new(keptItem.Id, "Campaign", "Review the final draft", Owner, 40, "Approved campaign plan")],

@@ -112,7 +112,8 @@ public sealed class PolicyTests
         var plan = ValidPlan() with
         {
             Goal = "Discuss the launch",
-            Start = "2026-11-22T10:00", End = "2026-11-22T12:00", // two days ahead: less than the 3-day lead time
+            Start = "2026-11-22T10:00",
+            End = "2026-11-22T12:00", // two days ahead: less than the 3-day lead time
             Attendees = [.. People(ValidPlan())[..3], People(ValidPlan())[3] with { Department = null }],
             Agenda = Enumerable.Range(1, 6).Select(i => new PlannedAgendaItem(null, $"Topic {i}", "Talk", Organizer, 10, "Output")).ToList(),
         };
@@ -128,7 +129,8 @@ public sealed class PolicyTests
         var extra = Enumerable.Range(1, 6).Select(i => new PlannedAttendee($"p{i}@contoso.example", $"P {i}", "Ops", "core", null, null));
         var plan = ValidPlan() with
         {
-            Start = "2026-11-22T10:00", End = "2026-11-22T12:00",
+            Start = "2026-11-22T10:00",
+            End = "2026-11-22T12:00",
             Attendees = [.. People(ValidPlan()), .. extra], // 3 + 6 = 9 core attendees
             Agenda = Enumerable.Range(1, 6).Select(i => new PlannedAgendaItem(null, $"Topic {i}", "Talk", Organizer, 10, "Output")).ToList(),
         };

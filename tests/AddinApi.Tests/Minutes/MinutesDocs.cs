@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using CollabAddin.Api.Minutes;
@@ -61,7 +62,7 @@ internal static class MinutesDocs
         var rows = ActionTable(body).Elements<SdtRow>().ToList();
         foreach (var result in report.Rows)
         {
-            var number = int.Parse(result.Row[(result.Row.LastIndexOf(' ') + 1)..]); // "Action items, row N": row 1 is the header
+            var number = int.Parse(result.Row[(result.Row.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture); // "Action items, row N": row 1 is the header
             rows[number - 2].SdtProperties!.GetFirstChild<Tag>()!.Val = MinutesTags.With(MinutesTags.ActionRow, result.Id);
         }
     });
@@ -74,7 +75,7 @@ internal static class MinutesDocs
         Fill(rows[1], "Book the venue", "@dave", "下周五", "Sales", "", "1", "");
         var decision = body.Descendants<SdtRow>().First(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val == MinutesTags.DecisionRow);
         Fill(decision, "Launch on 7 December", "Alice Wang", "1");
-        var attendance = body.Descendants<SdtRow>().Where(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee)).ToList();
+        var attendance = body.Descendants<SdtRow>().Where(r => r.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!.StartsWith(MinutesTags.Attendee, StringComparison.Ordinal)).ToList();
         foreach (var row in attendance.Take(3)) row.Descendants<TableCell>().Last().Elements<Paragraph>().First().Append(new Run(new Text("present")));
         attendance[3].Descendants<TableCell>().Last().Elements<Paragraph>().First().Append(new Run(new Text("absent")));
     });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -68,7 +69,7 @@ public sealed class PublishRefusalTests
     [Theory, MemberData(nameof(Cases))]
     public async Task A_document_that_cannot_be_published_is_a_clear_problem_and_the_store_is_untouched(string name, HttpStatusCode expected)
     {
-        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Minutes:MaxUploadBytes"] = (2 * 1024 * 1024).ToString() });
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Minutes:MaxUploadBytes"] = (2 * 1024 * 1024).ToString(CultureInfo.InvariantCulture) });
         var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app);
         var bob = await app.ClientForAsync(NoteTaker);
         var template = await TemplateAsync(bob, meeting!.Id);

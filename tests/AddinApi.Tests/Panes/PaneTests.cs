@@ -1,9 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Meetings;
-using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -131,7 +130,7 @@ public sealed class PaneTests(Browser browser)
             host = "Outlook", displayLanguage = "en-US",
             item = new
             {
-                compose = true, subject = "Launch review", location = "Room 5", start = start.ToString("yyyy-MM-ddTHH:mm:ss"), end = start.AddMinutes(45).ToString("yyyy-MM-ddTHH:mm:ss"),
+                compose = true, subject = "Launch review", location = "Room 5", start = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), end = start.AddMinutes(45).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
                 required = new[] { new { emailAddress = NoteTaker, displayName = "Bob Li" }, new { emailAddress = Owner, displayName = "Carol Zhang" } },
                 optional = Array.Empty<object>(),
             },
@@ -145,8 +144,8 @@ public sealed class PaneTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Carol Zhang" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Bob Li" }).GetByText("Engineering · bob@contoso.example")).ToBeVisibleAsync(); // from the directory
         // She moves the meeting in Outlook's form while the pane is open: the plan follows.
-        await page.EvaluateAsync("s => window.__office.change('start', s)", start.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss"));
-        await page.EvaluateAsync("s => window.__office.change('end', s)", start.AddHours(1).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.EvaluateAsync("s => window.__office.change('start', s)", start.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        await page.EvaluateAsync("s => window.__office.change('end', s)", start.AddHours(1).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         await Expect(page.GetByLabel("Start")).ToHaveValueAsync("15:00");
         await Expect(page.GetByLabel("Length")).ToHaveValueAsync("30");
         // Nothing was touched yet: no error greets her.

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using CollabAddin.Api.ActionItems;
-using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Departments;
 using CollabAddin.Api.FollowUp;
