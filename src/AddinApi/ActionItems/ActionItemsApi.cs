@@ -19,9 +19,9 @@ public static class ActionItemsApi
     {
         var api = routes.MapGroup("/api").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Action items");
         api.MapGet("/me/action-items", ListMine).WithSummary("The caller's action items across meetings, by due date.");
-        api.MapGet("/action-items/{id:guid}", Get).WithSummary("One action item, with its ETag.");
-        api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.");
-        api.MapGet("/action-items/{id:guid}/history", History).WithSummary("Every change to the item, newest first.");
+        api.MapGet("/action-items/{id:guid}", Get).WithSummary("One action item, with its ETag.").Refuses(404);
+        api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.").Refuses(404, 412, 422, 428);
+        api.MapGet("/action-items/{id:guid}/history", History).WithSummary("Every change to the item, newest first.").Refuses(404);
     }
 
     private static async Task<Results<Ok<ActionItemPage>, ValidationProblem>> ListMine(
@@ -56,7 +56,7 @@ public static class ActionItemsApi
         return TypedResults.Ok(new ActionItemPage(items.Select(i => i.AsOf(now)).ToList(), page, pageSize, total));
     }
 
-    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<Ok<ActionItemResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
@@ -66,7 +66,7 @@ public static class ActionItemsApi
         return TypedResults.Ok(ActionItemResponse.From(item, clock.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<IResult> Patch(Guid id, ActionItemPatch patch, Caller caller, CollabDb db, TimeProvider clock,
+    private static async Task<Results<Ok<ActionItemResponse>, ProblemHttpResult>> Patch(Guid id, ActionItemPatch patch, Caller caller, CollabDb db, TimeProvider clock,
         HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
@@ -89,7 +89,7 @@ public static class ActionItemsApi
 
         var errors = patch.Validate(item, culture);
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: Messages.Format("item.invalid", culture), statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Problems.Invalid(errors, title: Messages.Format("item.invalid", culture), status: StatusCodes.Status422UnprocessableEntity);
 
         patch.ApplyTo(item);
         db.Origin = new ChangeOrigin(caller.Email, caller.Name,
@@ -109,7 +109,7 @@ public static class ActionItemsApi
         return TypedResults.Ok(ActionItemResponse.From(item, now));
     }
 
-    private static async Task<IResult> History(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<List<ActionItemChangeResponse>>, ProblemHttpResult>> History(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
@@ -141,7 +141,7 @@ public static class ActionItemsApi
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id, ct);
 
-    private static IResult Stale(ActionItem current, DateTime now, HttpResponse response, System.Globalization.CultureInfo culture)
+    private static ProblemHttpResult Stale(ActionItem current, DateTime now, HttpResponse response, System.Globalization.CultureInfo culture)
     {
         response.Headers.ETag = ETags.For(current.Version);
         return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("item.stale", culture), Messages.Format("item.staleDetail", culture),
@@ -149,10 +149,10 @@ public static class ActionItemsApi
     }
 
     // Another tenant's item is simply not there: 404, never a hint that it exists.
-    private static IResult NotFound(System.Globalization.CultureInfo culture) =>
+    private static ProblemHttpResult NotFound(System.Globalization.CultureInfo culture) =>
         Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("item.notFound", culture));
 
-    private static IResult CannotSee(System.Globalization.CultureInfo culture) =>
+    private static ProblemHttpResult CannotSee(System.Globalization.CultureInfo culture) =>
         Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("item.cannotSee", culture));
 
     private readonly record struct ItemAccess(bool IsOwner, MeetingAccess Meeting)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CollabAddin.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CollabAddin.Api.Auth;
 
@@ -18,7 +19,7 @@ public static class DevTokenApi
 {
     public static void MapDevToken(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/dev/token", (DevTokenRequest request, DevTokenIssuer issuer, HttpRequest http) =>
+        routes.MapPost("/dev/token", Results<Ok<DevTokenResponse>, ProblemHttpResult> (DevTokenRequest request, DevTokenIssuer issuer, HttpRequest http) =>
         {
             var culture = RequestLanguage.Of(http);
             var errors = new Dictionary<string, string[]>();
@@ -31,14 +32,15 @@ public static class DevTokenApi
             if (request.Name is { Length: > Data.CollabModel.NameLength })
                 errors["name"] = [Messages.Format("dev.name", culture, Data.CollabModel.NameLength)];
             if (errors.Count > 0)
-                return Results.ValidationProblem(errors, title: Messages.Format("dev.incomplete", culture));
+                return Problems.Invalid(errors, title: Messages.Format("dev.incomplete", culture));
 
             var email = request.Email!.Trim();
             var name = string.IsNullOrWhiteSpace(request.Name) ? email : request.Name.Trim();
             var token = issuer.Mint(email, name, request.Tenant!.Trim(), roles: request.Roles, objectId: request.ObjectId);
-            return Results.Ok(new DevTokenResponse(token, "Bearer", (int)DevTokenIssuer.DefaultLifetime.TotalSeconds));
+            return TypedResults.Ok(new DevTokenResponse(token, "Bearer", (int)DevTokenIssuer.DefaultLifetime.TotalSeconds));
         })
         .AllowAnonymous()
+        .Refuses(400)
         .WithTags("Development")
         .WithSummary("Development sign-in: returns a bearer token for any email and tenant.");
     }

@@ -1,6 +1,7 @@
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Departments;
@@ -20,7 +21,7 @@ public static class DepartmentsApi
         var api = routes.MapGroup("/api/departments").RequireAuthorization(AuthSetup.ApiUserPolicy, AdminPolicy).WithTags("Departments");
         api.MapGet("", async (CollabDb db, CancellationToken ct) =>
             TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Id, d.Name, d.ContactEmail)).ToListAsync(ct)));
-        api.MapPost("", async (DepartmentRequest body, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct) =>
+        api.MapPost("", async Task<Results<Created<DepartmentResponse>, ProblemHttpResult>> (DepartmentRequest body, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct) =>
         {
             var culture = RequestLanguage.Of(request);
             if (Invalid(body, culture) is { } problem) return problem;
@@ -31,8 +32,8 @@ public static class DepartmentsApi
             db.Departments.Add(department);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/departments/{department.Id}", new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
-        });
-        api.MapPut("/{id:guid}", async (Guid id, DepartmentRequest body, CollabDb db, HttpRequest request, CancellationToken ct) =>
+        }).Refuses(409, 422);
+        api.MapPut("/{id:guid}", async Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> (Guid id, DepartmentRequest body, CollabDb db, HttpRequest request, CancellationToken ct) =>
         {
             var culture = RequestLanguage.Of(request);
             if (Invalid(body, culture) is { } problem) return problem;
@@ -44,15 +45,15 @@ public static class DepartmentsApi
             (department.Name, department.ContactEmail) = (name, Contact(body));
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(new DepartmentResponse(department.Id, department.Name, department.ContactEmail));
-        });
+        }).Refuses(404, 409, 422);
     }
 
-    private static IResult? Invalid(DepartmentRequest body, System.Globalization.CultureInfo culture)
+    private static ProblemHttpResult? Invalid(DepartmentRequest body, System.Globalization.CultureInfo culture)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > CollabModel.NameLength) errors["name"] = [Messages.Format("department.name", culture, CollabModel.NameLength)];
         if (body.ContactEmail is { Length: > 0 } && !Emails.IsValid(body.ContactEmail)) errors["contactEmail"] = [Messages.Format("attendee.emailInvalid", culture, body.ContactEmail)];
-        return errors.Count == 0 ? null : Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity);
+        return errors.Count == 0 ? null : Problems.Invalid(errors, status: StatusCodes.Status422UnprocessableEntity);
     }
 
     private static string? Contact(DepartmentRequest body) => string.IsNullOrWhiteSpace(body.ContactEmail) ? null : Emails.Normalize(body.ContactEmail);

@@ -41,7 +41,10 @@ public static partial class Telemetry
                 // Not probes, and not the Development Graph emulator's own requests (their paths name mailboxes).
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/_graph-emulator"))
-                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) => Redact(activity, request.RequestUri)))
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) => Redact(activity, request.RequestUri))
+                // The store's commands: their SQL (EF parameterizes every value; the instrumentation strips literals), not (by default)
+                // the parameters' values, which are addresses, subjects and minutes text.
+                .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(m => m
                 .AddMeter(Name)
                 .AddAspNetCoreInstrumentation()

@@ -127,6 +127,7 @@ public static class Messages
         ["minutes.notADocument"] = ("Send the minutes as a Word document.", "请以 Word 文档提交会议纪要。"),
         ["minutes.notADocumentDetail"] = ("The body must be the .docx itself, with Content-Type {0}.", "请求正文必须是 .docx 文件本身，Content-Type 为 {0}。"),
         ["minutes.tooLarge"] = ("The document is too large.", "文档过大。"),
+        ["minutes.lang"] = ("Use zh-CN or en-US.", "请使用 zh-CN 或 en-US。"),
         ["minutes.tooLargeDetail"] = ("Minutes can be at most {0} MB. Remove large pictures or attachments and publish again.", "会议纪要最大为 {0} MB。请删除较大的图片或附件后重新发布。"),
         ["minutes.busy"] = ("Many minutes are being published right now.", "当前有大量会议纪要正在发布。"),
         ["minutes.busyDetail"] = ("Nothing was published. Publish again in a few seconds.", "本次未发布任何内容。请几秒后重新发布。"),

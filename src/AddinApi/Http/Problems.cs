@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CollabAddin.Api.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CollabAddin.Api.Http;
 
@@ -20,9 +21,31 @@ public static class Problems
     }
 
     /// <summary>A problem response for a rule the request broke, with an optional extra member.</summary>
-    public static IResult Problem(int status, string title, string? detail = null, string? extraName = null, object? extraValue = null) =>
-        Results.Problem(statusCode: status, title: title, detail: detail,
+    public static ProblemHttpResult Problem(int status, string title, string? detail = null, string? extraName = null, object? extraValue = null) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail,
             extensions: extraName is null ? null : new Dictionary<string, object?> { [extraName] = extraValue });
+
+    /// <summary>Input that broke a rule, field by field (400 for a malformed request, 422 for a well-formed but refused one).</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string? title = null, int status = StatusCodes.Status400BadRequest,
+        IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new HttpValidationProblemDetails(errors) { Status = status };
+        if (title is not null) problem.Title = title;
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+            problem.Extensions[name] = value;
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>
+    /// Declares, for the OpenAPI document, the problem answers an endpoint (or every endpoint of a group) can give.
+    /// The success answers come from the handlers' typed results.
+    /// </summary>
+    public static TBuilder Refuses<TBuilder>(this TBuilder builder, params int[] statuses) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in statuses)
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        return builder;
+    }
 }
 
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -20,7 +20,8 @@ public static class TypedInput
 
     /// <summary>Endpoints below this group have their bodies checked.</summary>
     public static RouteGroupBuilder MapTypedApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("").AddEndpointFilterFactory((factory, next) =>
+        // Answers any endpoint of the API can give: unreadable input, no or a refused token, the store unavailable.
+        routes.MapGroup("").Refuses(400, 401, 403, 503).AddEndpointFilterFactory((factory, next) =>
         {
             // The body is the parameter of one of our own types that is neither a service nor bound by BindAsync (Caller).
             var services = factory.ApplicationServices.GetRequiredService<IServiceProviderIsService>();

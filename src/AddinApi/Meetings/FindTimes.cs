@@ -3,6 +3,7 @@ using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CollabAddin.Api.Meetings;
@@ -22,7 +23,7 @@ public static class FindTimes
 {
     private const int Interval = 15;
 
-    public static async Task<IResult> Handle(FindTimesRequest request, Caller caller, IGraphGateway graph, IOptions<GraphOptions> options, HttpRequest http,
+    public static async Task<Results<Ok<FindTimesResponse>, ProblemHttpResult>> Handle(FindTimesRequest request, Caller caller, IGraphGateway graph, IOptions<GraphOptions> options, HttpRequest http,
         IOptions<FindTimesOptions> hours, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(http);
@@ -43,7 +44,7 @@ public static class FindTimes
             Error("to", "times.window");
         if (request.MaxSuggestions is < 1 or > 50) Error("maxSuggestions", "times.suggestions");
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: Messages.Format("times.invalid", culture), statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Problems.Invalid(errors, title: Messages.Format("times.invalid", culture), status: StatusCodes.Status422UnprocessableEntity);
 
         var people = attendees.Select(a => new EventAttendee(Emails.Normalize(a.Email!), a.DisplayName ?? a.Email!, a.Required))
             .DistinctBy(a => a.Email).ToList();

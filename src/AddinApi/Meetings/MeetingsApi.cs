@@ -19,27 +19,29 @@ public static class MeetingsApi
         var api = routes.MapGroup("/api/meetings").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Meetings");
         api.MapPost("/validate", Validate).WithSummary("The policy verdict for a plan, without saving: errors stop the invite, warnings advise.")
             .RequireRateLimiting(SecurityHeaders.ValidationsPolicy);
-        api.MapPost("", Create).WithSummary("Validate, store, then send the Outlook invite through Graph.").RequireRateLimiting(SecurityHeaders.WritesPolicy);
+        api.MapPost("", Create).WithSummary("Validate, store, then send the Outlook invite through Graph.").RequireRateLimiting(SecurityHeaders.WritesPolicy)
+            .Refuses(422, 429);
         api.MapGet("", List).WithSummary("My meetings: as organizer, note-taker or attendee.");
-        api.MapGet("/lookup", Lookup).WithSummary("The meeting behind an Outlook event (its Graph id, or iCalUId for attendees' copies).");
-        api.MapGet("/{id:guid}", Get).WithSummary("One meeting, with its ETag.");
-        api.MapPut("/{id:guid}", Update).WithSummary("Change the plan; attendees get the updated invite. Requires If-Match.");
-        api.MapPost("/{id:guid}/cancel", Cancel).WithSummary("Cancel the meeting with a message to attendees.");
-        api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.");
-        api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.");
-        api.MapGet("/{id:guid}/decisions", Decisions).WithSummary("The meeting's decision register.");
+        api.MapGet("/lookup", Lookup).WithSummary("The meeting behind an Outlook event (its Graph id, or iCalUId for attendees' copies).").Refuses(404, 502);
+        api.MapGet("/{id:guid}", Get).WithSummary("One meeting, with its ETag.").Refuses(404);
+        api.MapPut("/{id:guid}", Update).WithSummary("Change the plan; attendees get the updated invite. Requires If-Match.").Refuses(404, 409, 412, 422, 428);
+        api.MapPost("/{id:guid}/cancel", Cancel).WithSummary("Cancel the meeting with a message to attendees.").Refuses(404, 409, 412, 422);
+        api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.")
+            .Refuses(422, 502);
+        api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
+        api.MapGet("/{id:guid}/decisions", Decisions).WithSummary("The meeting's decision register.").Refuses(404);
     }
 
     private static Ok<PolicyVerdict> Validate(MeetingPlan plan, HttpRequest request, TimeProvider clock, IOptions<PolicyOptions> policy) =>
         TypedResults.Ok(MeetingPolicy.Check(plan, clock.GetUtcNow().UtcDateTime, policy.Value, RequestLanguage.Of(request)).Verdict);
 
-    private static async Task<IResult> Create(MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+    private static async Task<Results<Created<MeetingResponse>, ProblemHttpResult>> Create(MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
         IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var key = request.Headers[MeetingCreation.KeyHeader].ToString();
         if (key.Length > 0 && !MeetingCreation.IsValidKey(key))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [MeetingCreation.KeyHeader] = [Messages.Format("meeting.keyInvalid", RequestLanguage.Of(request), MeetingCreation.MaxKeyLength)] });
+            return Problems.Invalid(new Dictionary<string, string[]> { [MeetingCreation.KeyHeader] = [Messages.Format("meeting.keyInvalid", RequestLanguage.Of(request), MeetingCreation.MaxKeyLength)] });
         if (key.Length > 0 && await CreatedWithAsync(db, caller, key, ct) is { } first)
             return Replayed(first, request);
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
@@ -72,7 +74,7 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/meetings/{meeting.Id}", MeetingResponse.From(stored, check.Verdict.Warnings));
     }
 
-    private static async Task<IResult> Update(Guid id, MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Update(Guid id, MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
         IOptions<PolicyOptions> policy, HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
@@ -98,7 +100,7 @@ public static class MeetingsApi
         return await Current(db, id, request, check.Verdict.Warnings, ct);
     }
 
-    private static async Task<IResult> Cancel(Guid id, CancelRequest? body, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Cancel(Guid id, CancelRequest? body, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
         HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
@@ -106,8 +108,8 @@ public static class MeetingsApi
         if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
             return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("meeting.alreadyCancelled", RequestLanguage.Of(request)));
         if (body?.Message is { Length: > CollabModel.GoalLength })
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [Messages.Format("text.tooLong", RequestLanguage.Of(request), CollabModel.GoalLength)] },
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Problems.Invalid(new Dictionary<string, string[]> { ["message"] = [Messages.Format("text.tooLong", RequestLanguage.Of(request), CollabModel.GoalLength)] },
+                status: StatusCodes.Status422UnprocessableEntity);
 
         var now = clock.GetUtcNow().UtcDateTime;
         // Nothing was ever sent for a meeting without an invite: it is simply cancelled. Otherwise Outlook must be told.
@@ -123,7 +125,7 @@ public static class MeetingsApi
         return await Current(db, id, request, [], ct);
     }
 
-    private static async Task<IResult> Get(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (Refuse(meeting, caller, organizerOnly: false, request) is { } refusal) return refusal;
@@ -131,10 +133,10 @@ public static class MeetingsApi
         return TypedResults.Ok(MeetingResponse.From(meeting));
     }
 
-    private static async Task<IResult> Lookup(Caller caller, CollabDb db, IGraphGateway graph, HttpRequest request, CancellationToken ct, string? eventId = null, string? iCalUId = null)
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Lookup(Caller caller, CollabDb db, IGraphGateway graph, HttpRequest request, CancellationToken ct, string? eventId = null, string? iCalUId = null)
     {
         if (string.IsNullOrWhiteSpace(eventId) == string.IsNullOrWhiteSpace(iCalUId))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["eventId"] = [Messages.Format("meeting.lookupOneOf", RequestLanguage.Of(request))] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["eventId"] = [Messages.Format("meeting.lookupOneOf", RequestLanguage.Of(request))] });
         var meeting = await db.Meetings.AsNoTracking()
             .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
             .FirstOrDefaultAsync(ct);
@@ -149,7 +151,7 @@ public static class MeetingsApi
         return TypedResults.Ok(MeetingResponse.From(meeting!));
     }
 
-    private static async Task<IResult> List(Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
+    private static async Task<Results<Ok<MeetingList>, ProblemHttpResult>> List(Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
     {
         var (me, oid) = (caller.Email, caller.ObjectId);
         // PersonMatch's rule as index seeks on the email (bound rows carry their person's current email, see PersonMatch).
@@ -164,7 +166,7 @@ public static class MeetingsApi
             _ => null!,
         };
         if (query is null)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["as"] = [Messages.Format("meeting.listAs", RequestLanguage.Of(request))] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["as"] = [Messages.Format("meeting.listAs", RequestLanguage.Of(request))] });
         if (from is { } f) query = query.Where(m => m.EndUtc >= f.ToUniversalTime());
         if (to is { } t) query = query.Where(m => m.StartUtc <= t.ToUniversalTime());
         var meetings = await query.OrderBy(m => m.StartUtc).Take(200).ToListAsync(ct);
@@ -191,7 +193,7 @@ public static class MeetingsApi
             g.Count(i => i.Status is not (ActionItemStatus.Done or ActionItemStatus.Cancelled) && i.DueDate is { } due && due < TimeZones.TodayIn(i.TimeZone, now))));
     }
 
-    private static async Task<IResult> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<List<ActionItemResponse>>, ProblemHttpResult>> ActionItems(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false, request) is { } refusal) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -202,7 +204,7 @@ public static class MeetingsApi
         return TypedResults.Ok(items.Select(i => i.AsOf(now)).ToList());
     }
 
-    private static async Task<IResult> Decisions(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<List<DecisionResponse>>, ProblemHttpResult>> Decisions(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false, request) is { } refusal) return refusal;
         var decisions = await db.Decisions.Where(d => d.MeetingId == id)
@@ -233,7 +235,7 @@ public static class MeetingsApi
     }
 
     /// <summary>404 when the meeting is not in the caller's tenant, 403 when the caller may not see (or change) it.</summary>
-    private static IResult? Refuse(Meeting? meeting, Caller caller, bool organizerOnly, HttpRequest request)
+    private static ProblemHttpResult? Refuse(Meeting? meeting, Caller caller, bool organizerOnly, HttpRequest request)
     {
         var culture = RequestLanguage.Of(request);
         if (meeting is null)
@@ -246,7 +248,7 @@ public static class MeetingsApi
             : null;
     }
 
-    private static IResult? Precondition(HttpRequest request, Meeting meeting) => ETags.Check(request, meeting.Version) switch
+    private static ProblemHttpResult? Precondition(HttpRequest request, Meeting meeting) => ETags.Check(request, meeting.Version) switch
     {
         ETags.Precondition.Matches => null,
         ETags.Precondition.Stale => StaleMeeting(meeting, request),
@@ -254,7 +256,7 @@ public static class MeetingsApi
             Messages.Format("meeting.ifMatchRequiredDetail", RequestLanguage.Of(request))),
     };
 
-    private static async Task<IResult?> SaveOrStale(CollabDb db, Meeting meeting, HttpRequest request, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> SaveOrStale(CollabDb db, Meeting meeting, HttpRequest request, CancellationToken ct)
     {
         try
         {
@@ -269,7 +271,7 @@ public static class MeetingsApi
         }
     }
 
-    private static IResult StaleMeeting(Meeting current, HttpRequest request)
+    private static ProblemHttpResult StaleMeeting(Meeting current, HttpRequest request)
     {
         request.HttpContext.Response.Headers.ETag = ETags.For(current.Version);
         var culture = RequestLanguage.Of(request);
@@ -277,7 +279,7 @@ public static class MeetingsApi
             "current", MeetingResponse.From(current));
     }
 
-    private static async Task<IResult> Current(CollabDb db, Guid id, HttpRequest request, IReadOnlyList<PolicyFinding> warnings, CancellationToken ct)
+    private static async Task<Ok<MeetingResponse>> Current(CollabDb db, Guid id, HttpRequest request, IReadOnlyList<PolicyFinding> warnings, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id, ct);
@@ -286,10 +288,10 @@ public static class MeetingsApi
     }
 
     /// <summary>422 with the errors keyed by field (as validation problems are), plus the full findings with their codes.</summary>
-    private static IResult Refused(PolicyVerdict verdict, System.Globalization.CultureInfo culture) =>
-        Results.ValidationProblem(
+    private static ProblemHttpResult Refused(PolicyVerdict verdict, System.Globalization.CultureInfo culture) =>
+        Problems.Invalid(
             verdict.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: Messages.Format("meeting.refused", culture),
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["findings"] = verdict.Errors, ["warnings"] = verdict.Warnings });
+            StatusCodes.Status422UnprocessableEntity,
+            new Dictionary<string, object?> { ["findings"] = verdict.Errors, ["warnings"] = verdict.Warnings });
 }

@@ -5,6 +5,7 @@ using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Minutes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,10 +26,11 @@ public static class MinutesApi
     public static void MapMinutes(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/meetings/{id:guid}/minutes").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Minutes");
-        api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.");
+        api.MapGet("/template", Template).WithSummary("The minutes document for this meeting (.docx), pre-filled with what is already published.")
+            .Produces<Stream>(StatusCodes.Status200OK, DocxType).Refuses(404);
         var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<MinutesOptions>>().Value.MaxUploadBytes;
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
-            .RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload))
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload)).Refuses(404, 409, 413, 415, 422, 429)
             // Described for OpenAPI only: as routing metadata (Accepts) the media type would be checked before sign-in,
             // telling anonymous callers the route's rules, and case-sensitively. The handler checks it after sign-in.
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -44,20 +46,20 @@ public static class MinutesApi
         api.MapMinutesMail();
     }
 
-    private static async Task<IResult> Template(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? lang = null)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Template(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? lang = null)
     {
         if (lang is not null && lang is not ("zh-CN" or "en-US"))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use zh-CN or en-US."] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["lang"] = [Messages.Format("minutes.lang", RequestLanguage.Of(request))] });
         var (meeting, refusal) = await LoadRunAsync(db, id, caller, RequestLanguage.Of(request), ct);
         if (refusal is not null) return refusal;
         var items = await ItemsOf(db, id, ct);
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var chinese = Messages.IsChinese(RequestLanguage.Of(request, lang ?? meeting!.Language));
         var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions), chinese);
-        return Results.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
+        return TypedResults.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
     }
 
-    private static async Task<IResult> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
+    private static async Task<Results<Ok<PublishReport>, ProblemHttpResult>> Publish(Guid id, Caller caller, CollabDb db, MinutesPublisher publisher, IOptions<MinutesOptions> options,
         PublishGate gate, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
@@ -148,7 +150,7 @@ public static class MinutesApi
         return name;
     }
 
-    private static IResult TooLarge(long max, System.Globalization.CultureInfo culture) =>
+    private static ProblemHttpResult TooLarge(long max, System.Globalization.CultureInfo culture) =>
         Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("minutes.tooLarge", culture), Messages.Format("minutes.tooLargeDetail", culture, max / (1024 * 1024)));
 
     /// <summary>Tracked, with departments: the reader's context and the publisher's merge both work on these.</summary>
@@ -157,7 +159,7 @@ public static class MinutesApi
             .Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt).AsSplitQuery().ToListAsync(ct);
 
     /// <summary>The meeting, if the caller runs it (organizer or note-taker): 404 outside the tenant, 403 for anyone else.</summary>
-    internal static async Task<(Meeting? Meeting, IResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, System.Globalization.CultureInfo culture, CancellationToken ct)
+    internal static async Task<(Meeting? Meeting, ProblemHttpResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, System.Globalization.CultureInfo culture, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));

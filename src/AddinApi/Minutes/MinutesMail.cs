@@ -6,6 +6,7 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Minutes;
@@ -26,10 +27,10 @@ public static class MinutesMail
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
 
     public static void MapMinutesMail(this RouteGroupBuilder minutes) =>
-        minutes.MapPost("/mail", Send).RequireRateLimiting(SecurityHeaders.WritesPolicy)
+        minutes.MapPost("/mail", Send).RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 422, 429, 502)
             .WithSummary("Mail the published minutes to all attendees, each with their own action items. Again only with resend=true, and at most every 10 minutes.");
 
-    private static async Task<IResult> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpRequest request, HttpResponse response,
+    private static async Task<Results<Ok<MailReport>, ProblemHttpResult>> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpRequest request, HttpResponse response,
         CancellationToken ct, bool resend = false)
     {
         var culture = RequestLanguage.Of(request);

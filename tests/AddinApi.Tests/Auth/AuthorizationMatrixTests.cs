@@ -148,6 +148,38 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_every_answer_the_rules_expect()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var document = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var gaps = new List<string>();
+        // The API and sign-in; health probes, the document itself and its reference page are not part of what it describes.
+        foreach (var (endpoint, rule) in Rules.Where(r => r.Key.Contains(" /api/", StringComparison.Ordinal) || r.Key.Contains(" /auth/", StringComparison.Ordinal)
+            || r.Key.Contains(" /dev/", StringComparison.Ordinal)))
+        {
+            var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)].ToLowerInvariant();
+            var route = System.Text.RegularExpressions.Regex.Replace(endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..], @":[a-z]+\}", "}");
+            if (!paths.TryGetProperty(route, out var path) || !path.TryGetProperty(method, out var operation))
+            {
+                gaps.Add($"{endpoint}: not in the document as {method} {route}");
+                continue;
+            }
+            var responses = operation.GetProperty("responses");
+            foreach (var status in rule.Expect.Values.Distinct().Select(s => (int)s))
+            {
+                if (!responses.TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
+                    gaps.Add($"{endpoint}: {status} not described");
+                else if (!response.TryGetProperty("content", out var content))
+                    gaps.Add($"{endpoint}: {status} described without a body");
+                else if (status >= 400 && !content.TryGetProperty("application/problem+json", out _))
+                    gaps.Add($"{endpoint}: {status} not described as problem details");
+            }
+        }
+        Assert.True(gaps.Count == 0, string.Join(Environment.NewLine, gaps));
+    }
+
     [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
     public async Task Every_caller_gets_exactly_the_access_the_rules_give(DatabaseProvider provider)
     {

@@ -44,7 +44,7 @@ public sealed class TelemetryTests
         var stopped = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "System.Net.Http" or "Microsoft.AspNetCore" || source.Name == Telemetry.Name,
+            ShouldListenTo = source => source.Name is "System.Net.Http" or "Microsoft.AspNetCore" or EfSource || source.Name == Telemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = stopped.Add,
         };
@@ -66,7 +66,20 @@ public sealed class TelemetryTests
                 Assert.False(text.Contains('@') || text.Contains(meeting!.Subject, StringComparison.Ordinal) || text.Contains("Bearer", StringComparison.Ordinal),
                     $"{activity.DisplayName}: {key} = {text}");
             }
+
+        // The store's commands are spans too, with their SQL but no value bound to it (SQL names parameters with '@').
+        var storeCalls = stopped.Where(a => a.Source.Name == EfSource).ToList();
+        Assert.Contains(storeCalls, a => a.TagObjects.Any(t => t.Value?.ToString()?.Contains("Meetings", StringComparison.Ordinal) == true));
+        foreach (var activity in storeCalls)
+            foreach (var (key, value) in activity.TagObjects)
+            {
+                var text = value?.ToString() ?? "";
+                Assert.False(text.Contains("contoso.example", StringComparison.Ordinal) || text.Contains(meeting!.Subject, StringComparison.Ordinal),
+                    $"{activity.DisplayName}: {key} = {text}");
+            }
     }
+
+    private const string EfSource = "OpenTelemetry.Instrumentation.EntityFrameworkCore";
 
     [Theory]
     [InlineData("/v1.0/users/alice@contoso.example/events", "/v1.0/users/{id}/events")]
