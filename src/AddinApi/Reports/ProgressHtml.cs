@@ -31,6 +31,9 @@ public static class ProgressHtml
             html.Append("</table>");
         }
         if (report.Rows.Count == 0) html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "没有行动项。" : "No action items.")}</p>");
-        return html.Append("</body></html>").ToString();
+        // The weekly report mail carries the same table as a Word document.
+        return html.Append(Http.MailHtml.Close(zh, zh
+            ? "完整的表格见附件中的 Word 文档。在 Outlook 的 CollabAddin 窗格中更新进度。"
+            : "The full table is attached as a Word document. Update progress from the CollabAddin pane in Outlook.")).ToString();
     }
 }

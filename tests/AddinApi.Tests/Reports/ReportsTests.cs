@@ -149,6 +149,9 @@ public sealed class ReportsTests
         Assert.Equal([Organizer], report.To);
         Assert.Contains("On-time completion: 50", report.Body);
         Assert.Contains("Dave late", report.Body);
+        // The shared mail frame: its footer points at the attachment and the pane, then the document closes once.
+        Assert.EndsWith("The full table is attached as a Word document. Update progress from the CollabAddin pane in Outlook.</p></body></html>", report.Body);
+        Assert.StartsWith(Api.Http.MailHtml.Open, report.Body);
         var attachment = Assert.Single(report.Attachments);
         using var document = WordprocessingDocument.Open(new MemoryStream(attachment.Content), false);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document));
