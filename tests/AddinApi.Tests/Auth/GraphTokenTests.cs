@@ -14,7 +14,7 @@ namespace CollabAddin.Api.Tests.Auth;
 /// </summary>
 public sealed class GraphTokenTests
 {
-    private const string ClientId = "11111111-2222-3333-4444-555555555555";
+    private const string ClientId = TestApp.ProductionClientId;
     private const string Secret = "s3cret-for-tests-only";
     private const string TenantA = "aaaaaaaa-0000-0000-0000-00000000000a";
 

@@ -9,7 +9,7 @@ namespace CollabAddin.Api.Tests.Auth;
 
 public sealed class TokenPipelineTests
 {
-    private const string ClientId = "11111111-2222-3333-4444-555555555555";
+    private const string ClientId = TestApp.ProductionClientId;
     private const string TenantA = "aaaaaaaa-0000-0000-0000-00000000000a";
     private const string TenantB = "bbbbbbbb-0000-0000-0000-00000000000b";
 

@@ -42,7 +42,7 @@ public sealed class ProductionSurfaceTests
         var entra = new FakeEntra();
         await using var app = await TestApp.StartAsync(environment: "Production",
             services: s => s.RouteEntraTo(entra));
-        var forged = entra.Mint("aaaaaaaa-0000-0000-0000-00000000000a", "11111111-2222-3333-4444-555555555555", issuer: FakeEntra.IssuerOf("bbbbbbbb-0000-0000-0000-00000000000b"));
+        var forged = entra.Mint("aaaaaaaa-0000-0000-0000-00000000000a", TestApp.ProductionClientId, issuer: FakeEntra.IssuerOf("bbbbbbbb-0000-0000-0000-00000000000b"));
         var response = await app.ClientWithToken(forged).GetAsync("/api/me/action-items");
         await response.ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().ToString());

@@ -27,6 +27,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
     private readonly Dictionary<(string, string), string> _tokens = new();
 
+    /// <summary>The API's Entra app registration outside Development (tokens for the API carry it as audience).</summary>
+    public const string ProductionClientId = "11111111-2222-3333-4444-555555555555";
+
     public DatabaseProvider Provider { get; }
     /// <summary>This app's store, for a second app that shares it (several instances over one database).</summary>
     public string ConnectionString => _connection;
@@ -100,7 +103,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (_environment == "Development")
             builder.UseSetting("Graph:Mode", "Emulator");
         if (_environment != "Development")
-            builder.UseSetting("AzureAd:ClientId", "11111111-2222-3333-4444-555555555555");
+            builder.UseSetting("AzureAd:ClientId", ProductionClientId);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(Logs));
