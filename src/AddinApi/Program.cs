@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Demo;
 using CollabAddin.Api.Departments;
 using CollabAddin.Api.FollowUp;
@@ -56,6 +57,7 @@ var api = app.MapTypedApi(); // every JSON body below passes the typed-text gate
 api.MapActionItems();
 api.MapMeetings();
 api.MapMinutes();
+api.MapDecisions();
 api.MapPeople();
 api.MapReports();
 api.MapDepartments();

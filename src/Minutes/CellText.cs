@@ -22,6 +22,14 @@ internal static class CellText
         return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 
+    /// <summary>One paragraph's text, trimmed.</summary>
+    public static string Line(Paragraph paragraph)
+    {
+        var line = new StringBuilder();
+        Append(paragraph, line);
+        return line.ToString().Trim();
+    }
+
     /// <summary>
     /// The text under an element in document order. A deletion's whole subtree is skipped at once: asking every node
     /// for its ancestors instead made reading a 500-row table cost ~0.1 ms a row (see docs/BENCHMARKS.md).

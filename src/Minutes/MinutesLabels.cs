@@ -68,8 +68,9 @@ public static class MinutesLabels
 
     public static readonly IReadOnlyDictionary<string, string[]> DecisionColumns = new Dictionary<string, string[]>
     {
-        ["text"] = ["decision", "decisions", "决议", "决议内容", "决定"],
+        ["text"] = ["decision", "decisions", "决议", "决议内容", "决定", "决定事项", "决议事项"],
         ["owner"] = ["owner", "负责人", "责任人"],
+        ["due"] = ["due", "due date", "deadline", "by when", "截止日期", "完成时间", "截止时间", "期限", "完成日期"],
         ["agenda"] = ["agenda item", "agenda", "topic", "所属议题", "议题"],
     };
 

@@ -43,6 +43,8 @@ public enum MinutesPart
     /// <summary>The notes block under agenda item <see cref="RowLocation.Number"/>.</summary>
     AgendaNotes,
     NextMeeting,
+    /// <summary>Decisions typed by hand under a "Decisions" heading, one per line or list item: the <see cref="RowLocation.Number"/>th such section, item <see cref="RowLocation.Row"/>.</summary>
+    DecisionList,
 }
 
 /// <summary>
@@ -58,10 +60,11 @@ public sealed record RowLocation(MinutesPart Part, int Row, int Number = 1)
         MinutesPart.Attendance => "Attendance",
         MinutesPart.AgendaDecisions => $"Decisions on agenda item {Number}",
         MinutesPart.AgendaNotes => $"Notes on agenda item {Number}",
+        MinutesPart.DecisionList => Number == 1 ? "Decisions list" : $"Decisions list ({Number})",
         _ => "Next meeting",
     };
 
-    public override string ToString() => Row == 0 ? Table : $"{Table}, row {Row}";
+    public override string ToString() => Row == 0 ? Table : $"{Table}, {(Part == MinutesPart.DecisionList ? "item" : "row")} {Row}";
 }
 
 /// <summary>
@@ -93,7 +96,11 @@ public sealed record ActionRow(
     Guid? AgendaItemId,
     string? Status);
 
-public sealed record DecisionRow(RowLocation Location, Guid? Id, string Text, ResolvedPerson? Owner, Guid? AgendaItemId);
+public sealed record DecisionRow(RowLocation Location, Guid? Id, string Text, ResolvedPerson? Owner, Guid? AgendaItemId)
+{
+    /// <summary>When the decision is to be carried out, where the minutes say (a due column of a decisions table).</summary>
+    public DateOnly? Due { get; init; }
+}
 
 /// <param name="Status">present, absent or delegate.</param>
 public sealed record AttendanceRow(RowLocation Location, string? Email, string Name, string Status, string? Delegate);

@@ -32,7 +32,7 @@ public static partial class MinutesReader
             using var document = WordprocessingDocument.Open(package, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new MinutesRejectedException(MinutesRejection.NotADocument, "noBody", "This package has no Word document body; it is not a .docx with minutes.");
-            return new Reading(context, limits).Read(body);
+            return new Reading(context, limits, HandTypedDecisions.HeadingStyles(document.MainDocumentPart!)).Read(body);
         }
         catch (Exception e) when (e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
         {
@@ -45,7 +45,7 @@ public static partial class MinutesReader
 
     private enum TableKind { Other, Actions, Decisions, Attendance }
 
-    private sealed partial class Reading(MinutesContext context, MinutesLimits limits)
+    private sealed partial class Reading(MinutesContext context, MinutesLimits limits, IReadOnlySet<string> headingStyles)
     {
         private readonly People _people = new(context.People);
         private readonly List<MinutesWarning> _warnings = [];
@@ -66,10 +66,12 @@ public static partial class MinutesReader
             {
                 switch (block)
                 {
-                    case SdtBlock sdt: ReadBlock(sdt); break;
-                    case Table table: ReadTable(table); break;
+                    case SdtBlock sdt: EndDecisionSection(); ReadBlock(sdt); break;
+                    case Table table: ReadTable(table); EndDecisionSection(); break;
+                    case Paragraph paragraph: ReadParagraph(paragraph); break;
                 }
             }
+            EndDecisionSection();
             return new MinutesContent(_attendance, _notes, _decisions, KeepIdsOnce(_actions), _next, _warnings);
         }
 
@@ -135,7 +137,9 @@ public static partial class MinutesReader
                 kind = actionColumns.ContainsKey("title") && (actionColumns.ContainsKey("owner") || actionColumns.ContainsKey("due")) ? TableKind.Actions
                     : decisionColumns.ContainsKey("text") ? TableKind.Decisions
                     : attendanceColumns.ContainsKey("name") && attendanceColumns.ContainsKey("status") ? TableKind.Attendance
+                    : _section is not null ? TableKind.Decisions // any table under a "Decisions" heading lists decisions
                     : TableKind.Other;
+            if (kind == TableKind.Decisions && _section is not null) _section.Table = true;
             var hasHeader = header.IsHeader || actionColumns.Count + decisionColumns.Count + attendanceColumns.Count >= 2;
             var body = hasHeader ? rows.Skip(1) : rows;
             switch (kind)
@@ -147,7 +151,10 @@ public static partial class MinutesReader
                     break;
                 case TableKind.Decisions:
                     var decisionNumber = ++_decisionTables;
-                    foreach (var row in body) ReadDecision(row, hasHeader && decisionColumns.ContainsKey("text") ? decisionColumns : DefaultDecisionColumns, decisionNumber);
+                    var decisionMap = hasHeader && decisionColumns.ContainsKey("text") ? decisionColumns
+                        : hasHeader && TextColumn(header) is { } textColumn ? new Dictionary<string, int>(decisionColumns) { ["text"] = textColumn }
+                        : DefaultDecisionColumns;
+                    foreach (var row in body) ReadDecision(row, decisionMap, decisionNumber);
                     break;
                 case TableKind.Attendance:
                     foreach (var row in body) ReadAttendance(row, hasHeader && attendanceColumns.ContainsKey("status") ? attendanceColumns : DefaultAttendanceColumns);
@@ -234,9 +241,11 @@ public static partial class MinutesReader
             var at = new RowLocation(MinutesPart.Decisions, row.Number, table);
             var text = Cell(row, map, "text", at);
             if (text.Length == 0) return;
-            var owner = ResolveOwner(Cell(row, map, "owner", at), at, "owner", required: false);
+            var ownerText = Cell(row, map, "owner", at);
+            var owner = ownerText.Length > 0 ? ResolveOwner(ownerText, at, "owner", required: false) : OwnerWrittenIn(text, at);
             var id = MinutesTags.Parse(row.Tag) is (MinutesTags.DecisionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
-            _decisions.Add(new DecisionRow(at, id, text, owner, ResolveAgenda(Cell(row, map, "agenda", at), at)));
+            _decisions.Add(new DecisionRow(at, id, text, owner, ResolveAgenda(Cell(row, map, "agenda", at), at)) { Due = DecisionDue(Cell(row, map, "due", at), at) });
+            if (_section is not null) _section.Found++;
         }
 
         private void ReadAttendance(GridRow row, Dictionary<string, int> map)
@@ -260,7 +269,11 @@ public static partial class MinutesReader
             var (result, person) = _people.Resolve(text);
             switch (result)
             {
-                case People.Match.Unknown: Warn(at, column, "unknownPerson", [text], $"'{text}' is not one of the meeting's attendees. Write their name as invited, their email, or @name."); break;
+                case People.Match.Unknown when _people.Close(text) is { Count: > 0 } close:
+                    var names = string.Join(", ", close.Select(p => $"{p.DisplayName} <{p.Email}>"));
+                    Warn(at, column, "unknownPersonClose", [text, names], $"Could not match '{text}' to an attendee. Did you mean {names}? Write their name as invited, their email, or @name.");
+                    break;
+                case People.Match.Unknown: Warn(at, column, "unknownPerson", [text], $"Could not match '{text}' to an attendee. Write their name as invited, their email, or @name."); break;
                 case People.Match.Ambiguous: Warn(at, column, "ambiguousPerson", [text], $"'{text}' matches more than one attendee. Write their email instead."); break;
                 case People.Match.Empty when required: Warn(at, column, "noOwner", [], "No owner: every action item needs one."); break;
             }

@@ -34,6 +34,53 @@ public sealed partial class People(IReadOnlyList<ResolvedPerson> attendees)
         };
     }
 
+    /// <summary>
+    /// Attendees whose name is close to what was written — another spelling, the parts reversed, a typo, the name
+    /// inside a longer one, the email's local part — to offer the note-taker, never to pick. Closest first, at most three.
+    /// </summary>
+    public IReadOnlyList<ResolvedPerson> Close(string text)
+    {
+        var written = Squash(AngleEmail().Replace(text, "").Trim().TrimStart('@').Split('@')[0]);
+        if (written.Length < 2) return [];
+        var parts = Parts(text);
+        return attendees
+            .Select(a => (Person: a, Distance: Distance(written, parts, a)))
+            .Where(c => c.Distance is not null)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Person.DisplayName, StringComparer.Ordinal)
+            .Take(3).Select(c => c.Person).ToList();
+    }
+
+    private static int? Distance(string written, string[] parts, ResolvedPerson attendee)
+    {
+        var name = Squash(attendee.DisplayName);
+        var local = Squash(attendee.Email.Split('@')[0]);
+        if (name == written || local == written) return 0;
+        if (parts.Length > 1 && parts.Order(StringComparer.Ordinal).SequenceEqual(Parts(attendee.DisplayName).Order(StringComparer.Ordinal))) return 0;
+        var edits = Math.Min(Levenshtein(written, name), Levenshtein(written, local));
+        if (edits <= (written.Length <= 4 ? 1 : 2)) return edits;
+        if (name.Contains(written, StringComparison.Ordinal) || written.Contains(name, StringComparison.Ordinal) && name.Length >= 2) return 3;
+        return null;
+    }
+
+    private static string Squash(string text) => new([.. text.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+    private static string[] Parts(string text) => text.ToLowerInvariant().Split([' ', '.', '-', '_', ','], StringSplitOptions.RemoveEmptyEntries);
+
+    private static int Levenshtein(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2) return int.MaxValue;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"<(?<email>[^<>\s]+@[^<>\s]+)>")] private static partial Regex AngleEmail();

@@ -154,7 +154,7 @@ public sealed class ReaderTests
         var read = Read(docx, Context() with { People = people });
 
         Assert.Equal([
-            "Action items, row 2, owner: 'Zhang San' is not one of the meeting's attendees. Write their name as invited, their email, or @name.",
+            "Action items, row 2, owner: Could not match 'Zhang San' to an attendee. Write their name as invited, their email, or @name.",
             "Action items, row 2, due date: 'soon-ish' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.",
             "Action items, row 3, owner: 'Alice Wang' matches more than one attendee. Write their email instead.",
             "Action items, row 3, due date: '2026-13-45' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.",

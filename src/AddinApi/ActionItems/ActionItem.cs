@@ -14,6 +14,9 @@ public sealed class ActionItem
     /// <summary>The agenda item this came from, when the minutes say so.</summary>
     public Guid? AgendaItemId { get; set; }
 
+    /// <summary>The decision this item carries out, when linked in the register.</summary>
+    public Guid? DecisionId { get; set; }
+
     public required string Title { get; set; }
     public string? Details { get; set; }
 

@@ -56,6 +56,8 @@ public static class PersonBinding
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerObjectId, oid), ct);
         await db.Meetings.Where(m => m.OrganizerObjectId == null && m.OrganizerEmail == email)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganizerObjectId, oid), ct);
+        await db.Decisions.Where(d => d.OwnerObjectId == null && d.OwnerEmail == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.OwnerObjectId, oid), ct);
         // Attendees are owned by their meeting (no set of their own to update through), hence SQL, quoted for every provider.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""UPDATE "MeetingAttendees" SET "ObjectId" = {oid} WHERE "ObjectId" IS NULL AND "Email" = {email} AND "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "TenantId" = {caller.TenantId})""", ct);
@@ -66,6 +68,8 @@ public static class PersonBinding
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerEmail, email), ct);
         await db.Meetings.Where(m => m.OrganizerObjectId == oid && m.OrganizerEmail != email)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganizerEmail, email), ct);
+        await db.Decisions.Where(d => d.OwnerObjectId == oid && d.OwnerEmail != email)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.OwnerEmail, email), ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""UPDATE "MeetingAttendees" SET "Email" = {email} WHERE "ObjectId" = {oid} AND "Email" <> {email} AND "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "TenantId" = {caller.TenantId}) AND NOT EXISTS (SELECT 1 FROM "MeetingAttendees" x WHERE x."MeetingId" = "MeetingAttendees"."MeetingId" AND x."Email" = {email})""", ct);
     }

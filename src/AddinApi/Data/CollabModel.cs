@@ -141,6 +141,8 @@ internal static class CollabModel
             i.HasIndex(x => new { x.TenantId, x.OwnerEmail, x.DueDate });
             i.HasIndex(x => new { x.TenantId, x.OwnerObjectId, x.DueDate }); // "my items" by account (Auth/PersonMatch)
             i.HasIndex(x => new { x.TenantId, x.MeetingId });
+            i.HasOne<Decision>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+            i.HasIndex(x => new { x.TenantId, x.DecisionId });
         });
 
         model.Entity<CooperatingDepartment>(c =>
@@ -168,6 +170,7 @@ internal static class CollabModel
             p.Property(x => x.TenantId).HasMaxLength(TenantLength);
             p.Property(x => x.ByEmail).HasMaxLength(EmailLength);
             p.Property(x => x.Sha256).HasMaxLength(64);
+            p.Property(x => x.NotesDigest).HasMaxLength(64);
             p.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => new { x.TenantId, x.MeetingId, x.PublishedAt });
             p.HasIndex(x => x.MeetingId);
@@ -225,9 +228,13 @@ internal static class CollabModel
             d.Property(x => x.Text).HasMaxLength(TextLength);
             d.Property(x => x.OwnerEmail).HasMaxLength(EmailLength);
             d.Property(x => x.OwnerName).HasMaxLength(NameLength);
+            d.Property(x => x.OwnerObjectId).HasMaxLength(TenantLength);
             d.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumLength);
+            d.Property(x => x.Version).IsConcurrencyToken();
             d.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            d.HasOne<Decision>().WithMany().HasForeignKey(x => x.SupersededById).OnDelete(DeleteBehavior.Restrict);
             d.HasIndex(x => new { x.TenantId, x.MeetingId });
+            d.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt }); // the register's search: by status, newest first
         });
     }
 }

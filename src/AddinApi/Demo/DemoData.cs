@@ -111,9 +111,15 @@ public static class DemoData
         training.ProgressNote = "Slides ready; sessions booked for next week.";
         db.ActionItems.AddRange(campaign, budget, build, pricing, training);
 
-        db.Decisions.AddRange(
-            new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "Launch date is fixed for the first Monday of next quarter.", OwnerEmail = Organizer, OwnerName = "Alice Wang", CreatedAt = launch.EndUtc },
-            new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "市场部牵头发布会，销售部协作。", OwnerEmail = Attendee, OwnerName = "陈伟", CreatedAt = launch.EndUtc, Status = DecisionStatus.CarriedOut });
+        // The register: one decision carried out, one under way through its items, one replaced by a later one.
+        var launchDate = new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "Launch date is fixed for the first Monday of next quarter.", OwnerEmail = Organizer, OwnerName = "Alice Wang", CreatedAt = launch.EndUtc, UpdatedAt = launch.EndUtc, DueDate = today.AddDays(20), Status = DecisionStatus.InProgress };
+        var lead = new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "市场部牵头发布会，销售部协作。", OwnerEmail = Attendee, OwnerName = "陈伟", CreatedAt = launch.EndUtc, UpdatedAt = launch.EndUtc, DueDate = today.AddDays(9), Status = DecisionStatus.Agreed };
+        var cap = new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "第三季度市场预算上限为 80 万元。", OwnerEmail = Finance, OwnerName = "Dana Smith", CreatedAt = launch.EndUtc, UpdatedAt = launch.EndUtc, Status = DecisionStatus.Implemented };
+        var oldCap = new Decision { TenantId = Tenant, MeetingId = launch.Id, Text = "Q3 marketing budget capped at 60,000.", OwnerEmail = Finance, OwnerName = "Dana Smith", CreatedAt = launch.EndUtc, UpdatedAt = launch.EndUtc, Status = DecisionStatus.Superseded, SupersededById = cap.Id };
+        db.Decisions.AddRange(launchDate, lead, cap, oldCap);
+        (pricing.DecisionId, build.DecisionId) = (launchDate.Id, launchDate.Id);
+        (campaign.DecisionId, training.DecisionId) = (lead.Id, lead.Id);
+        budget.DecisionId = cap.Id;
 
         var elsewhere = new Meeting
         {

@@ -1,7 +1,6 @@
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
-using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +28,6 @@ public static class MeetingsApi
         api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.")
             .Refuses(422, 502);
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
-        api.MapGet("/{id:guid}/decisions", Decisions).WithSummary("The meeting's decision register.").Refuses(404);
     }
 
     private static Ok<PolicyVerdict> Validate(MeetingPlan plan, HttpRequest request, TimeProvider clock, IOptions<PolicyOptions> policy) =>
@@ -158,8 +156,7 @@ public static class MeetingsApi
         IQueryable<Meeting> query = db.Meetings.AsNoTracking();
         query = @as?.ToLowerInvariant() switch
         {
-            null or "" => query.Where(m => m.OrganizerEmail == me && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)
-                                           || m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null))),
+            null or "" => query.VisibleTo(caller),
             "organizer" => query.Where(m => m.OrganizerEmail == me && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)),
             "notetaker" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null) && (a.Roles & MeetingRoles.NoteTaker) == MeetingRoles.NoteTaker)),
             "attendee" => query.Where(m => m.Attendees.Any(a => a.Email == me && (a.ObjectId == oid || a.ObjectId == null))),
@@ -202,16 +199,6 @@ public static class MeetingsApi
             .Select(ActionItemResponse.Projection)
             .ToListAsync(ct);
         return TypedResults.Ok(items.Select(i => i.AsOf(now)).ToList());
-    }
-
-    private static async Task<Results<Ok<List<DecisionResponse>>, ProblemHttpResult>> Decisions(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
-    {
-        if (Refuse(await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct), caller, organizerOnly: false, request) is { } refusal) return refusal;
-        var decisions = await db.Decisions.Where(d => d.MeetingId == id)
-            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(DecisionResponse.Projection)
-            .ToListAsync(ct);
-        return TypedResults.Ok(decisions);
     }
 
     private static Task<Meeting?> CreatedWithAsync(CollabDb db, Caller caller, string key, CancellationToken ct) =>

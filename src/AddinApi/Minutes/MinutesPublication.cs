@@ -9,6 +9,8 @@ public sealed class MinutesPublication
     public DateTime PublishedAt { get; set; }
     public required string ByEmail { get; set; }
     public required string Sha256 { get; set; }
+    /// <summary>A hash of the notes and the next-meeting text as read: a publish that changes only those is still kept (and mailable).</summary>
+    public string? NotesDigest { get; set; }
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Cancelled { get; set; }

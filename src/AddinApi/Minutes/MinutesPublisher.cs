@@ -40,13 +40,16 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         var warnings = content.Warnings.Select(w => MinutesWords.Warning(w, culture)).Concat(run.Warnings).ToList();
 
         Guid? publication = null;
-        // A publish that changes nothing stores nothing — except the meeting's first: the minutes themselves (notes,
-        // attendance) are what attendees get mailed, even when every item was already in the store.
-        if (run.ChangedAnything || !await db.MinutesPublications.AnyAsync(p => p.MeetingId == meeting.Id, ct))
+        // A publish that changes nothing stores nothing — except the meeting's first, and one whose notes changed: the
+        // minutes themselves (notes, attendance, decisions) are what attendees get mailed, even with no action item in them.
+        var notes = NotesDigest(content);
+        var last = await db.MinutesPublications.Where(p => p.MeetingId == meeting.Id).OrderByDescending(p => p.PublishedAt)
+            .Select(p => new { p.NotesDigest }).FirstOrDefaultAsync(ct);
+        if (run.ChangedAnything || last is null || last.NotesDigest != notes)
         {
             var record = new MinutesPublication
             {
-                TenantId = meeting.TenantId, MeetingId = meeting.Id, PublishedAt = run.Now, ByEmail = caller.Email, Sha256 = sha256, Document = document,
+                TenantId = meeting.TenantId, MeetingId = meeting.Id, PublishedAt = run.Now, ByEmail = caller.Email, Sha256 = sha256, NotesDigest = notes, Document = document,
                 Created = run.Created.Count, Updated = run.Updated.Count, Cancelled = run.Cancelled.Count, Conflicts = run.Conflicts.Count, Warnings = warnings.Count,
             };
             db.MinutesPublications.Add(record);
@@ -57,6 +60,13 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         return new PublishReport(publication, run.Created, run.Updated, run.Unchanged, run.Cancelled, run.Conflicts, run.Skipped, warnings,
             [.. run.Created, .. run.Updated.Select(u => new RowResult(u.Row, u.Id, u.Title, u.Table, u.RowNumber)), .. run.Unchanged],
             new DecisionCounts(run.DecisionsCreated, run.DecisionsUpdated, run.DecisionsRevoked), content.Attendance.Count);
+    }
+
+    /// <summary>The notes per agenda item and the next-meeting text, hashed: what a publish may change without touching the store.</summary>
+    private static string NotesDigest(MinutesContent content)
+    {
+        var text = string.Join('\u001f', content.Notes.Select(n => $"{n.AgendaItemId}\u001e{n.Notes}").Append(content.NextMeeting ?? ""));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     private sealed class Run(CollabDb db, Meeting meeting, CultureInfo culture, DateTime now)
@@ -226,24 +236,31 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                     ?? existing.FirstOrDefault(d => !seen.Contains(d.Id) && Normalize(d.Text) == Normalize(row.Text));
                 if (decision is null)
                 {
-                    decision = new Decision { TenantId = meeting.TenantId, MeetingId = meeting.Id, Text = row.Text, CreatedAt = now };
+                    decision = new Decision { TenantId = meeting.TenantId, MeetingId = meeting.Id, Text = row.Text, CreatedAt = now, UpdatedAt = now };
                     db.Decisions.Add(decision);
                     existing.Add(decision);
                     DecisionsCreated++;
                 }
                 seen.Add(decision.Id);
-                var changed = decision.Text != row.Text || decision.AgendaItemId != (row.AgendaItemId ?? decision.AgendaItemId)
-                    || row.Owner is not null && decision.OwnerEmail != row.Owner.Email || decision.Status == DecisionStatus.Revoked;
+                var text = row.Text.Length <= CollabModel.TextLength ? row.Text : row.Text[..CollabModel.TextLength];
+                var changed = decision.Text != text || decision.AgendaItemId != (row.AgendaItemId ?? decision.AgendaItemId)
+                    || row.Owner is not null && decision.OwnerEmail != row.Owner.Email || row.Due is not null && decision.DueDate != row.Due
+                    || decision.RevokedByMinutes;
                 if (!changed) continue;
-                if (db.Entry(decision).State != EntityState.Added) DecisionsUpdated++;
-                decision.Text = row.Text;
+                if (db.Entry(decision).State != EntityState.Added) { DecisionsUpdated++; decision.Version++; }
+                decision.Text = text;
                 decision.AgendaItemId = row.AgendaItemId ?? decision.AgendaItemId;
-                if (row.Owner is not null) (decision.OwnerEmail, decision.OwnerName) = (row.Owner.Email, row.Owner.DisplayName);
-                if (decision.Status == DecisionStatus.Revoked) decision.Status = DecisionStatus.Taken;
+                if (row.Owner is not null) (decision.OwnerEmail, decision.OwnerName, decision.OwnerObjectId) = (row.Owner.Email, row.Owner.DisplayName, AccountOf(row.Owner.Email));
+                decision.DueDate = row.Due ?? decision.DueDate;
+                if (decision.RevokedByMinutes) (decision.Status, decision.RevokedByMinutes) = (DecisionStatus.Agreed, false); // back in the minutes
+                decision.UpdatedAt = now;
             }
-            foreach (var gone in existing.Where(d => !seen.Contains(d.Id) && d.Status != DecisionStatus.Revoked))
+            // Gone from the minutes: kept in the register, marked as no longer standing. One already revoked or
+            // superseded in the register is left as it is.
+            foreach (var gone in existing.Where(d => !seen.Contains(d.Id) && d.Status is not (DecisionStatus.Revoked or DecisionStatus.Superseded)))
             {
-                gone.Status = DecisionStatus.Revoked; // kept in the register, marked as no longer standing
+                (gone.Status, gone.RevokedByMinutes, gone.UpdatedAt) = (DecisionStatus.Revoked, true, now);
+                gone.Version++;
                 DecisionsRevoked++;
             }
         }
@@ -280,7 +297,9 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             department = new Department { TenantId = meeting.TenantId, Name = key };
             db.Departments.Add(department);
             _departments[key] = department;
-            Warnings.Add(new PublishWarning(at, Messages.Format("minutes.newDepartment", culture, key), "newDepartment"));
+            // A department the meeting's plan names (an attendee's) is known: it is set up now, without a word.
+            if (!meeting.Attendees.Any(a => string.Equals(a.Department?.Trim(), key, StringComparison.OrdinalIgnoreCase)))
+                Warnings.Add(new PublishWarning(at, Messages.Format("minutes.newDepartment", culture, key), "newDepartment"));
             return department;
         }
 

@@ -10,9 +10,9 @@ public static class MinutesWords
     /// <summary>"Action items, row 3" / "行动项表第 3 行"; with a column, "…, due date" / "…的截止日期".</summary>
     public static string Where(RowLocation at, string? column, CultureInfo culture)
     {
-        var tables = at.Part is MinutesPart.ActionItems or MinutesPart.Decisions;
-        var part = Messages.Format($"minutes.part.{at.Part}{(tables && at.Number > 1 ? ".n" : "")}", culture, at.Number);
-        var place = at.Row == 0 ? part : Messages.Format("minutes.row", culture, part, at.Row);
+        var numbered = at.Part is MinutesPart.ActionItems or MinutesPart.Decisions or MinutesPart.DecisionList;
+        var part = Messages.Format($"minutes.part.{at.Part}{(numbered && at.Number > 1 ? ".n" : "")}", culture, at.Number);
+        var place = at.Row == 0 ? part : Messages.Format(at.Part == MinutesPart.DecisionList ? "minutes.item" : "minutes.row", culture, part, at.Row);
         return column is null ? place : Messages.Format("minutes.cell", culture, place, Messages.Format($"minutes.column.{column}", culture));
     }
 

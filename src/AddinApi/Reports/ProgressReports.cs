@@ -1,6 +1,7 @@
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
+using CollabAddin.Api.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Reports;
@@ -28,9 +29,8 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
         var items = db.ActionItems.Where(i => i.OwnerEmail == email && (i.OwnerObjectId == oid || i.OwnerObjectId == null)
             || i.Meeting!.OrganizerEmail == email && (i.Meeting.OrganizerObjectId == oid || i.Meeting.OrganizerObjectId == null)
             || i.LeadDepartment!.ContactEmail == email || i.CooperatingDepartments.Any(c => c.Department!.ContactEmail == email));
-        var decisions = db.Decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId
-            && (m.OrganizerEmail == email && (m.OrganizerObjectId == oid || m.OrganizerObjectId == null)
-                || m.Attendees.Any(a => a.Email == email && (a.ObjectId == oid || a.ObjectId == null)))));
+        var visible = db.Meetings.VisibleTo(caller);
+        var decisions = db.Decisions.Where(d => visible.Any(m => m.Id == d.MeetingId));
         return BuildAsync(items, decisions, filter, ct);
     }
 
@@ -76,9 +76,10 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
             .OrderBy(d => d.Department, StringComparer.Ordinal).ToList();
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var taken = await decisions.Where(d => d.Status != DecisionStatus.Revoked && d.CreatedAt >= fromUtc && d.CreatedAt < toUtc)
+        // From the register: decisions still standing (neither revoked nor replaced by another), and of them the implemented.
+        var taken = await decisions.Where(d => d.Status != DecisionStatus.Revoked && d.Status != DecisionStatus.Superseded && d.CreatedAt >= fromUtc && d.CreatedAt < toUtc)
             .Select(d => d.Status).ToListAsync(ct);
-        var carried = taken.Count(s => s == DecisionStatus.CarriedOut);
+        var carried = taken.Count(s => s == DecisionStatus.Implemented);
 
         return new ProgressReport(rows, new Figures(from, to, due.Count, doneByDue, due.Count == 0 ? null : (double)doneByDue / due.Count,
             firstUpdates.Count, firstUpdates.Count == 0 ? null : Math.Round(firstUpdates.Average(), 1), byDepartment,

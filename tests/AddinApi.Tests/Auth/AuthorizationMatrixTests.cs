@@ -115,6 +115,19 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/mail");
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["GET /api/decisions"] = new(Get(_ => "/api/decisions?q=launch"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/decisions/{id:guid}"] = new(Get(s => $"/api/decisions/{s.DecisionId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        // The meeting's runners and the decision's owner keep the register; other attendees read it.
+        ["PATCH /api/decisions/{id:guid}"] = new(async (app, s) =>
+        {
+            var version = await app.WithDbAsync(Tenant, db => db.Decisions.Where(d => d.Id == s.DecisionId).Select(d => d.Version).SingleAsync());
+            var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/decisions/{s.DecisionId}")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { dueDate = new DateOnly(2026, 12, 1).AddDays(version % 20) }),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            return request;
+        }, Protected(NotFound, Forbidden, Forbidden, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // Public by design: liveness, the API description, and the development sign-in itself.
         ["* /healthz"] = new(Get(_ => "/healthz"), Everyone(Ok)),

@@ -35,7 +35,7 @@ public static class TestData
         var local => local,
     };
 
-    public sealed record Scenario(Guid MeetingId, Guid ItemId, Guid LeadDepartmentId, Guid CooperatingDepartmentId);
+    public sealed record Scenario(Guid MeetingId, Guid ItemId, Guid LeadDepartmentId, Guid CooperatingDepartmentId, Guid DecisionId);
 
     /// <summary>A meeting run by Alice (organizer) and Bob (note-taker), attended by Carol and Dave; Carol owns one item.</summary>
     public static async Task<Scenario> MeetingWithItemAsync(TestApp app, string tenant = Tenant, DateOnly? due = null, string zone = Zone)
@@ -50,15 +50,16 @@ public static class TestData
             DueDate = due ?? new DateOnly(2026, 12, 1), TimeZone = zone, LeadDepartmentId = lead.Id,
             CooperatingDepartments = [new CooperatingDepartment { DepartmentId = cooperating.Id }],
         };
+        var decision = new Decision { TenantId = tenant, MeetingId = meeting.Id, Text = "Launch on 1 Dec", OwnerEmail = Owner, OwnerName = NameOf(Owner), CreatedAt = DateTime.UtcNow };
         await app.WithDbAsync(tenant, async db =>
         {
             db.Departments.AddRange(lead, cooperating);
             db.Meetings.Add(meeting);
             db.ActionItems.Add(item);
-            db.Decisions.Add(new Decision { TenantId = tenant, MeetingId = meeting.Id, Text = "Launch on 1 Dec", CreatedAt = DateTime.UtcNow });
+            db.Decisions.Add(decision);
             await db.SaveChangesAsync();
         });
-        return new Scenario(meeting.Id, item.Id, lead.Id, cooperating.Id);
+        return new Scenario(meeting.Id, item.Id, lead.Id, cooperating.Id, decision.Id);
     }
 
     public static Meeting NewMeeting(string tenant = Tenant, string zone = Zone) => new()

@@ -35,7 +35,7 @@ public sealed class MeetingListsTests
         var s = await MeetingWithItemAsync(app);
         var decisions = await (await (await app.ClientForAsync(NoteTaker)).GetAsync($"/api/meetings/{s.MeetingId}/decisions")).ReadAsync<List<DecisionResponse>>();
         Assert.Equal(["Launch on 1 Dec"], decisions.Select(d => d.Text));
-        Assert.Equal(DecisionStatus.Taken, decisions[0].Status);
+        Assert.Equal(DecisionStatus.Agreed, decisions[0].Status);
     }
 
     [Fact]

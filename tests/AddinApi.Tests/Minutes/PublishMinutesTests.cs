@@ -212,4 +212,65 @@ public sealed class PublishMinutesTests(PostgresServer postgres)
         Assert.Contains(report.Warnings, w => w.Location == "Action items, row 2, owner");
         Assert.Contains(report.Warnings, w => w.Location == "Action items, row 2, agenda item");
     }
+
+    [Fact]
+    public async Task Departments_the_plan_names_are_known_and_only_a_department_nobody_named_is_announced()
+    {
+        var s = await StartAsync();
+        await using var _ = s.App;
+        var draft = Edit(s.Template, body =>
+        {
+            Fill(ActionRows(body)[0], "Draft the campaign", "Carol Zhang", "2026-12-10", "marketing", "Engineering", "", ""); // the plan's departments, any case
+            Fill(ActionRows(body)[1], "Book the venue", "Dave Chen", "2026-12-11", "Facilities", "", "", "");
+        });
+
+        var report = await Publish(s, draft);
+
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(("newDepartment", "Action items, row 3"), (warning.Code, warning.Location));
+        Assert.Contains("'Facilities'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, await s.App.WithDbAsync(Tenant, db => db.Departments.CountAsync())); // all set up, none lost
+    }
+
+    [Fact]
+    public async Task A_publish_that_changes_only_the_notes_is_kept_so_the_mail_carries_the_new_notes()
+    {
+        var s = await StartAsync();
+        await using var _ = s.App;
+        var first = await Publish(s, s.Template); // nothing in the store changes: still the first minutes
+        var noted = Edit(s.Template, body => body.Descendants<DocumentFormat.OpenXml.Wordprocessing.SdtBlock>()
+            .First(b => CollabAddin.Minutes.MinutesTags.Parse(b.SdtProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Tag>()?.Val?.Value).Kind == CollabAddin.Minutes.MinutesTags.Notes)
+            .Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First()
+            .Append(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Agreed to keep the date."))));
+
+        var second = await Publish(s, noted);
+        var repeat = await Publish(s, noted);
+
+        Assert.NotNull(first.PublicationId);
+        Assert.NotNull(second.PublicationId);
+        Assert.NotEqual(first.PublicationId, second.PublicationId);
+        Assert.Null(repeat.PublicationId); // the same notes again: nothing new to keep
+        await (await s.NoteTaker.PostAsync($"/api/meetings/{s.MeetingId}/minutes/mail", null)).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.All(s.App.Graph.State.SentMail, m => Assert.Equal(noted, Assert.Single(m.Attachments).Content));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Could not match 'Zhang Carol' to an attendee. Did you mean Carol Zhang <carol@contoso.example>?")]
+    [InlineData("zh-CN", "无法将“Zhang Carol”对应到参会人。您是否指的是 Carol Zhang <carol@contoso.example>？")]
+    public async Task An_owner_written_another_way_is_reported_with_the_attendee_it_may_mean_and_not_guessed(string language, string expected)
+    {
+        var s = await StartAsync();
+        await using var _ = s.App;
+        var draft = Edit(s.Template, body => Fill(ActionRows(body)[0], "Draft the campaign", "Zhang Carol", "2026-12-10", "", "", "", ""));
+        var content = new ByteArrayContent(draft);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(MinutesApi.DocxType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes") { Content = content };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        var report = await (await s.NoteTaker.SendAsync(request)).ReadAsync<PublishReport>();
+
+        var warning = report.Warnings.Single(w => w.Code == "unknownPersonClose");
+        Assert.StartsWith(expected, warning.Message, StringComparison.Ordinal);
+        Assert.Single(report.Skipped); // no owner: not stored under a guessed one
+    }
 }

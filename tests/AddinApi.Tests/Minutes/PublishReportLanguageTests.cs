@@ -29,7 +29,7 @@ public sealed class PublishReportLanguageTests
         Assert.Equal(("行动项表第 4 行", 4), (skipped.Row, skipped.RowNumber));
         Assert.Equal("未识别负责人，因此没有创建行动项。请填写参会人的姓名或邮箱后重新发布。", skipped.Reason);
         string Warning(string location) => Assert.Single(report.Warnings, w => w.Location == location).Message;
-        Assert.Equal("“Someone Else”不是本次会议的参会人。请填写邀请时的姓名、邮箱或 @姓名。", Warning("行动项表第 4 行的负责人"));
+        Assert.Equal("无法将“Someone Else”对应到参会人。请填写邀请时的姓名、邮箱或 @姓名。", Warning("行动项表第 4 行的负责人"));
         Assert.Equal("无法识别日期“sometime”。请写成 2026-12-01、12月1日或“下周五”。", Warning("行动项表第 4 行的截止日期"));
         Assert.Equal("“maybe”不是有效状态。请填写未开始、进行中、已完成或阻塞。", Warning("行动项表第 4 行的状态"));
         Assert.Equal("“9”不是本次会议的议程项。请填写议程编号（1、2……）或议题。", Warning("行动项表第 4 行的议程项"));

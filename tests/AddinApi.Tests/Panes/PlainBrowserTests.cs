@@ -244,11 +244,53 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_decision_register_is_searched_and_kept_up_to_date_by_the_owner_in_chinese_and_read_only_for_an_attendee()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var s = await MeetingWithItemAsync(app);
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            (await db.ActionItems.SingleAsync(i => i.Id == s.ItemId)).DecisionId = s.DecisionId;
+            db.Origin = new Api.Data.ChangeOrigin(Organizer, NameOf(Organizer), ChangeSource.Api);
+            await db.SaveChangesAsync();
+        });
+
+        var page = await browser.OpenPlainAsync(app, Link("decisions", Owner, "zh-CN"));
+        var decision = page.GetByRole(AriaRole.Article, new() { Name = "Launch on 1 Dec" });
+        await Expect(decision).ToBeVisibleAsync();
+        await Expect(decision.GetByText("行动项完成 0/1")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索决议和会议" }).FillAsync("预算");
+        await Expect(page.GetByText("没有与搜索匹配的决议。")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索决议和会议" }).FillAsync("launch");
+        await Expect(decision).ToBeVisibleAsync();
+        await decision.GetByRole(AriaRole.Button, new() { Name = "行动项与完成日期" }).ClickAsync();
+        await Expect(decision.GetByRole(AriaRole.Link, new() { Name = "Draft the launch campaign" })).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-decisions-zh-320");
+
+        // Carol owns it: one click marks it implemented, and it moves to that tab.
+        await decision.GetByRole(AriaRole.Button, new() { Name = "更改决议状态: 已议定" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitemradio, new() { Name = "已落实" }).ClickAsync();
+        await Expect(decision.GetByText("已保存。")).ToBeVisibleAsync();
+        Assert.Equal(Api.Decisions.DecisionStatus.Implemented, await app.WithDbAsync(Tenant, db => db.Decisions.Where(d => d.Id == s.DecisionId).Select(d => d.Status).SingleAsync()));
+        await page.GetByRole(AriaRole.Tab, new() { Name = "已落实" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "Launch on 1 Dec" })).ToBeVisibleAsync();
+
+        // Dave attends the meeting: he reads the register, with nothing offered that he may not do.
+        var dave = await browser.OpenPlainAsync(app, Link("decisions", Attendee, "en-US") + "&theme=dark", width: 350);
+        await dave.GetByRole(AriaRole.Tab, new() { Name = "All" }).ClickAsync();
+        var read = dave.GetByRole(AriaRole.Article, new() { Name = "Launch on 1 Dec" });
+        await Expect(read.GetByText("Implemented")).ToBeVisibleAsync();
+        await Expect(read.GetByRole(AriaRole.Button, new() { Name = "Change the decision's status", Exact = false })).ToHaveCountAsync(0);
+        await LooksRight(dave, "plain-decisions-en-dark-350");
+    }
+
+    [Fact]
     public async Task Every_pane_reads_well_in_both_languages_light_dark_and_high_contrast_at_350_and_320_px()
     {
         await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
         var context = await browser.NewContextAsync(350);
-        foreach (var (pane, who) in new[] { ("index", "alice"), ("items", "chen.wei"), ("organizer", "alice"), ("minutes", "bob") })
+        foreach (var (pane, who) in new[] { ("index", "alice"), ("items", "chen.wei"), ("organizer", "alice"), ("minutes", "bob"), ("decisions", "alice") })
             foreach (var language in new[] { "en-US", "zh-CN" })
                 foreach (var theme in new[] { "light", "dark", "contrast" })
                 {

@@ -38,7 +38,7 @@ public sealed class ReportsTests
             db.ActionItems.AddRange(items);
             var sales = await db.Departments.SingleAsync(d => d.Name == "Sales");
             foreach (var i in items) i.LeadDepartmentId = sales.Id;
-            db.Decisions.Add(new Decision { TenantId = Tenant, MeetingId = s.MeetingId, Text = "Carried", Status = DecisionStatus.CarriedOut, CreatedAt = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc) });
+            db.Decisions.Add(new Decision { TenantId = Tenant, MeetingId = s.MeetingId, Text = "Carried", Status = DecisionStatus.Implemented, CreatedAt = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc) });
             await db.SaveChangesAsync();
         });
         async Task Move(string email, Guid id, object change, DateTimeOffset at)

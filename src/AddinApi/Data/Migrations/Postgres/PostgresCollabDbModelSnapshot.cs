@@ -34,6 +34,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -109,9 +112,13 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecisionId");
+
                     b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("TenantId", "DecisionId");
 
                     b.HasIndex("TenantId", "MeetingId");
 
@@ -268,6 +275,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -279,10 +289,20 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OwnerObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("RevokedByMinutes")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -294,11 +314,22 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("SupersededById");
+
                     b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Decisions");
                 });
@@ -570,6 +601,10 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NotesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -619,6 +654,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CollabAddin.Api.Departments.Department", "LeadDepartment")
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")
@@ -668,6 +708,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>

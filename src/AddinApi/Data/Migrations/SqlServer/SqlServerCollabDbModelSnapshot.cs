@@ -34,6 +34,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -109,9 +112,13 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecisionId");
+
                     b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("TenantId", "DecisionId");
 
                     b.HasIndex("TenantId", "MeetingId");
 
@@ -268,6 +275,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 
@@ -279,10 +289,20 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("OwnerObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("RevokedByMinutes")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -294,11 +314,22 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("SupersededById");
+
                     b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Decisions");
                 });
@@ -570,6 +601,10 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("NotesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");
 
@@ -619,6 +654,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CollabAddin.Api.Departments.Department", "LeadDepartment")
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")
@@ -668,6 +708,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>

@@ -29,6 +29,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -104,9 +107,13 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecisionId");
+
                     b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("TenantId", "DecisionId");
 
                     b.HasIndex("TenantId", "MeetingId");
 
@@ -261,6 +268,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -272,9 +282,19 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RevokedByMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -287,11 +307,22 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("SupersededById");
+
                     b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Decisions");
                 });
@@ -563,6 +594,10 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -610,6 +645,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CollabAddin.Api.Departments.Department", "LeadDepartment")
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")
@@ -659,6 +699,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CollabAddin.Api.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>

@@ -98,7 +98,7 @@ export function ItemRow({
 
   const due =
     item.dueDate === null ? (
-      <Badge appearance="outline" color="subtle">
+      <Badge appearance="outline" color="informative">
         {t("noDue")}
       </Badge>
     ) : item.isOverdue ? (
@@ -167,7 +167,7 @@ export function ItemRow({
       </div>
       <div className="meeting-name">
         {t("fromMeeting", { meeting: item.meetingSubject })}
-        {linked ? ` · ${t("owner")}: ${item.owner.displayName}` : ""}
+        {linked ? ` · ${t("ownerIs", { name: item.owner.displayName })}` : ""}
       </div>
       <div>
         <Button

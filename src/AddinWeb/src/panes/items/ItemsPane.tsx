@@ -98,6 +98,9 @@ export function ItemsPane() {
           </>
         )}
       </section>
+      <a className="pane-link" href={`/decisions.html${location.search}`}>
+        {t("decisionsTitle")}
+      </a>
     </>
   );
 }

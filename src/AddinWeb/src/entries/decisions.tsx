@@ -1,0 +1,4 @@
+import { startPane } from "../app/Shell";
+import { DecisionsPane } from "../panes/decisions/DecisionsPane";
+
+void startPane("decisionsTitle", DecisionsPane);
