@@ -19,6 +19,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Minutes.MinutesPublication> MinutesPublications => Set<Minutes.MinutesPublication>();
+    public DbSet<Feedback.MeetingFeedback> Feedback => Set<Feedback.MeetingFeedback>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
@@ -42,6 +43,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         modelBuilder.Entity<Decision>().HasQueryFilter(d => d.TenantId == TenantId);
         modelBuilder.Entity<Department>().HasQueryFilter(d => d.TenantId == TenantId);
         modelBuilder.Entity<Minutes.MinutesPublication>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<Feedback.MeetingFeedback>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);

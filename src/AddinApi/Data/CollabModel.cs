@@ -222,6 +222,16 @@ internal static class CollabModel
             f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
         });
 
+        model.Entity<Feedback.MeetingFeedback>(f =>
+        {
+            f.ToTable("MeetingFeedback");
+            f.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            f.Property(x => x.RaterObjectId).HasMaxLength(TenantLength);
+            f.Property(x => x.Comment).HasMaxLength(Feedback.FeedbackRules.CommentLength);
+            f.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            f.HasIndex(x => new { x.TenantId, x.MeetingId, x.RaterObjectId }).IsUnique(); // one answer per person and meeting
+        });
+
         model.Entity<Decision>(d =>
         {
             d.Property(x => x.TenantId).HasMaxLength(TenantLength);

@@ -1,4 +1,5 @@
 using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Departments;
@@ -120,6 +121,11 @@ public static class DemoData
         (pricing.DecisionId, build.DecisionId) = (launchDate.Id, launchDate.Id);
         (campaign.DecisionId, training.DecisionId) = (lead.Id, lead.Id);
         budget.DecisionId = cap.Id;
+
+        // Two of the three attendees rated the launch meeting: the organizer sees only the count until a third does.
+        db.Feedback.AddRange(
+            new Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = launch.Id, RaterObjectId = DevTokenIssuer.ObjectIdFor(Tenant, NoteTaker), GoalReached = 4, AgendaKept = 3, TimeWellUsed = 4, Comment = "Good decisions; the budget item ran over.", AnsweredAt = launch.EndUtc.AddHours(2) },
+            new Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = launch.Id, RaterObjectId = DevTokenIssuer.ObjectIdFor(Tenant, Finance), GoalReached = 5, AgendaKept = 4, TimeWellUsed = 3, AnsweredAt = launch.EndUtc.AddHours(3) });
 
         var elsewhere = new Meeting
         {

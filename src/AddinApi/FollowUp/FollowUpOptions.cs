@@ -30,6 +30,9 @@ public sealed class FollowUpOptions
     /// <summary>Where a mail sends someone to act on an item: the items pane opened on it.</summary>
     public string ItemLink(Guid item) => $"{PublicBaseUrl.TrimEnd('/')}/items.html#item={item}";
 
+    /// <summary>Where an attendee rates a meeting, the first question already answered with <paramref name="goal"/> (one click from the mail).</summary>
+    public string FeedbackLink(Guid meeting, int goal) => $"{PublicBaseUrl.TrimEnd('/')}/feedback.html?meeting={meeting}&goal={goal.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public TimeSpan RetryAfter(int attempts) =>
         Data.RetrySchedule.After(attempts, TimeSpan.FromSeconds(RetryBaseSeconds), TimeSpan.FromMinutes(RetryMaxMinutes));
 }

@@ -30,8 +30,8 @@ public static class MinutesMail
         minutes.MapPost("/mail", Send).RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 422, 429, 502)
             .WithSummary("Mail the published minutes to all attendees, each with their own action items. Again only with resend=true, and at most every 10 minutes.");
 
-    private static async Task<Results<Ok<MailReport>, ProblemHttpResult>> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpRequest request, HttpResponse response,
-        CancellationToken ct, bool resend = false)
+    private static async Task<Results<Ok<MailReport>, ProblemHttpResult>> Send(Guid id, Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions> links, HttpRequest request, HttpResponse response, CancellationToken ct, bool resend = false)
     {
         var culture = RequestLanguage.Of(request);
         var (meeting, refusal) = await MinutesApi.LoadRunAsync(db, id, caller, culture, ct);
@@ -67,7 +67,7 @@ public static class MinutesMail
             try
             {
                 await graph.SendMailAsync(new OutgoingMail(caller.Email, [person.Email],
-                    (chinese ? "会议纪要：" : "Minutes: ") + meeting.Subject, Body(meeting, person, mine, chinese), [attachment]), ct);
+                    (chinese ? "会议纪要：" : "Minutes: ") + meeting.Subject, Body(meeting, person, mine, chinese, links.Value), [attachment]), ct);
                 sent.Add(person.Email);
             }
             catch (Exception e) when (e is GraphUnavailableException or GraphRejectedException)
@@ -84,7 +84,7 @@ public static class MinutesMail
         return TypedResults.Ok(new MailReport(sent, failed));
     }
 
-    private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh)
+    private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh, FollowUp.FollowUpOptions links)
     {
         string E(string? text) => InviteBody.Encode(text);
         var html = new StringBuilder(MailHtml.Open);
@@ -101,6 +101,14 @@ public static class MinutesMail
             foreach (var item in mine)
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 8px\">{E(item.Title)}</td><td style=\"padding:4px 8px\">{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}</td></tr>");
             html.Append("</table>");
+        }
+        if (person.Email != meeting.OrganizerEmail)
+        {
+            // One click: each number opens the rating with "the goal was reached" answered; two more questions and it is sent.
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin-top:16px\">{(zh ? "本次会议达成目标了吗？点击打分（1 = 完全没有，5 = 完全达成）：" : "Did the meeting reach its goal? Rate it in one click (1 = not at all, 5 = fully):")}<br>");
+            for (var score = Feedback.FeedbackRules.Lowest; score <= Feedback.FeedbackRules.Highest; score++)
+                html.Append(CultureInfo.InvariantCulture, $"<a href=\"{E(links.FeedbackLink(meeting.Id, score))}\" style=\"display:inline-block;min-width:28px;padding:4px 8px;margin:4px 4px 0 0;border:1px solid #8a8886;border-radius:4px;text-align:center;text-decoration:none;color:#0f6cbd\">{score}</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<br><span style=\"color:#605e5c;font-size:12px\">{(zh ? "评价匿名：少于 3 人作答时，发起人只能看到人数。" : "Anonymous: until 3 people have answered, the organizer sees only how many did.")}</span></p>");
         }
         html.Append(MailHtml.Close(zh));
         return html.ToString();

@@ -128,6 +128,34 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
             return request;
         }, Protected(NotFound, Forbidden, Forbidden, Ok, Ok, Ok)),
+        // Attendees rate (the organizer does not rate their own meeting); only the organizer reads the answers.
+        ["PUT /api/meetings/{id:guid}/feedback/mine"] = new(async (app, s) =>
+        {
+            // Held already (the PUT rule above may have moved it to the plan's future date): it can be rated.
+            var held = new DateTime(2026, 11, 16, 2, 0, 0, DateTimeKind.Utc);
+            await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.StartUtc, held).SetProperty(m => m.EndUtc, held.AddHours(1))));
+            return new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{s.MeetingId}/feedback/mine")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { goalReached = 4, agendaKept = 3, timeWellUsed = 5 }),
+            };
+        }, Protected(NotFound, Forbidden, Ok, Ok, Forbidden, Ok)),
+        ["GET /api/meetings/{id:guid}/feedback/mine"] = new(async (app, s) =>
+        {
+            await app.WithDbAsync(Tenant, async db => // everyone has answered, so each caller's own answer is there to read
+            {
+                foreach (var email in new[] { Attendee, Owner, NoteTaker, Organizer })
+                {
+                    var oid = DevTokenIssuer.ObjectIdFor(Tenant, email);
+                    if (!await db.Feedback.AnyAsync(f => f.MeetingId == s.MeetingId && f.RaterObjectId == oid))
+                        db.Feedback.Add(new Api.Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = s.MeetingId, RaterObjectId = oid, GoalReached = 3, AgendaKept = 3, TimeWellUsed = 3 });
+                }
+                await db.SaveChangesAsync();
+            });
+            return new HttpRequestMessage(HttpMethod.Get, $"/api/meetings/{s.MeetingId}/feedback/mine");
+        }, Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}/feedback"] = new(Get(s => $"/api/meetings/{s.MeetingId}/feedback"), Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["GET /api/reports/feedback"] = new(Get(_ => "/api/reports/feedback"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/decisions"] = new(Get(s => $"/api/meetings/{s.MeetingId}/decisions"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // Public by design: liveness, the API description, and the development sign-in itself.
         ["* /healthz"] = new(Get(_ => "/healthz"), Everyone(Ok)),

@@ -286,11 +286,54 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task An_attendee_rates_from_the_mails_one_click_link_in_chinese_and_the_organizer_then_sees_the_scores()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var s = await MeetingWithItemAsync(app);
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            foreach (var (who, score) in new[] { (NoteTaker, 2), (Attendee, 4) })
+                db.Feedback.Add(new Api.Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = s.MeetingId, RaterObjectId = Api.Auth.DevTokenIssuer.ObjectIdFor(Tenant, who), GoalReached = score, AgendaKept = score, TimeWellUsed = score, Comment = who == NoteTaker ? "Ran over time." : null });
+            await db.SaveChangesAsync();
+        });
+
+        // Before: two answers, so the organizer sees only that.
+        var alice = await browser.OpenPlainAsync(app, Link("feedback", Organizer, "en-US", $"&meeting={s.MeetingId}&theme=dark"), width: 350);
+        await Expect(alice.GetByText("2 of 3 attendees answered.")).ToBeVisibleAsync();
+        await Expect(alice.GetByText("Scores and comments appear once 3 people have answered", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(alice.GetByText("Ran over time.")).ToHaveCountAsync(0);
+
+        // Carol follows the mail's "4" link: the first question is answered; she gives the other two and a comment.
+        var page = await browser.OpenPlainAsync(app, Link("feedback", Owner, "zh-CN", $"&meeting={s.MeetingId}&goal=4"));
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "4 星" }).First).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Expect(page.GetByText("请选择 1 到 5 分。").First).ToBeVisibleAsync(); // two questions left: said where, nothing sent
+        Assert.Equal(2, await app.WithDbAsync(Tenant, db => db.Feedback.CountAsync()));
+        await page.GetByRole(AriaRole.Radiogroup, new() { Name = "会议按议程进行" }).GetByRole(AriaRole.Radio, new() { Name = "3 星" }).CheckAsync(new() { Force = true });
+        await page.GetByRole(AriaRole.Radiogroup, new() { Name = "我的时间得到了有效利用" }).GetByRole(AriaRole.Radio, new() { Name = "5 星" }).CheckAsync(new() { Force = true });
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "还有什么想说的？（选填）" }).FillAsync("决议很清楚。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Expect(page.GetByText("谢谢！您可以随时在这里修改评价。")).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-feedback-rate-zh-320");
+        var carols = await app.WithDbAsync(Tenant, db => db.Feedback.SingleAsync(f => f.RaterObjectId == Api.Auth.DevTokenIssuer.ObjectIdFor(Tenant, Owner)));
+        Assert.Equal((4, 3, 5, "决议很清楚。"), (carols.GoalReached, carols.AgendaKept, carols.TimeWellUsed, carols.Comment));
+
+        // After: three answers — averages and the comments, with no names.
+        await alice.ReloadAsync();
+        await Expect(alice.GetByText("3 of 3 attendees answered.")).ToBeVisibleAsync();
+        await Expect(alice.GetByText("Ran over time.")).ToBeVisibleAsync();
+        await Expect(alice.GetByText("决议很清楚。")).ToBeVisibleAsync();
+        await Expect(alice.GetByText("3.3")).ToBeVisibleAsync(); // goal reached: (2 + 4 + 4) / 3
+        await LooksRight(alice, "plain-feedback-results-en-dark-350");
+    }
+
+    [Fact]
     public async Task Every_pane_reads_well_in_both_languages_light_dark_and_high_contrast_at_350_and_320_px()
     {
         await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
         var context = await browser.NewContextAsync(350);
-        foreach (var (pane, who) in new[] { ("index", "alice"), ("items", "chen.wei"), ("organizer", "alice"), ("minutes", "bob"), ("decisions", "alice") })
+        foreach (var (pane, who) in new[] { ("index", "alice"), ("items", "chen.wei"), ("organizer", "alice"), ("minutes", "bob"), ("decisions", "alice"), ("feedback", "alice") })
             foreach (var language in new[] { "en-US", "zh-CN" })
                 foreach (var theme in new[] { "light", "dark", "contrast" })
                 {

@@ -98,9 +98,14 @@ export function ItemsPane() {
           </>
         )}
       </section>
-      <a className="pane-link" href={`/decisions.html${location.search}`}>
-        {t("decisionsTitle")}
-      </a>
+      <nav className="actions" aria-label={t("appName")}>
+        <a className="pane-link" href={`/decisions.html${location.search}`}>
+          {t("decisionsTitle")}
+        </a>
+        <a className="pane-link" href={`/feedback.html${location.search}`}>
+          {t("feedbackTitle")}
+        </a>
+      </nav>
     </>
   );
 }
