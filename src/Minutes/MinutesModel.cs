@@ -24,6 +24,8 @@ public sealed record MinutesMeeting(
     /// <summary>Items already published, written back with their ids so the next publish updates them.</summary>
     public IReadOnlyList<MinutesActionItem> ActionItems { get; init; } = [];
     public IReadOnlyList<MinutesDecision> Decisions { get; init; } = [];
+    /// <summary>Where the published minutes stand (draft or approved); null before anything was published.</summary>
+    public MinutesApproval? Approval { get; init; }
 }
 
 public sealed record MinutesActionItem(Guid Id, string Title, string OwnerName, DateOnly? Due, string? Lead, IReadOnlyList<string> Cooperating, int? AgendaNumber, string Status);

@@ -43,6 +43,7 @@ public static class MinutesWriter
         public Body Body()
         {
             var body = new Body();
+            if (m.Approval is { } approval) body.Append(MinutesStamp.Paragraph(approval, zh));
             body.Append(Para($"{L("title")}: {m.Subject}", MinutesStyles.Title));
             body.Append(Facts());
             body.Append(Para(L("goal"), MinutesStyles.Heading1));

@@ -171,6 +171,8 @@ internal static class CollabModel
             p.Property(x => x.ByEmail).HasMaxLength(EmailLength);
             p.Property(x => x.Sha256).HasMaxLength(64);
             p.Property(x => x.NotesDigest).HasMaxLength(64);
+            p.Property(x => x.ApprovedByEmail).HasMaxLength(EmailLength);
+            p.Property(x => x.ApprovedByName).HasMaxLength(NameLength);
             p.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => new { x.TenantId, x.MeetingId, x.PublishedAt });
             p.HasIndex(x => x.MeetingId);

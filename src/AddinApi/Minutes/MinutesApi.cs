@@ -44,6 +44,7 @@ public static class MinutesApi
                 return Task.CompletedTask;
             });
         api.MapMinutesMail();
+        api.MapMinutesSignOff();
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Template(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct, string? lang = null)
@@ -55,7 +56,8 @@ public static class MinutesApi
         var items = await ItemsOf(db, id, ct);
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var chinese = Messages.IsChinese(RequestLanguage.Of(request, lang ?? meeting!.Language));
-        var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions), chinese);
+        var latest = await db.MinutesPublications.AsNoTracking().Where(p => p.MeetingId == id).OrderByDescending(p => p.PublishedAt).FirstOrDefaultAsync(ct);
+        var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions) with { Approval = latest is null ? null : MinutesSignOff.Mark(meeting!, latest, chinese) }, chinese);
         return TypedResults.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
     }
 

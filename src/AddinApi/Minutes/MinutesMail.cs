@@ -57,7 +57,10 @@ public static class MinutesMail
         }
         var items = await db.ActionItems.Where(i => i.MeetingId == id && i.Status != ActionItemStatus.Cancelled).InDueOrder().ToListAsync(ct);
         var chinese = RequestLanguage.IsChinese(meeting!.Language);
-        var attachment = new MailAttachment(MinutesApi.FileName(meeting.Subject, chinese), MinutesApi.DocxType, latest.Document);
+        var approval = MinutesSignOff.Mark(meeting, latest, chinese);
+        // Until the host approves them, the minutes go out marked as a draft — on the document and in the subject.
+        var attachment = new MailAttachment(MinutesApi.FileName(meeting.Subject, chinese), MinutesApi.DocxType, CollabAddin.Minutes.MinutesStamp.Mark(latest.Document, approval, chinese));
+        var subject = (approval.Approved ? "" : chinese ? "【草稿】" : "[Draft] ") + (chinese ? "会议纪要：" : "Minutes: ") + meeting.Subject;
 
         var sent = new List<string>();
         var failed = new List<MailFailure>();
@@ -66,8 +69,7 @@ public static class MinutesMail
             var mine = items.Where(i => i.OwnerEmail == person.Email).ToList();
             try
             {
-                await graph.SendMailAsync(new OutgoingMail(caller.Email, [person.Email],
-                    (chinese ? "会议纪要：" : "Minutes: ") + meeting.Subject, Body(meeting, person, mine, chinese, links.Value), [attachment]), ct);
+                await graph.SendMailAsync(new OutgoingMail(caller.Email, [person.Email], subject, Body(meeting, person, mine, chinese, links.Value, approval), [attachment]), ct);
                 sent.Add(person.Email);
             }
             catch (Exception e) when (e is GraphUnavailableException or GraphRejectedException)
@@ -84,12 +86,13 @@ public static class MinutesMail
         return TypedResults.Ok(new MailReport(sent, failed));
     }
 
-    private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh, FollowUp.FollowUpOptions links)
+    private static string Body(Meeting meeting, MeetingAttendee person, List<ActionItem> mine, bool zh, FollowUp.FollowUpOptions links, CollabAddin.Minutes.MinutesApproval approval)
     {
         string E(string? text) => InviteBody.Encode(text);
         var html = new StringBuilder(MailHtml.Open);
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(person.DisplayName)}{(zh ? "，您好：" : ",")}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "附件是本次会议的纪要：" : "Attached are the minutes of ")}<b>{E(meeting.Subject)}</b>.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-weight:600;color:{(approval.Approved ? "#107c10" : "#c50f1f")}\">{E(CollabAddin.Minutes.MinutesStamp.Text(approval, zh))}</p>");
         if (mine.Count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{(zh ? "您在本次会议中没有行动项。" : "You have no action items from this meeting.")}</p>");

@@ -18,6 +18,10 @@ public sealed class MinutesPublication
     public int Warnings { get; set; }
     /// <summary>Kept so the minutes can be mailed to attendees as published.</summary>
     public required byte[] Document { get; set; }
+    /// <summary>When the host approved this publication (null: a draft), and who.</summary>
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedByEmail { get; set; }
+    public string? ApprovedByName { get; set; }
     /// <summary>When these minutes were last mailed to the attendees; sending them again needs a confirmed resend.</summary>
     public DateTime? MailedAt { get; set; }
 }

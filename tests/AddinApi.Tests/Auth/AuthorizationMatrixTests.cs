@@ -114,6 +114,14 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             });
             return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/mail");
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
+        ["GET /api/meetings/{id:guid}/minutes/publications"] = new(Get(s => $"/api/meetings/{s.MeetingId}/minutes/publications"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        // The host approves (the scenario's organizer hosts); the note-taker who published does not.
+        ["POST /api/meetings/{id:guid}/minutes/approve"] = new(async (app, s) =>
+        {
+            var publication = new Api.Minutes.MinutesPublication { TenantId = Tenant, MeetingId = s.MeetingId, ByEmail = NoteTaker, Sha256 = "y", Document = [1], PublishedAt = DateTime.UtcNow };
+            await app.WithDbAsync(Tenant, async db => { db.MinutesPublications.Add(publication); await db.SaveChangesAsync(); });
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/approve") { Content = System.Net.Http.Json.JsonContent.Create(new { publicationId = publication.Id }) };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/decisions"] = new(Get(_ => "/api/decisions?q=launch"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/decisions/{id:guid}"] = new(Get(s => $"/api/decisions/{s.DecisionId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),

@@ -37,6 +37,19 @@ internal static class MinutesDocs
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The mailed copy is the published document with the sign-off mark as its first line: asserts exactly that, and
+    /// returns the mark.
+    /// </summary>
+    public static string MarkedCopyOf(byte[] published, byte[] mailed)
+    {
+        static Body BodyOf(byte[] docx) => WordprocessingDocument.Open(new MemoryStream(docx), false).MainDocumentPart!.Document!.Body!;
+        var (original, copy) = (BodyOf(published), BodyOf(mailed));
+        Assert.IsType<Paragraph>(copy.FirstChild);
+        Assert.Equal(string.Concat(original.ChildElements.Select(e => e.OuterXml)), string.Concat(copy.ChildElements.Skip(1).Select(e => e.OuterXml)));
+        return copy.FirstChild!.InnerText;
+    }
+
     public static Table ActionTable(Body body) =>
         body.Descendants<Table>().Single(t => t.GetFirstChild<TableProperties>()?.GetFirstChild<TableCaption>()?.Val == MinutesTags.ActionTable);
 

@@ -329,6 +329,31 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_host_approves_published_minutes_in_one_click_in_chinese_and_the_note_taker_sees_it()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (__, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app); // Alice hosts, Bob takes notes
+        var bob = await app.ClientForAsync(NoteTaker);
+        var template = await Minutes.MinutesDocs.TemplateAsync(bob, meeting!.Id);
+        await (await Minutes.MinutesDocs.PublishAsync(bob, meeting.Id, Minutes.MinutesDocs.FirstDraft(template))).ShouldBeAsync(HttpStatusCode.OK);
+
+        var notes = await browser.OpenPlainAsync(app, Link("minutes", NoteTaker, "en-US"));
+        await Expect(notes.GetByText("are a draft until Alice Wang approves them", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(notes.GetByRole(AriaRole.Button, new() { Name = "Approve these minutes" })).ToHaveCountAsync(0); // Bob does not approve
+
+        var alice = await browser.OpenPlainAsync(app, Link("minutes", Organizer, "zh-CN"));
+        await Expect(alice.GetByText("待Alice Wang批准", new() { Exact = false })).ToBeVisibleAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "批准此纪要" }).ClickAsync();
+        await Expect(alice.GetByText("已由Alice Wang批准", new() { Exact = false })).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(alice));
+        await LooksRight(alice, "plain-minutes-approved-zh-320");
+        Assert.NotNull(await app.WithDbAsync(Tenant, db => db.MinutesPublications.Where(p => p.MeetingId == meeting.Id).Select(p => p.ApprovedAt).SingleAsync()));
+
+        await notes.ReloadAsync();
+        await Expect(notes.GetByText("Approved by Alice Wang", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Every_pane_reads_well_in_both_languages_light_dark_and_high_contrast_at_350_and_320_px()
     {
         await using var app = await TestApp.StartAsync(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });

@@ -41,6 +41,12 @@ export const en = {
   "status.done": "Done",
   "status.blocked": "Blocked",
   "status.cancelled": "Cancelled",
+  // minutes sign-off
+  signOff: "Approval of the minutes",
+  awaitingApproval: "The minutes published {{when}} are a draft until {{approvers}} approves them.",
+  approvedBy: "Approved by {{name}}, {{when}}.",
+  approveMinutes: "Approve these minutes",
+  listSeparator: ", ",
   // meeting feedback
   feedbackTitle: "Meeting feedback",
   feedbackIntro:

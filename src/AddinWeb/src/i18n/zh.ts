@@ -40,6 +40,12 @@ export const zh: Record<MessageKey, string> = {
   "status.done": "已完成",
   "status.blocked": "受阻",
   "status.cancelled": "已取消",
+  // minutes sign-off
+  signOff: "纪要批准",
+  awaitingApproval: "{{when}}发布的纪要为草稿，待{{approvers}}批准。",
+  approvedBy: "已由{{name}}批准，{{when}}。",
+  approveMinutes: "批准此纪要",
+  listSeparator: "、",
   // meeting feedback
   feedbackTitle: "会议评价",
   feedbackIntro: "三个问题，一分钟（1 星 = 完全没有，5 星 = 完全做到）。发起人只能看到平均分，且需至少三人作答后才会显示。",

@@ -6,6 +6,7 @@ import { Notice, ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { useLoad } from "../../app/useLoad";
 import { readModeEventId } from "../../mailbox";
+import { SignOff } from "../minutes/SignOff";
 import type { Item } from "./model";
 
 interface Meeting {
@@ -59,6 +60,7 @@ export function MeetingSection() {
         </ol>
         <h3>{t("yourPreparation")}</h3>
         <p>{mine?.preparation || t("nothingToPrepare")}</p>
+        <SignOff meetingId={m.id} />
         <h3>{t("itemsFromMeeting")}</h3>
         {items.length === 0 ? (
           <p className="empty">{t("noItemsYet")}</p>

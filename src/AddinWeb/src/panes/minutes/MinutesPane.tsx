@@ -9,6 +9,7 @@ import { Notice, ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
 import { canEditDocument, documentBytes, insertDocument, selectActionRow, stampActionIds } from "../../word";
 import { minutesMeetings, type MeetingSummary, type Report } from "./model";
+import { SignOff } from "./SignOff";
 import { PublishReport } from "./PublishReport";
 import { UploadBox } from "./UploadBox";
 
@@ -35,6 +36,7 @@ export function MinutesPane() {
   const [busy, setBusy] = useState<"insert" | "publish" | "mail" | "download" | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [report, setReport] = useState<Report | null>(null);
+  const [publishes, setPublishes] = useState(0); // each publish may start a new draft: the sign-off reloads
 
   if (meetings.error) return <ProblemBar error={meetings.error} onRetry={meetings.reload} />;
   if (!meetings.data) return <Spinner size="small" label={t("loading")} />;
@@ -73,6 +75,7 @@ export function MinutesPane() {
     run("publish", async () => {
       const { data } = await callApi<Report>("POST", `/api/meetings/${meeting}/minutes`, await bytes(), { contentType: DOCX });
       setReport(data);
+      setPublishes((n) => n + 1);
       if (inWord) {
         const ids = new Map(data.rows.filter((r) => r.table === 1).map((r) => [r.rowNumber - 2, r.id] as [number, string]));
         if ((await stampActionIds(ids)) > 0) setStatus({ kind: "stamped" });
@@ -138,6 +141,7 @@ export function MinutesPane() {
           {t("mailMinutes")}
         </Button>
       </div>
+      <SignOff meetingId={meeting} round={publishes} />
       <StatusBar status={status} onResend={() => void mail(true)} busy={!!busy} />
       {report ? <PublishReport report={report} onShow={inWord ? (i) => void selectActionRow(i) : undefined} /> : null}
     </>
