@@ -14,6 +14,7 @@ using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Reports;
+using CollabAddin.Api.Templates;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -60,6 +61,7 @@ api.MapMeetings();
 api.MapMinutes();
 api.MapDecisions();
 api.MapFeedback();
+api.MapTemplates();
 api.MapPeople();
 api.MapReports();
 api.MapDepartments();

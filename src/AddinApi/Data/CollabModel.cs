@@ -224,6 +224,19 @@ internal static class CollabModel
             f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
         });
 
+        model.Entity<Templates.MeetingTemplate>(t =>
+        {
+            t.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            t.Property(x => x.Name).HasMaxLength(NameLength);
+            t.Property(x => x.Language).HasMaxLength(8);
+            t.Property(x => x.Goal).HasMaxLength(GoalLength);
+            t.Property(x => x.AgendaJson).HasMaxLength(TextLength * 4);
+            t.Property(x => x.Roles).HasMaxLength(GoalLength);
+            t.Property(x => x.UpdatedBy).HasMaxLength(EmailLength);
+            t.Property(x => x.Version).IsConcurrencyToken();
+            t.HasIndex(x => new { x.TenantId, x.Name });
+        });
+
         model.Entity<Feedback.MeetingFeedback>(f =>
         {
             f.ToTable("MeetingFeedback");

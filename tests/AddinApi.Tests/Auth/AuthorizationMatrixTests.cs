@@ -63,6 +63,15 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
         ["GET /api/reports/progress"] = new(Get(_ => "/api/reports/progress"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/reports/metrics"] = new(Get(_ => "/api/reports/metrics"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         // Departments are tenant admins' business: nobody in the matrix holds the admin role (DepartmentsTests covers admins).
+        ["GET /api/templates"] = new(Get(_ => "/api/templates"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
+        // Tenant templates are tenant admins' business (TemplatesTests covers admins).
+        ["POST /api/templates"] = new(Post(_ => "/api/templates", new { name = "X" }), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["PUT /api/templates/{id:guid}"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, $"/api/templates/{Guid.NewGuid()}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "X" }),
+        }), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["DELETE /api/templates/{id:guid}"] = new((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{Guid.NewGuid()}")),
+            Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
         ["GET /api/departments"] = new(Get(_ => "/api/departments"), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
         ["POST /api/departments"] = new(Post(_ => "/api/departments", new { name = "Legal" }), Protected(Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
         ["PUT /api/departments/{id:guid}"] = new((_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, $"/api/departments/{s.LeadDepartmentId}")

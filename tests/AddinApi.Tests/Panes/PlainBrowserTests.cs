@@ -329,6 +329,25 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_newcomer_starts_a_weekly_sync_from_its_template_in_chinese_and_gets_its_goal_length_and_agenda()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var page = await browser.OpenPlainAsync(app, Link("organizer", Organizer, "zh-CN"));
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "从模板开始" }).SelectOptionAsync(new SelectOptionValue { Label = "周例会（进度同步）" });
+
+        await Expect(page.GetByText("已填入目标、时长和议程", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("主持人：项目负责人", new() { Exact = false })).ToBeVisibleAsync(); // the roles the meeting needs
+        Assert.Equal("在【日期】前确定下周重点，并为每个阻塞问题确定负责人", await page.GetByRole(AriaRole.Textbox, new() { Name = "会议目标" }).InputValueAsync());
+        var agenda = page.GetByRole(AriaRole.Region, new() { Name = "议程" });
+        await Expect(agenda.GetByText("遗留事项").First).ToBeVisibleAsync();
+        await Expect(agenda.GetByText("阻塞问题").First).ToBeVisibleAsync();
+        await Expect(agenda.GetByText("下周重点").First).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-organizer-template-zh-320");
+    }
+
+    [Fact]
     public async Task The_host_approves_published_minutes_in_one_click_in_chinese_and_the_note_taker_sees_it()
     {
         await using var app = await TestApp.StartAsync(kestrel: true);

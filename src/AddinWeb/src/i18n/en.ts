@@ -41,6 +41,11 @@ export const en = {
   "status.done": "Done",
   "status.blocked": "Blocked",
   "status.cancelled": "Cancelled",
+  // templates
+  startFromTemplate: "Start from a template",
+  noTemplate: "No template",
+  ownTemplate: "your organisation's",
+  templateApplied: "Goal, length and agenda are filled in: replace the [bracketed] words, and check owners and times.",
   // minutes sign-off
   signOff: "Approval of the minutes",
   awaitingApproval: "The minutes published {{when}} are a draft until {{approvers}} approves them.",

@@ -40,6 +40,11 @@ export const zh: Record<MessageKey, string> = {
   "status.done": "已完成",
   "status.blocked": "受阻",
   "status.cancelled": "已取消",
+  // templates
+  startFromTemplate: "从模板开始",
+  noTemplate: "不使用模板",
+  ownTemplate: "本组织模板",
+  templateApplied: "已填入目标、时长和议程：请替换【】中的内容，并核对负责人和时间。",
   // minutes sign-off
   signOff: "纪要批准",
   awaitingApproval: "{{when}}发布的纪要为草稿，待{{approvers}}批准。",

@@ -15,6 +15,7 @@ import { MyMeetings } from "./MyMeetings";
 import { PeopleSection } from "./PeopleSection";
 import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type Finding, type MeetingResponse } from "./plan";
 import { PreReadsSection } from "./PreReadsSection";
+import { TemplatePicker } from "./TemplatePicker";
 import { usePlanForm } from "./usePlanForm";
 
 type Mode =
@@ -135,7 +136,18 @@ export function OrganizerPane() {
           }}
           aria-label={t(mode.kind === "edit" ? "editMeeting" : "planMeeting")}
         >
-          {mode.kind === "edit" ? <h2>{t("editMeeting")}</h2> : null}
+          {mode.kind === "edit" ? (
+            <h2>{t("editMeeting")}</h2>
+          ) : (
+            <TemplatePicker
+              key={mode.key}
+              me={session.email}
+              onPick={(change) => {
+                form.update(change);
+                setOpen((o) => (o.includes("agenda") ? o : [...o, "agenda"])); // show what the template filled in
+              }}
+            />
+          )}
           {SECTIONS.map((section) => (
             <Section
               key={section}
