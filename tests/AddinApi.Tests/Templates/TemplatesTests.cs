@@ -44,7 +44,9 @@ public sealed class TemplatesTests
             var end = new DateTime(2026, 12, 1, 10, 0, 0).AddMinutes(template.Minutes).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
             var plan = ValidPlan() with
             {
-                Goal = goal, End = end, Language = language,
+                Goal = goal,
+                End = end,
+                Language = language,
                 Agenda = template.Agenda.Select(a => new PlannedAgendaItem(null, a.Topic, a.Discussion, Organizer, a.PlannedMinutes, a.ExpectedOutput)).ToList(),
             };
             var verdict = await (await alice.PostAsJsonAsync("/api/meetings/validate", plan)).ReadAsync<PolicyVerdict>();
