@@ -39,6 +39,11 @@ public static class EmulatorEndpoints
             Attachments = m.Attachments.Select(a => new { a.Name, a.ContentType, Bytes = a.Content.Length }),
         }));
         look.MapGet("/notices", (EmulatorState state) => state.Notices.ToArray());
+        // An attendee answering the invite, for the offline demo: ?attendee=&iCalUId=&response=accepted|tentativelyAccepted|declined
+        look.MapPost("/answer", (EmulatorState state, string attendee, string iCalUId, string response, DateTime? proposedStart, DateTime? proposedEnd) =>
+            response is "accepted" or "tentativelyAccepted" or "declined"
+                ? state.Answer(attendee, iCalUId, response, proposedStart?.ToUniversalTime(), proposedEnd?.ToUniversalTime()) ? Results.NoContent() : Results.NotFound()
+                : Results.BadRequest());
         return app;
     }
 

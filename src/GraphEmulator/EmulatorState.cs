@@ -54,6 +54,43 @@ public sealed class EmulatorState
             return _mailboxes.Values.SelectMany(m => m.Events.Values.Select(e => (m.User, (JsonObject)e.Json.DeepClone()))).ToList();
     }
 
+    /// <summary>
+    /// An attendee answers the invite in Outlook (accepted, tentativelyAccepted or declined; tentative and declined may
+    /// propose a new time), as Exchange records it: on the attendee's own copy (responseStatus) and on the organizer's
+    /// event, in that attendee's <c>status</c> and <c>proposedNewTime</c> (Graph's attendee resource). Our product never
+    /// answers invites, so this is the emulator's own control, not a Graph operation. False when there is no such invite.
+    /// </summary>
+    public bool Answer(string attendee, string iCalUId, string response, DateTime? proposedStartUtc = null, DateTime? proposedEndUtc = null)
+    {
+        if (response is not ("accepted" or "tentativelyAccepted" or "declined"))
+            throw new ArgumentException("Graph's attendee answers are accepted, tentativelyAccepted and declined.", nameof(response));
+        lock (_gate)
+        {
+            var time = Json.Iso(Clock.GetUtcNow());
+            var answered = false;
+            foreach (var mailbox in _mailboxes.Values)
+                foreach (var e in mailbox.Events.Values.Where(e => e.Json["iCalUId"]?.GetValue<string>() == iCalUId))
+                {
+                    if (e.Json["isOrganizer"]?.GetValue<bool>() == true && e.Json["attendees"] is JsonArray attendees)
+                    {
+                        foreach (var a in attendees.OfType<JsonObject>().Where(a => string.Equals(a["emailAddress"]?["address"]?.GetValue<string>(), attendee, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            a["status"] = new JsonObject { ["response"] = response, ["time"] = time };
+                            a["proposedNewTime"] = proposedStartUtc is { } start && proposedEndUtc is { } end && response != "accepted"
+                                ? new JsonObject { ["start"] = Json.DateTimeTimeZone(start), ["end"] = Json.DateTimeTimeZone(end) }
+                                : null;
+                            answered = true;
+                        }
+                    }
+                    else if (string.Equals(mailbox.User, attendee, StringComparison.OrdinalIgnoreCase))
+                    {
+                        e.Json["responseStatus"] = new JsonObject { ["response"] = response, ["time"] = time };
+                    }
+                }
+            return answered;
+        }
+    }
+
     public int RequestCount(string method, string pathContains) =>
         Exchanges.Count(e => e.Method == method && e.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
 

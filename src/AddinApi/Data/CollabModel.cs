@@ -63,6 +63,7 @@ internal static class CollabModel
                 a.Property(x => x.Department).HasMaxLength(NameLength);
                 a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(EnumLength);
                 a.Property(x => x.Preparation).HasMaxLength(GoalLength);
+                a.Property(x => x.Response).HasMaxLength(EnumLength);
                 a.HasIndex(x => x.Email);
                 a.HasIndex(x => x.ObjectId);
             });

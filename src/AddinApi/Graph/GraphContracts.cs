@@ -20,6 +20,10 @@ public sealed record EventAttendee(string Email, string DisplayName, bool Requir
 /// <summary>The Outlook event as far as we keep it.</summary>
 public sealed record CalendarEvent(string Id, string? ICalUId, string? WebLink, string? JoinUrl, bool IsCancelled);
 
+/// <summary>One attendee's answer to the invite as the organizer's event records it (Graph's attendee status).</summary>
+/// <param name="Response">none, notResponded, accepted, tentativelyAccepted, declined (organizer for the organizer).</param>
+public sealed record InviteAnswer(string Email, string Response, DateTime? AnsweredAt, DateTime? ProposedStartUtc, DateTime? ProposedEndUtc);
+
 public sealed record TimeSearch(string Organizer, IReadOnlyList<EventAttendee> Attendees, int DurationMinutes, DateTime FromUtc, DateTime ToUtc, int MaxSuggestions);
 
 public sealed record PersonAvailability(string Email, string Availability);
@@ -79,6 +83,8 @@ public interface IGraphGateway
     Task<CalendarEvent?> FindEventAsync(string organizer, Guid meetingId, CancellationToken ct);
     /// <summary>Patches the event; Outlook sends the update to attendees.</summary>
     Task<CalendarEvent> UpdateEventAsync(string eventId, EventDraft draft, CancellationToken ct);
+    /// <summary>The attendees' answers to the organizer's event, or null when the event is gone.</summary>
+    Task<IReadOnlyList<InviteAnswer>?> GetInviteAnswersAsync(string organizer, string eventId, CancellationToken ct);
     /// <summary>Cancels the event with a message to attendees.</summary>
     Task CancelEventAsync(string organizer, string eventId, string? comment, CancellationToken ct);
     Task<IReadOnlyList<TimeSuggestion>> FindMeetingTimesAsync(TimeSearch search, CancellationToken ct);

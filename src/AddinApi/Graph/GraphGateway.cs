@@ -50,6 +50,29 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
         }
     }, ct);
 
+    public Task<IReadOnlyList<InviteAnswer>?> GetInviteAnswersAsync(string organizer, string eventId, CancellationToken ct) => Call<IReadOnlyList<InviteAnswer>?>(async () =>
+    {
+        try
+        {
+            var found = await Client.Users[organizer].Events[eventId].GetAsync(r => r.QueryParameters.Select = ["attendees"], ct);
+            return found?.Attendees?.Where(a => a.EmailAddress?.Address is not null).Select(a => new InviteAnswer(
+                a.EmailAddress!.Address!.ToLowerInvariant(),
+                a.Status?.Response is { } r ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.ToString()) : "none",
+                a.Status?.Time is { } t && t.Year > 1 ? t.UtcDateTime : null,
+                Utc(a.ProposedNewTime?.Start), Utc(a.ProposedNewTime?.End))).ToList();
+        }
+        catch (GraphModels.ODataErrors.ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }, ct);
+
+    /// <summary>A Graph dateTimeTimeZone (a local time and its zone, UTC unless a Prefer header asked otherwise) as UTC.</summary>
+    private static DateTime? Utc(GraphModels.DateTimeTimeZone? value) =>
+        value?.DateTime is { } text && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), ActionItems.TimeZones.OrUtc(value.TimeZone))
+            : null;
+
     public Task<DirectoryPerson?> GetManagerAsync(string person, CancellationToken ct) => Call(async () =>
     {
         try

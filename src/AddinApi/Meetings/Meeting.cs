@@ -73,6 +73,13 @@ public sealed class MeetingAttendee
     public MeetingRoles Roles { get; set; } = MeetingRoles.Participant;
     /// <summary>What this person must bring or read ("bring the Q3 budget draft").</summary>
     public string? Preparation { get; set; }
+
+    // Their answer to the invite, as Graph last told us (see Meetings/InviteAnswers): accepted, tentative, declined or null.
+    public string? Response { get; set; }
+    public DateTime? RespondedAt { get; set; }
+    /// <summary>The new time they proposed with a tentative or declined answer.</summary>
+    public DateTime? ProposedStartUtc { get; set; }
+    public DateTime? ProposedEndUtc { get; set; }
 }
 
 /// <summary>One agenda item with the five elements the guides require.</summary>

@@ -27,6 +27,7 @@ public static class MeetingsApi
         api.MapPost("/{id:guid}/cancel", Cancel).WithSummary("Cancel the meeting with a message to attendees.").Refuses(404, 409, 412, 422);
         api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.")
             .Refuses(422, 502);
+        api.MapInviteAnswers();
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
     }
 

@@ -17,7 +17,8 @@ internal static class MinutesMapping
                 var recorded = m.Attendance.FirstOrDefault(r => r.Email == a.Email);
                 return new MinutesPerson(a.Email, a.DisplayName, a.Department, a.Kind == AttendanceKind.Core,
                     a.Roles.HasFlag(MeetingRoles.Host), a.Roles.HasFlag(MeetingRoles.NoteTaker), a.Roles.HasFlag(MeetingRoles.Timekeeper),
-                    recorded?.Status, recorded?.Delegate);
+                    // Until minutes record who came, the invite's answers pre-fill it: accepted as present, declined as absent.
+                    recorded?.Status ?? a.Response switch { "accepted" => "present", "declined" => "absent", _ => null }, recorded?.Delegate);
             }).ToList(),
             m.Agenda.OrderBy(a => a.Position).Select(a => new MinutesAgendaItem(a.Id, a.Position + 1, a.Topic, a.OwnerEmail, a.PlannedMinutes, a.ExpectedOutput)).ToList())
         {

@@ -131,6 +131,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             await app.WithDbAsync(Tenant, async db => { db.MinutesPublications.Add(publication); await db.SaveChangesAsync(); });
             return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/approve") { Content = System.Net.Http.Json.JsonContent.Create(new { publicationId = publication.Id }) };
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["GET /api/meetings/{id:guid}/responses"] = new(Get(s => $"/api/meetings/{s.MeetingId}/responses"), Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/decisions"] = new(Get(_ => "/api/decisions?q=launch"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
         ["GET /api/decisions/{id:guid}"] = new(Get(s => $"/api/decisions/{s.DecisionId}"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),

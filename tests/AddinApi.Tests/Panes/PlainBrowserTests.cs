@@ -100,6 +100,13 @@ public sealed partial class PlainBrowserTests(Browser browser)
         var sent = Assert.Single(app.Graph.State.EventsOf(Organizer));
         Assert.Equal("发布评审会", sent["subject"]!.GetValue<string>());
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "发布评审会" })).ToBeVisibleAsync(); // "Meetings I organized", refreshed
+        var answers = page.GetByRole(AriaRole.Region, new() { Name = "邀请答复" });
+        await Expect(answers.GetByText("尚未答复 2")).ToBeVisibleAsync();
+        // Carol declines in Outlook (she owns no agenda item, but is a core attendee): one look again says so, and why it matters.
+        app.Graph.State.Answer(Owner, sent["iCalUId"]!.GetValue<string>(), "declined");
+        await answers.GetByRole(AriaRole.Button, new() { Name = "重新查看答复" }).ClickAsync();
+        await Expect(answers.GetByText("已拒绝 1")).ToBeVisibleAsync();
+        await Expect(answers.GetByText("核心参会人Carol Zhang已拒绝", new() { Exact = false })).ToBeVisibleAsync();
         Assert.Empty(await EnglishLeaks(page));
         await LooksRight(page, "plain-organizer-sent-zh-320");
 

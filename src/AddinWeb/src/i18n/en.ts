@@ -41,6 +41,15 @@ export const en = {
   "status.done": "Done",
   "status.blocked": "Blocked",
   "status.cancelled": "Cancelled",
+  // invite answers
+  rsvpTitle: "Answers to the invite",
+  rsvpRefresh: "Check the answers again",
+  "rsvp.accepted": "Accepted",
+  "rsvp.tentative": "Tentative",
+  "rsvp.declined": "Declined",
+  "rsvp.none": "No answer yet",
+  rsvpNotLive: "Outlook could not be asked just now: these are the answers last seen.",
+  rsvpProposed: "proposes {{when}}",
   // templates
   startFromTemplate: "Start from a template",
   noTemplate: "No template",

@@ -40,6 +40,15 @@ export const zh: Record<MessageKey, string> = {
   "status.done": "已完成",
   "status.blocked": "受阻",
   "status.cancelled": "已取消",
+  // invite answers
+  rsvpTitle: "邀请答复",
+  rsvpRefresh: "重新查看答复",
+  "rsvp.accepted": "已接受",
+  "rsvp.tentative": "暂定",
+  "rsvp.declined": "已拒绝",
+  "rsvp.none": "尚未答复",
+  rsvpNotLive: "暂时无法从 Outlook 获取，以下为上次看到的答复。",
+  rsvpProposed: "建议改为 {{when}}",
   // templates
   startFromTemplate: "从模板开始",
   noTemplate: "不使用模板",

@@ -913,6 +913,19 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
 
+                            b1.Property<DateTime?>("ProposedEndUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("ProposedStartUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Response")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
                             b1.Property<int>("Roles")
                                 .HasColumnType("integer");
 

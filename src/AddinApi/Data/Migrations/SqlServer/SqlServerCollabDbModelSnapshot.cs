@@ -913,6 +913,19 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)");
 
+                            b1.Property<DateTime?>("ProposedEndUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("ProposedStartUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Response")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
                             b1.Property<int>("Roles")
                                 .HasColumnType("int");
 

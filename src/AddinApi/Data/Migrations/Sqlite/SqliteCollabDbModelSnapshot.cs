@@ -904,6 +904,19 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<DateTime?>("ProposedEndUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ProposedStartUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Response")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Roles")
                                 .HasColumnType("INTEGER");
 

@@ -7,6 +7,7 @@ import { usePane } from "../../app/Shell";
 import { useLoad } from "../../app/useLoad";
 import { readModeEventId } from "../../mailbox";
 import { SignOff } from "../minutes/SignOff";
+import { Responses } from "../organizer/Responses";
 import type { Item } from "./model";
 
 interface Meeting {
@@ -60,6 +61,7 @@ export function MeetingSection() {
         </ol>
         <h3>{t("yourPreparation")}</h3>
         <p>{mine?.preparation || t("nothingToPrepare")}</p>
+        <Responses meetingId={m.id} />
         <SignOff meetingId={m.id} />
         <h3>{t("itemsFromMeeting")}</h3>
         {items.length === 0 ? (

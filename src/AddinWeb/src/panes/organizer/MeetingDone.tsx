@@ -5,6 +5,7 @@ import { callApi } from "../../api";
 import { formatInstant } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
+import { Responses } from "./Responses";
 
 /** The sent meeting: what happened to the invite, its links, and what the organizer can do next. */
 export function MeetingDone({
@@ -33,6 +34,7 @@ export function MeetingDone({
         {meeting.subject} · {formatInstant(meeting.startUtc)}
       </div>
       {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
+      {sent && !cancelled ? <Responses meetingId={meeting.id} /> : null}
       {!cancelled ? (
         <div className="actions">
           {meeting.invite.joinUrl ? (
