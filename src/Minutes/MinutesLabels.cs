@@ -23,6 +23,7 @@ public static class MinutesLabels
         ["agenda"] = ("Agenda and notes", "议程与记录"),
         ["owner"] = ("Owner", "负责人"),
         ["planned"] = ("Planned", "计划时长"),
+        ["actual"] = ("actual", "实际用时"),
         ["minutes"] = ("min", "分钟"),
         ["expected"] = ("Expected output", "预期产出"),
         ["notes"] = ("Notes", "记录"),

@@ -6,7 +6,8 @@ namespace CollabAddin.Minutes;
 public sealed record MinutesPerson(string Email, string DisplayName, string? Department, bool Core, bool Host, bool NoteTaker, bool Timekeeper,
     string? Attendance = null, string? Delegate = null);
 
-public sealed record MinutesAgendaItem(Guid Id, int Number, string Topic, string OwnerEmail, int PlannedMinutes, string ExpectedOutput);
+/// <param name="ActualMinutes">How long it really took, when the timekeeper's clock measured it.</param>
+public sealed record MinutesAgendaItem(Guid Id, int Number, string Topic, string OwnerEmail, int PlannedMinutes, string ExpectedOutput, int? ActualMinutes = null);
 
 /// <param name="Start">Local start in the meeting's zone.</param>
 public sealed record MinutesMeeting(

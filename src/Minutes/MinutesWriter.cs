@@ -108,7 +108,8 @@ public static class MinutesWriter
         private IEnumerable<OpenXmlElement> AgendaSection(MinutesAgendaItem item)
         {
             yield return Para($"{item.Number}. {item.Topic}", MinutesStyles.Heading2);
-            yield return Para($"{L("owner")}: {NameOf(item.OwnerEmail)} · {L("planned")}: {item.PlannedMinutes} {L("minutes")} · {L("expected")}: {item.ExpectedOutput}");
+            var actual = item.ActualMinutes is { } taken ? $" · {L("actual")}: {taken} {L("minutes")}" : "";
+            yield return Para($"{L("owner")}: {NameOf(item.OwnerEmail)} · {L("planned")}: {item.PlannedMinutes} {L("minutes")}{actual} · {L("expected")}: {item.ExpectedOutput}");
             yield return Para(L("notes"), bold: true);
             yield return Block(MinutesTags.With(MinutesTags.Notes, item.Id), $"{L("notes")} {item.Number}", Para(""));
             yield return Para(L("agendaDecisions"), bold: true);

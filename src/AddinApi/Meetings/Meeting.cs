@@ -36,6 +36,12 @@ public sealed class Meeting
     /// <summary>As recorded by the latest published minutes.</summary>
     public List<Minutes.AttendanceRecord> Attendance { get; set; } = [];
 
+    // The timekeeper's clock (Meetings/TimekeeperClock): when it started, the agenda item on the clock (its position)
+    // and since when. Null position: not running (not started, or stopped).
+    public DateTime? ClockStartedAt { get; set; }
+    public int? ClockPosition { get; set; }
+    public DateTime? ClockItemStartedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped on every change; the ETag for PUT.</summary>
@@ -93,6 +99,8 @@ public sealed class AgendaItem
     public required string OwnerEmail { get; set; }
     public int PlannedMinutes { get; set; }
     public required string ExpectedOutput { get; set; }
+    /// <summary>How long it really took, as the timekeeper's clock measured it (seconds), once it was on the clock.</summary>
+    public int? ActualSeconds { get; set; }
 }
 
 /// <summary>Material to read before the meeting, and who must read it (everyone when nobody is named).</summary>

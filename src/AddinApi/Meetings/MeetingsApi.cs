@@ -28,6 +28,7 @@ public static class MeetingsApi
         api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.")
             .Refuses(422, 502);
         api.MapInviteAnswers();
+        api.MapTimekeeperClock();
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
     }
 

@@ -20,7 +20,8 @@ internal static class MinutesMapping
                     // Until minutes record who came, the invite's answers pre-fill it: accepted as present, declined as absent.
                     recorded?.Status ?? a.Response switch { "accepted" => "present", "declined" => "absent", _ => null }, recorded?.Delegate);
             }).ToList(),
-            m.Agenda.OrderBy(a => a.Position).Select(a => new MinutesAgendaItem(a.Id, a.Position + 1, a.Topic, a.OwnerEmail, a.PlannedMinutes, a.ExpectedOutput)).ToList())
+            m.Agenda.OrderBy(a => a.Position).Select(a => new MinutesAgendaItem(a.Id, a.Position + 1, a.Topic, a.OwnerEmail, a.PlannedMinutes, a.ExpectedOutput,
+                a.ActualSeconds is { } seconds ? (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero) : null)).ToList())
         {
             ActionItems = items.Where(i => i.Status != ActionItemStatus.Cancelled).Select(i => new MinutesActionItem(i.Id, i.Title, i.OwnerName, i.DueDate,
                 i.LeadDepartment?.Name, i.CooperatingDepartments.Select(c => c.Department!.Name).ToList(), Number(i.AgendaItemId), i.Status.ToWire())).ToList(),

@@ -131,6 +131,22 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             await app.WithDbAsync(Tenant, async db => { db.MinutesPublications.Add(publication); await db.SaveChangesAsync(); });
             return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/approve") { Content = System.Net.Http.Json.JsonContent.Create(new { publicationId = publication.Id }) };
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["GET /api/meetings/{id:guid}/clock"] = new(Get(s => $"/api/meetings/{s.MeetingId}/clock"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        // The host (the scenario's organizer) and the timekeeper move the clock — Bob, the note-taker, keeps time in the plan
+        // the PUT rule above saved — other attendees do not. Each caller finds it stopped (or on item 1), so each move is allowed.
+        ["POST /api/meetings/{id:guid}/clock/next"] = new(async (app, s) =>
+        {
+            await WithAgendaAsync(app, s.MeetingId);
+            await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClockPosition, (int?)null)));
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/clock/next") { Content = System.Net.Http.Json.JsonContent.Create(new { from = (int?)null }) };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
+        ["POST /api/meetings/{id:guid}/clock/stop"] = new(async (app, s) =>
+        {
+            await WithAgendaAsync(app, s.MeetingId);
+            await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClockPosition, (int?)0).SetProperty(m => m.ClockItemStartedAt, (DateTime?)DateTime.UtcNow)));
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/clock/stop") { Content = System.Net.Http.Json.JsonContent.Create(new { from = 0 }) };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/responses"] = new(Get(s => $"/api/meetings/{s.MeetingId}/responses"), Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Ok)),
         ["GET /api/meetings/{id:guid}/action-items"] = new(Get(s => $"/api/meetings/{s.MeetingId}/action-items"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         ["GET /api/decisions"] = new(Get(_ => "/api/decisions?q=launch"), Protected(Ok, Ok, Ok, Ok, Ok, Ok)),
@@ -191,6 +207,15 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             Content = System.Net.Http.Json.JsonContent.Create(new { email = Owner, tenant = Tenant }),
         }), Everyone(Ok)),
     };
+
+    /// <summary>The scenario's meeting with at least one agenda item, so its clock can run.</summary>
+    private static Task WithAgendaAsync(TestApp app, Guid meetingId) => app.WithDbAsync(Tenant, async db =>
+    {
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+        if (meeting.Agenda.Count > 0) return;
+        meeting.Agenda.Add(new Api.Meetings.AgendaItem { Topic = "Launch date", Discussion = "Confirm it", OwnerEmail = Organizer, PlannedMinutes = 20, ExpectedOutput = "A date" });
+        await db.SaveChangesAsync();
+    });
 
     private static IEnumerable<string> EndpointsOf(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -355,6 +355,35 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_timekeeper_runs_the_clock_in_chinese_and_an_attendee_watches_it_without_controls()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (__, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app); // Bob keeps time; Launch date 20 min, Campaign 30 min
+        app.Clock.Set(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+
+        var bob = await browser.OpenPlainAsync(app, Link("clock", NoteTaker, "zh-CN", $"&meeting={meeting!.Id}"));
+        await Expect(bob.GetByText("尚未开始计时。")).ToBeVisibleAsync();
+        await bob.GetByRole(AriaRole.Button, new() { Name = "开始计时" }).ClickAsync();
+        var now = bob.GetByRole(AriaRole.Region, new() { Name = "当前议题" });
+        await Expect(now.GetByRole(AriaRole.Heading, new() { Name = "1. Launch date" })).ToBeVisibleAsync();
+        await Expect(now.GetByRole(AriaRole.Timer)).ToContainTextAsync("19:"); // 20 minutes, ticking down
+        Assert.Empty(await EnglishLeaks(bob));
+        await LooksRight(bob, "plain-clock-zh-320");
+
+        app.Clock.Set(new DateTimeOffset(2026, 12, 1, 2, 25, 0, TimeSpan.Zero));
+        await bob.ReloadAsync();
+        await Expect(now.GetByText("已超时", new() { Exact = false })).ToBeVisibleAsync();
+        await bob.GetByRole(AriaRole.Button, new() { Name = "结束最后一个议题" }).Or(bob.GetByRole(AriaRole.Button, new() { Name = "下一议题" })).ClickAsync();
+        await Expect(now.GetByRole(AriaRole.Heading, new() { Name = "2. Campaign" })).ToBeVisibleAsync();
+        await Expect(bob.GetByText("计划 20 分钟 · 实际 25 分钟")).ToBeVisibleAsync();
+
+        var carol = await browser.OpenPlainAsync(app, Link("clock", Owner, "en-US", $"&meeting={meeting.Id}&theme=dark"), width: 350);
+        await Expect(carol.GetByRole(AriaRole.Heading, new() { Name = "2. Campaign" })).ToBeVisibleAsync();
+        await Expect(carol.GetByRole(AriaRole.Button, new() { Name = "Next item" })).ToHaveCountAsync(0);
+        await LooksRight(carol, "plain-clock-en-dark-350");
+    }
+
+    [Fact]
     public async Task The_host_approves_published_minutes_in_one_click_in_chinese_and_the_note_taker_sees_it()
     {
         await using var app = await TestApp.StartAsync(kestrel: true);

@@ -535,6 +535,15 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ClockItemStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClockPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClockStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CreateKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -842,6 +851,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         {
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
+
+                            b1.Property<int?>("ActualSeconds")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Discussion")
                                 .IsRequired()

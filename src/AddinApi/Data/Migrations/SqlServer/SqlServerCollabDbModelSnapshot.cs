@@ -535,6 +535,15 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("ClockItemStartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ClockPosition")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClockStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CreateKey")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -842,6 +851,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         {
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int?>("ActualSeconds")
+                                .HasColumnType("int");
 
                             b1.Property<string>("Discussion")
                                 .IsRequired()

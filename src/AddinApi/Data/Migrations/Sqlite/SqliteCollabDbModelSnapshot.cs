@@ -528,6 +528,15 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClockItemStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClockPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClockStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreateKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -833,6 +842,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         {
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ActualSeconds")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Discussion")
                                 .IsRequired()

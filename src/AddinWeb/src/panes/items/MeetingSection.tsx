@@ -6,6 +6,7 @@ import { Notice, ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { useLoad } from "../../app/useLoad";
 import { readModeEventId } from "../../mailbox";
+import { paneLink } from "../../app/links";
 import { SignOff } from "../minutes/SignOff";
 import { Responses } from "../organizer/Responses";
 import type { Item } from "./model";
@@ -61,6 +62,9 @@ export function MeetingSection() {
         </ol>
         <h3>{t("yourPreparation")}</h3>
         <p>{mine?.preparation || t("nothingToPrepare")}</p>
+        <a className="pane-link" href={paneLink("clock", { meeting: m.id })}>
+          {t("openClock")}
+        </a>
         <Responses meetingId={m.id} />
         <SignOff meetingId={m.id} />
         <h3>{t("itemsFromMeeting")}</h3>

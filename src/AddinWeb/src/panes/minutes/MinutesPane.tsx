@@ -9,6 +9,7 @@ import { Notice, ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
 import { canEditDocument, documentBytes, insertDocument, selectActionRow, stampActionIds } from "../../word";
 import { minutesMeetings, type MeetingSummary, type Report } from "./model";
+import { paneLink } from "../../app/links";
 import { SignOff } from "./SignOff";
 import { PublishReport } from "./PublishReport";
 import { UploadBox } from "./UploadBox";
@@ -142,6 +143,9 @@ export function MinutesPane() {
         </Button>
       </div>
       <SignOff meetingId={meeting} round={publishes} />
+      <a className="pane-link" href={paneLink("clock", { meeting })}>
+        {t("openClock")}
+      </a>
       <StatusBar status={status} onResend={() => void mail(true)} busy={!!busy} />
       {report ? <PublishReport report={report} onShow={inWord ? (i) => void selectActionRow(i) : undefined} /> : null}
     </>

@@ -41,20 +41,22 @@ export function TemplatePicker({ onPick, me }: { onPick: (change: (p: Plan) => P
   const { t } = useTranslation();
   const templates = useLoad((signal) => callApi<Template[]>("GET", "/api/templates", undefined, { signal }).then((r) => r.data), []);
   const [picked, setPicked] = useState<Template | null>(null);
-  if (!templates.data || templates.data.length === 0) return null; // planning without a template still works
+  if (templates.error || templates.data?.length === 0) return null; // planning without a template still works
+  // Drawn at once (disabled while the list loads): the form below must not jump when it arrives.
   return (
     <div className="stack" style={{ gap: 4 }}>
       <Field label={t("startFromTemplate")}>
         <Select
+          disabled={!templates.data}
           value={picked?.id ?? ""}
           onChange={(_, d) => {
-            const template = templates.data!.find((x) => x.id === d.value) ?? null;
+            const template = templates.data?.find((x) => x.id === d.value) ?? null;
             setPicked(template);
             if (template) onPick((p) => fromTemplate(p, template, me));
           }}
         >
           <option value="">{t("noTemplate")}</option>
-          {templates.data.map((x) => (
+          {(templates.data ?? []).map((x) => (
             <option key={x.id} value={x.id}>
               {x.builtIn ? x.name : `${x.name} (${t("ownTemplate")})`}
             </option>
