@@ -33,6 +33,8 @@ public sealed class Decision
     public Guid? SupersededById { get; set; }
     /// <summary>Revoked because it left the minutes: it stands again if a later publish has it back (a revocation in the register stays).</summary>
     public bool RevokedByMinutes { get; set; }
+    /// <summary>Captured live during the meeting and not yet in published minutes: a publish without it does not revoke it.</summary>
+    public DateTime? CapturedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped on every change; the ETag for PATCH.</summary>

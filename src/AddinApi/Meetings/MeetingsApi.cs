@@ -29,6 +29,7 @@ public static class MeetingsApi
             .Refuses(422, 502);
         api.MapInviteAnswers();
         api.MapTimekeeperClock();
+        api.MapLiveCapture();
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
     }
 

@@ -35,7 +35,8 @@ public static class TimekeeperClock
         meetings.MapPost("/{id:guid}/clock/stop", Stop).WithSummary("Stop the clock: the current item's time is kept.").RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 429);
     }
 
-    private static bool CanRun(Meeting meeting, Caller caller) =>
+    /// <summary>The host, a timekeeper or the organizer.</summary>
+    internal static bool CanRun(Meeting meeting, Caller caller) =>
         PersonMatch.Is(meeting.OrganizerObjectId, meeting.OrganizerEmail, caller)
         || meeting.Attendees.Any(a => (a.Roles & (MeetingRoles.Host | MeetingRoles.Timekeeper)) != 0 && PersonMatch.Is(a.ObjectId, a.Email, caller));
 

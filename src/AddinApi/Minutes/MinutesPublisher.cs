@@ -242,6 +242,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                     DecisionsCreated++;
                 }
                 seen.Add(decision.Id);
+                decision.CapturedAt = null; // in the minutes now: from here on the minutes keep it
                 var text = row.Text.Length <= CollabModel.TextLength ? row.Text : row.Text[..CollabModel.TextLength];
                 var changed = decision.Text != text || decision.AgendaItemId != (row.AgendaItemId ?? decision.AgendaItemId)
                     || row.Owner is not null && decision.OwnerEmail != row.Owner.Email || row.Due is not null && decision.DueDate != row.Due
@@ -257,7 +258,8 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             }
             // Gone from the minutes: kept in the register, marked as no longer standing. One already revoked or
             // superseded in the register is left as it is.
-            foreach (var gone in existing.Where(d => !seen.Contains(d.Id) && d.Status is not (DecisionStatus.Revoked or DecisionStatus.Superseded)))
+            // A decision captured live and never yet in the minutes is not "gone": the note-taker's copy may predate it.
+            foreach (var gone in existing.Where(d => !seen.Contains(d.Id) && d.CapturedAt is null && d.Status is not (DecisionStatus.Revoked or DecisionStatus.Superseded)))
             {
                 (gone.Status, gone.RevokedByMinutes, gone.UpdatedAt) = (DecisionStatus.Revoked, true, now);
                 gone.Version++;

@@ -131,6 +131,11 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             await app.WithDbAsync(Tenant, async db => { db.MinutesPublications.Add(publication); await db.SaveChangesAsync(); });
             return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/minutes/approve") { Content = System.Net.Http.Json.JsonContent.Create(new { publicationId = publication.Id }) };
         }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        // The organizer, the note-taker, the host and the timekeeper capture; other attendees do not.
+        ["POST /api/meetings/{id:guid}/capture/decisions"] = new(Post(s => $"/api/meetings/{s.MeetingId}/capture/decisions", new { text = "Captured live" }),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
+        ["POST /api/meetings/{id:guid}/capture/action-items"] = new(Post(s => $"/api/meetings/{s.MeetingId}/capture/action-items", new { title = "Captured live", owner = Attendee, dueDate = "2026-12-04" }),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
         ["GET /api/meetings/{id:guid}/clock"] = new(Get(s => $"/api/meetings/{s.MeetingId}/clock"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // The host (the scenario's organizer) and the timekeeper move the clock — Bob, the note-taker, keeps time in the plan
         // the PUT rule above saved — other attendees do not. Each caller finds it stopped (or on item 1), so each move is allowed.

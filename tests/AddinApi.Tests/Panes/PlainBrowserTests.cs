@@ -377,6 +377,19 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await Expect(now.GetByRole(AriaRole.Heading, new() { Name = "2. Campaign" })).ToBeVisibleAsync();
         await Expect(bob.GetByText("计划 20 分钟 · 实际 25 分钟")).ToBeVisibleAsync();
 
+        // An action item captured on "Campaign", stored at once for its owner.
+        var capture = bob.GetByRole(AriaRole.Form, new() { Name = "即时记录" });
+        await capture.GetByRole(AriaRole.Tab, new() { Name = "行动项" }).ClickAsync();
+        await capture.GetByRole(AriaRole.Textbox, new() { Name = "要做的事" }).FillAsync("预订发布会场地");
+        await capture.GetByRole(AriaRole.Combobox, new() { Name = "负责人" }).SelectOptionAsync(new SelectOptionValue { Label = "Dave Chen" });
+        await capture.GetByLabel("截止日期").FillAsync("2026-12-04");
+        await capture.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(capture.GetByText("已保存：“预订发布会场地”", new() { Exact = false })).ToBeVisibleAsync();
+        var captured = await app.WithDbAsync(Tenant, db => db.ActionItems.SingleAsync(i => i.Title == "预订发布会场地"));
+        Assert.Equal((Attendee, new DateOnly(2026, 12, 4), meeting.Agenda.Single(a => a.Topic == "Campaign").Id), (captured.OwnerEmail, captured.DueDate!.Value, captured.AgendaItemId!.Value));
+        Assert.Empty(await EnglishLeaks(bob));
+        await LooksRight(bob, "plain-clock-capture-zh-320");
+
         var carol = await browser.OpenPlainAsync(app, Link("clock", Owner, "en-US", $"&meeting={meeting.Id}&theme=dark"), width: 350);
         await Expect(carol.GetByRole(AriaRole.Heading, new() { Name = "2. Campaign" })).ToBeVisibleAsync();
         await Expect(carol.GetByRole(AriaRole.Button, new() { Name = "Next item" })).ToHaveCountAsync(0);

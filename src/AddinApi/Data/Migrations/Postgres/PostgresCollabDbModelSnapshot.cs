@@ -272,6 +272,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -272,6 +272,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 

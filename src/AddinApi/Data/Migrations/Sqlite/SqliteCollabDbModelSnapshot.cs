@@ -265,6 +265,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, callApi } from "../../api";
 import { Notice, ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
+import { CaptureForm } from "./CaptureForm";
 
 interface ClockItem {
   id: string;
@@ -136,6 +137,7 @@ export function ClockPane() {
         {moved ? <Notice intent="info">{t("clockMoved")}</Notice> : null}
         {error ? <ProblemBar error={error} /> : null}
       </section>
+      {c.canRun ? <CaptureForm meetingId={meeting} agendaItemId={current?.id ?? null} /> : null}
       <section className="stack" aria-label={t("agenda")}>
         <h3>{t("agenda")}</h3>
         <ol className="plain">
