@@ -98,6 +98,9 @@ public static class LiveCapture
         if (agendaItemId is { } agenda && meeting.Agenda.All(a => a.Id != agenda)) errors["agendaItemId"] = [Messages.Format("capture.agendaUnknown", culture)];
     }
 
+    /// <summary>The organizer, the note-taker, the host or a timekeeper.</summary>
+    internal static bool MayCapture(Meeting meeting, Caller caller) => MeetingAccess.Of(meeting, caller).Runs || TimekeeperClock.CanRun(meeting, caller);
+
     private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
@@ -105,7 +108,7 @@ public static class LiveCapture
         if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
         var access = MeetingAccess.Of(meeting, caller);
         if (!access.CanSee) return (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
-        return access.Runs || TimekeeperClock.CanRun(meeting, caller)
+        return MayCapture(meeting, caller)
             ? (meeting, null)
             : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("capture.runOnly", culture)));
     }

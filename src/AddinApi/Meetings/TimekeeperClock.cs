@@ -14,8 +14,9 @@ public sealed record ClockItem(Guid Id, int Number, string Topic, string Owner, 
 /// <param name="MeetingRemainingSeconds">Until the meeting's planned end (negative past it).</param>
 /// <param name="ProjectedOverrunMinutes">If the rest of the agenda takes its planned time from now, how far past the end the meeting runs (0 when it fits).</param>
 /// <param name="CanRun">The caller may move the clock: the host, the timekeeper or the organizer.</param>
+/// <param name="CanCapture">The caller may capture decisions and action items (Meetings/LiveCapture): those who move the clock, and the note-taker.</param>
 public sealed record ClockState(Guid MeetingId, DateTime Now, DateTime StartUtc, DateTime EndUtc, DateTime? StartedAt, int? Position, bool Finished,
-    int ItemElapsedSeconds, int ItemRemainingSeconds, int MeetingRemainingSeconds, int ProjectedOverrunMinutes, IReadOnlyList<ClockItem> Items, bool CanRun);
+    int ItemElapsedSeconds, int ItemRemainingSeconds, int MeetingRemainingSeconds, int ProjectedOverrunMinutes, IReadOnlyList<ClockItem> Items, bool CanRun, bool CanCapture);
 
 /// <summary>Moving the clock names the item it moves from, so two timekeepers clicking at once move it once.</summary>
 /// <param name="From">The position the caller saw on the clock (null: not started).</param>
@@ -107,7 +108,7 @@ public static class TimekeeperClock
             elapsed, remaining, (int)(meeting.EndUtc - now).TotalSeconds, overrun,
             items.Select((i, n) => new ClockItem(i.Id, n + 1, i.Topic, Name(i.OwnerEmail), i.PlannedMinutes, i.ActualSeconds,
                 n == position ? "current" : i.ActualSeconds is not null ? "done" : "next")).ToList(),
-            CanRun(meeting, caller));
+            CanRun(meeting, caller), LiveCapture.MayCapture(meeting, caller));
     }
 
     private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, HttpRequest request, bool tracked, CancellationToken ct)

@@ -55,6 +55,19 @@ public sealed class LiveCaptureTests
     }
 
     [Fact]
+    public async Task A_note_taker_who_does_not_keep_time_captures_but_does_not_move_the_clock()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await MeetingWithItemAsync(app); // Bob takes notes; nobody keeps time; Alice hosts
+        var bob = await app.ClientForAsync(NoteTaker);
+
+        var clock = await (await bob.GetAsync($"/api/meetings/{s.MeetingId}/clock")).ReadAsync<Api.Meetings.ClockState>();
+
+        Assert.Equal((false, true), (clock.CanRun, clock.CanCapture));
+        await (await bob.PostAsJsonAsync($"/api/meetings/{s.MeetingId}/capture/decisions", new { text = "Launch on 7 December" })).ShouldBeAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Capture_needs_a_runner_an_owner_among_the_attendees_and_a_due_date()
     {
         await using var app = await TestApp.StartAsync();

@@ -29,6 +29,7 @@ interface ClockState {
   projectedOverrunMinutes: number;
   items: ClockItem[];
   canRun: boolean;
+  canCapture: boolean;
 }
 
 /** "12:05", or "−3:20" past zero. */
@@ -137,7 +138,7 @@ export function ClockPane() {
         {moved ? <Notice intent="info">{t("clockMoved")}</Notice> : null}
         {error ? <ProblemBar error={error} /> : null}
       </section>
-      {c.canRun ? <CaptureForm meetingId={meeting} agendaItemId={current?.id ?? null} /> : null}
+      {c.canCapture ? <CaptureForm meetingId={meeting} agendaItemId={current?.id ?? null} /> : null}
       <section className="stack" aria-label={t("agenda")}>
         <h3>{t("agenda")}</h3>
         <ol className="plain">
