@@ -225,6 +225,20 @@ internal static class CollabModel
             f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
         });
 
+        model.Entity<TopicProposal>(p =>
+        {
+            p.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            p.Property(x => x.ProposerEmail).HasMaxLength(EmailLength);
+            p.Property(x => x.ProposerName).HasMaxLength(NameLength);
+            p.Property(x => x.Topic).HasMaxLength(TitleLength);
+            p.Property(x => x.Why).HasMaxLength(GoalLength);
+            p.Property(x => x.ExpectedOutput).HasMaxLength(GoalLength);
+            p.Property(x => x.Status).HasMaxLength(EnumLength);
+            p.Property(x => x.DeclineReason).HasMaxLength(GoalLength);
+            p.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => new { x.TenantId, x.MeetingId });
+        });
+
         model.Entity<Templates.MeetingTemplate>(t =>
         {
             t.Property(x => x.TenantId).HasMaxLength(TenantLength);

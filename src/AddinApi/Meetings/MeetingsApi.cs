@@ -30,6 +30,7 @@ public static class MeetingsApi
         api.MapInviteAnswers();
         api.MapTimekeeperClock();
         api.MapLiveCapture();
+        api.MapTopics();
         api.MapGet("/{id:guid}/action-items", ActionItems).WithSummary("Everything that came out of the meeting, by due date.").Refuses(404);
     }
 

@@ -136,6 +136,22 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
         ["POST /api/meetings/{id:guid}/capture/action-items"] = new(Post(s => $"/api/meetings/{s.MeetingId}/capture/action-items", new { title = "Captured live", owner = Attendee, dueDate = "2026-12-04" }),
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
+        // Attendees propose topics (not the organizer, who edits the agenda); the organizer decides.
+        ["POST /api/meetings/{id:guid}/topics"] = new(async (app, s) =>
+        {
+            var coming = new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc); // topics are for a meeting still to come
+            await app.WithDbAsync(Tenant, db => db.Meetings.Where(m => m.Id == s.MeetingId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.StartUtc, coming).SetProperty(m => m.EndUtc, coming.AddHours(1))));
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/topics")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { topic = "T", why = "W", minutes = 5, expectedOutput = "O" }),
+            };
+        }, Protected(NotFound, Forbidden, Created, Created, Forbidden, Created)),
+        ["GET /api/meetings/{id:guid}/topics"] = new(Get(s => $"/api/meetings/{s.MeetingId}/topics"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["POST /api/meetings/{id:guid}/topics/{topicId:guid}/accept"] = new((_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/topics/{Guid.NewGuid()}/accept")),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, NotFound, Forbidden)),
+        ["POST /api/meetings/{id:guid}/topics/{topicId:guid}/decline"] = new(Post(s => $"/api/meetings/{s.MeetingId}/topics/{Guid.NewGuid()}/decline", new { reason = "R" }),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, NotFound, Forbidden)),
         ["GET /api/meetings/{id:guid}/clock"] = new(Get(s => $"/api/meetings/{s.MeetingId}/clock"), Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
         // The host (the scenario's organizer) and the timekeeper move the clock — Bob, the note-taker, keeps time in the plan
         // the PUT rule above saved — other attendees do not. Each caller finds it stopped (or on item 1), so each move is allowed.

@@ -57,6 +57,35 @@ public sealed class PaneTests(Browser browser)
     }
 
     [Fact]
+    public async Task An_attendee_proposes_a_topic_on_the_meeting_in_outlook_and_the_organizer_adds_it_to_the_agenda_there()
+    {
+        var (app, meeting) = await MeetingWithPublishedMinutes();
+        await using var _ = app;
+        var carolsCopy = app.Graph.State.EventsOf(Owner).Single()["id"]!.GetValue<string>();
+        var carol = await browser.OpenAsync(app, "/items.html", new { host = "Outlook", displayLanguage = "zh-CN", item = new { itemId = carolsCopy } }, Person(Owner));
+
+        await carol.GetByRole(AriaRole.Button, new() { Name = "提议议题" }).ClickAsync();
+        var form = carol.GetByRole(AriaRole.Form, new() { Name = "提议议题" });
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "议题" }).FillAsync("促销物料");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "为什么要在本次会议讨论" }).FillAsync("发布会需要统一的物料");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "预期产出" }).FillAsync("确认的物料清单");
+        await form.GetByRole(AriaRole.Button, new() { Name = "提交给发起人" }).ClickAsync();
+        await Expect(carol.GetByText("已提交。发起人处理后您会收到邮件。")).ToBeVisibleAsync();
+        await Expect(carol.GetByRole(AriaRole.Listitem, new() { Name = "促销物料" }).GetByText("等待发起人处理")).ToBeVisibleAsync();
+        await AssertAccessible(carol);
+
+        var alicesEvent = app.Graph.State.EventsOf(Organizer).Single()["id"]!.GetValue<string>();
+        var alice = await browser.OpenAsync(app, "/items.html", new { host = "Outlook", displayLanguage = "en-US", item = new { itemId = alicesEvent } }, Person(Organizer));
+        var proposal = alice.GetByRole(AriaRole.Listitem, new() { Name = "促销物料" });
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Add to the agenda" }).ClickAsync();
+        await Expect(proposal.GetByText("On the agenda")).ToBeVisibleAsync();
+        await Expect(alice.GetByText("促销物料 · Carol Zhang", new() { Exact = false })).ToBeVisibleAsync(); // the agenda, reloaded
+        await Browser.Screenshot(alice, "topics-organizer-en");
+        Assert.Contains(app.Graph.State.SentMail, m => m.To.Single() == Owner && m.Subject.Contains("促销物料", StringComparison.Ordinal));
+        Assert.Equal(meeting.Agenda.Count + 1, (await (await (await app.ClientForAsync(Organizer)).GetAsync($"/api/meetings/{meeting.Id}")).ReadAsync<Api.Meetings.MeetingResponse>()).Agenda.Count);
+    }
+
+    [Fact]
     public async Task The_attendee_moves_an_item_forward_raises_needs_help_and_resolves_a_conflict_in_the_pane()
     {
         var (app, meeting) = await MeetingWithPublishedMinutes();

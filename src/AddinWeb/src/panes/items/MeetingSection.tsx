@@ -9,6 +9,7 @@ import { readModeEventId } from "../../mailbox";
 import { paneLink } from "../../app/links";
 import { SignOff } from "../minutes/SignOff";
 import { Responses } from "../organizer/Responses";
+import { Topics } from "../organizer/Topics";
 import type { Item } from "./model";
 
 interface Meeting {
@@ -17,6 +18,7 @@ interface Meeting {
   startUtc: string;
   agenda: Array<{ position: number; topic: string; owner: { displayName: string }; plannedMinutes: number; expectedOutput: string }>;
   attendees: Array<{ email: string; preparation: string | null }>;
+  organizer: { email: string };
 }
 
 /** Opened on a meeting in Outlook (read mode): its agenda, what I prepare, and what came out of it. */
@@ -66,6 +68,7 @@ export function MeetingSection() {
           {t("openClock")}
         </a>
         <Responses meetingId={m.id} />
+        <Topics meetingId={m.id} organizer={m.organizer.email.toLowerCase() === session.email.toLowerCase()} onAgendaChanged={meeting.reload} />
         <SignOff meetingId={m.id} />
         <h3>{t("itemsFromMeeting")}</h3>
         {items.length === 0 ? (
