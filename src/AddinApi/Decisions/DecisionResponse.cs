@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CollabAddin.Api.ActionItems;
 
 namespace CollabAddin.Api.Decisions;
@@ -31,7 +30,7 @@ internal sealed record DecisionRowData(Decision Decision, string MeetingSubject,
             d.CreatedAt, d.UpdatedAt, items, canChange, d.Version);
     }
 
-    public static readonly Expression<Func<LinkedItemRow, LinkedItem>> Linked = i => new LinkedItem(i.Id, i.Title, new PersonRef(i.OwnerEmail, i.OwnerName), i.DueDate, i.Status);
+    public static LinkedItem Linked(LinkedItemRow i) => new(i.Id, i.Title, new PersonRef(i.OwnerEmail, i.OwnerName), i.DueDate, i.Status);
 }
 
 /// <summary>What the register reads of a linked item.</summary>

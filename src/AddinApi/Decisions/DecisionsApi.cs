@@ -95,11 +95,10 @@ public static class DecisionsApi
     private static async Task<Results<Ok<List<DecisionResponse>>, ProblemHttpResult>> OfMeeting(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture));
-        if (!MeetingAccess.Of(meeting, caller).CanSee) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture));
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return refusal;
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
-        return TypedResults.Ok(await WithItemsAsync(db, caller, decisions.Select(d => new DecisionRowData(d, meeting.Subject, meeting.StartUtc, MeetingAccess.Of(meeting, caller).Runs)).ToList(), ct));
+        return TypedResults.Ok(await WithItemsAsync(db, caller, decisions.Select(d => new DecisionRowData(d, meeting!.Subject, meeting.StartUtc, MeetingAccess.Of(meeting, caller).Runs)).ToList(), ct));
     }
 
     private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Patch(Guid id, DecisionPatch patch, Caller caller, CollabDb db, TimeProvider clock,
@@ -189,8 +188,7 @@ public static class DecisionsApi
             .OrderBy(i => i.DueDate).ThenBy(i => i.Id)
             .Select(i => new LinkedItemRow(i.Id, i.DecisionId!.Value, i.Title, i.OwnerEmail, i.OwnerName, i.DueDate, i.Status)).ToListAsync(ct);
         var byDecision = linked.ToLookup(i => i.DecisionId);
-        var project = DecisionRowData.Linked.Compile();
-        return rows.Select(r => r.With(byDecision[r.Decision.Id].Select(project).ToList(), caller)).ToList();
+        return rows.Select(r => r.With(byDecision[r.Decision.Id].Select(DecisionRowData.Linked).ToList(), caller)).ToList();
     }
 
     private static async Task<ProblemHttpResult> StaleAsync(CollabDb db, Caller caller, Guid id, HttpResponse response, CultureInfo culture, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
@@ -29,7 +28,7 @@ public static class FeedbackApi
         HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var (meeting, refusal) = await LoadAsync(db, id, caller, culture, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
         var access = MeetingAccess.Of(meeting!, caller);
         if (access.IsOrganizer) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("feedback.organizer", culture));
@@ -65,7 +64,7 @@ public static class FeedbackApi
 
     private static async Task<Results<Ok<MyFeedback>, NoContent, ProblemHttpResult>> Mine(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
-        var (_, refusal) = await LoadAsync(db, id, caller, RequestLanguage.Of(request), ct);
+        var (_, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, RequestLanguage.Of(request), ct);
         if (refusal is not null) return refusal;
         var mine = await db.Feedback.AsNoTracking().Where(f => f.MeetingId == id && f.RaterObjectId == caller.ObjectId)
             .Select(f => new MyFeedback(f.GoalReached, f.AgendaKept, f.TimeWellUsed, f.Comment, f.AnsweredAt)).SingleOrDefaultAsync(ct);
@@ -75,7 +74,7 @@ public static class FeedbackApi
     private static async Task<Results<Ok<FeedbackSummary>, ProblemHttpResult>> Summary(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var (meeting, refusal) = await LoadAsync(db, id, caller, culture, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
         if (!MeetingAccess.Of(meeting!, caller).IsOrganizer) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("feedback.organizerOnly", culture));
         var answers = await db.Feedback.AsNoTracking().Where(f => f.MeetingId == id).ToListAsync(ct);
@@ -120,12 +119,4 @@ public static class FeedbackApi
 
     private static FeedbackScores Scores(IReadOnlyCollection<MeetingFeedback> answers) => new(
         Math.Round(answers.Average(a => a.GoalReached), 1), Math.Round(answers.Average(a => a.AgendaKept), 1), Math.Round(answers.Average(a => a.TimeWellUsed), 1));
-
-    /// <summary>The meeting, if the caller is part of it: 404 outside the tenant, 403 for anyone else.</summary>
-    private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, CultureInfo culture, CancellationToken ct)
-    {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
-        return MeetingAccess.Of(meeting, caller).CanSee ? (meeting, null) : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
-    }
 }

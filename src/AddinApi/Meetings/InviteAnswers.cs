@@ -32,14 +32,12 @@ public static class InviteAnswersApi
     private static async Task<Results<Ok<InviteAnswers>, ProblemHttpResult>> Get(Guid id, Caller caller, CollabDb db, IGraphGateway graph, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture));
-        var access = MeetingAccess.Of(meeting, caller);
-        if (!access.CanSee) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture));
-        if (!access.Runs) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.responsesRunOnly", culture));
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct, tracked: true);
+        if (refusal is not null) return refusal;
+        if (!MeetingAccess.Of(meeting!, caller).Runs) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.responsesRunOnly", culture));
 
         var live = false;
-        if (meeting.Invite.GraphEventId is { } eventId && meeting.Invite.State is InviteState.Sent or InviteState.UpdatePending)
+        if (meeting!.Invite.GraphEventId is { } eventId && meeting.Invite.State is InviteState.Sent or InviteState.UpdatePending)
         {
             try
             {

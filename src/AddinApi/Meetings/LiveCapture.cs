@@ -5,7 +5,6 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Decisions;
 using CollabAddin.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Meetings;
 
@@ -104,12 +103,8 @@ public static class LiveCapture
     private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
-        var access = MeetingAccess.Of(meeting, caller);
-        if (!access.CanSee) return (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
-        return MayCapture(meeting, caller)
-            ? (meeting, null)
-            : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("capture.runOnly", culture)));
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return (null, refusal);
+        return MayCapture(meeting!, caller) ? (meeting, null) : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("capture.runOnly", culture)));
     }
 }

@@ -1,4 +1,8 @@
 using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Meetings;
 
@@ -15,4 +19,19 @@ public readonly record struct MeetingAccess(bool IsOrganizer, bool IsNoteTaker, 
 
     public bool CanSee => IsOrganizer || IsAttendee;
     public bool Runs => IsOrganizer || IsNoteTaker;
+}
+
+/// <summary>Loading a meeting for a caller who must be part of it: the one home of "404 outside the tenant, 403 for anyone else".</summary>
+public static class MeetingLookup
+{
+    /// <param name="tracked">Tracked when the handler changes the meeting.</param>
+    public static async Task<(Meeting? Meeting, ProblemHttpResult? Refusal)> SeenByAsync(CollabDb db, Guid id, Caller caller, System.Globalization.CultureInfo culture,
+        CancellationToken ct, bool tracked = false)
+    {
+        var meeting = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
+        return MeetingAccess.Of(meeting, caller).CanSee
+            ? (meeting, null)
+            : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
+    }
 }

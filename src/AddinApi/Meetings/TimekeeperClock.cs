@@ -43,7 +43,7 @@ public static class TimekeeperClock
 
     private static async Task<Results<Ok<ClockState>, ProblemHttpResult>> Get(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
-        var (meeting, refusal) = await LoadAsync(db, id, caller, request, tracked: false, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, RequestLanguage.Of(request), ct, tracked: false);
         return refusal ?? (Results<Ok<ClockState>, ProblemHttpResult>)TypedResults.Ok(State(meeting!, caller, clock.GetUtcNow().UtcDateTime));
     }
 
@@ -57,7 +57,7 @@ public static class TimekeeperClock
         bool stop, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var (meeting, refusal) = await LoadAsync(db, id, caller, request, tracked: true, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, RequestLanguage.Of(request), ct, tracked: true);
         if (refusal is not null) return refusal;
         if (!CanRun(meeting!, caller)) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("clock.runOnly", culture));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -109,13 +109,5 @@ public static class TimekeeperClock
             items.Select((i, n) => new ClockItem(i.Id, n + 1, i.Topic, Name(i.OwnerEmail), i.PlannedMinutes, i.ActualSeconds,
                 n == position ? "current" : i.ActualSeconds is not null ? "done" : "next")).ToList(),
             CanRun(meeting, caller), LiveCapture.MayCapture(meeting, caller));
-    }
-
-    private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, HttpRequest request, bool tracked, CancellationToken ct)
-    {
-        var culture = RequestLanguage.Of(request);
-        var meeting = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
-        return MeetingAccess.Of(meeting, caller).CanSee ? (meeting, null) : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
     }
 }

@@ -32,7 +32,7 @@ public static class TopicsApi
         HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var (meeting, refusal) = await LoadAsync(db, id, caller, culture, tracked: false, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct, tracked: false);
         if (refusal is not null) return refusal;
         var attendee = meeting!.Attendees.FirstOrDefault(a => PersonMatch.Is(a.ObjectId, a.Email, caller));
         if (attendee is null || MeetingAccess.Of(meeting, caller).IsOrganizer)
@@ -63,7 +63,7 @@ public static class TopicsApi
 
     private static async Task<Results<Ok<List<TopicResponse>>, ProblemHttpResult>> List(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
-        var (meeting, refusal) = await LoadAsync(db, id, caller, RequestLanguage.Of(request), tracked: false, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, RequestLanguage.Of(request), ct, tracked: false);
         if (refusal is not null) return refusal;
         var query = db.TopicProposals.AsNoTracking().Where(p => p.MeetingId == id);
         if (!MeetingAccess.Of(meeting!, caller).IsOrganizer)
@@ -149,7 +149,7 @@ public static class TopicsApi
     private static async Task<(Meeting?, TopicProposal?, ProblemHttpResult?)> DecidableAsync(CollabDb db, Guid id, Guid topicId, Caller caller, TimeProvider clock,
         CultureInfo culture, CancellationToken ct)
     {
-        var (meeting, refusal) = await LoadAsync(db, id, caller, culture, tracked: true, ct);
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct, tracked: true);
         if (refusal is not null) return (null, null, refusal);
         if (!MeetingAccess.Of(meeting!, caller).IsOrganizer) return (null, null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.organizerOnly", culture)));
         var proposal = await db.TopicProposals.SingleOrDefaultAsync(p => p.Id == topicId && p.MeetingId == id, ct);
@@ -163,11 +163,4 @@ public static class TopicsApi
     private static string? Closed(Meeting meeting, TimeProvider clock) =>
         meeting.Invite.State is InviteState.Cancelled or InviteState.CancelPending ? "meeting.cancelled"
         : meeting.StartUtc <= clock.GetUtcNow().UtcDateTime ? "topic.started" : null;
-
-    private static async Task<(Meeting?, ProblemHttpResult?)> LoadAsync(CollabDb db, Guid id, Caller caller, CultureInfo culture, bool tracked, CancellationToken ct)
-    {
-        var meeting = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return (null, Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture)));
-        return MeetingAccess.Of(meeting, caller).CanSee ? (meeting, null) : (null, Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture)));
-    }
 }

@@ -51,10 +51,9 @@ public static class MinutesSignOff
     private static async Task<Results<Ok<MinutesStatus>, ProblemHttpResult>> Status(Guid id, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture));
-        if (!MeetingAccess.Of(meeting, caller).CanSee) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture));
-        return TypedResults.Ok(await StatusOfAsync(db, meeting, caller, ct));
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return refusal;
+        return TypedResults.Ok(await StatusOfAsync(db, meeting!, caller, ct));
     }
 
     private static async Task<MinutesStatus> StatusOfAsync(CollabDb db, Meeting meeting, Caller caller, CancellationToken ct)
@@ -71,12 +70,11 @@ public static class MinutesSignOff
         HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("meeting.notFound", culture));
-        if (!MeetingAccess.Of(meeting, caller).CanSee) return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("meeting.cannotSee", culture));
-        if (!IsApprover(meeting, caller))
+        var (meeting, refusal) = await MeetingLookup.SeenByAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return refusal;
+        if (!IsApprover(meeting!, caller))
             return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("minutes.approveHostOnly", culture,
-                string.Join(Messages.IsChinese(culture) ? "、" : ", ", Approvers(meeting).Select(p => p.DisplayName))));
+                string.Join(Messages.IsChinese(culture) ? "、" : ", ", Approvers(meeting!).Select(p => p.DisplayName))));
         var latest = await db.MinutesPublications.Where(p => p.MeetingId == id).OrderByDescending(p => p.PublishedAt).Select(p => new { p.Id, p.ApprovedAt }).FirstOrDefaultAsync(ct);
         if (latest is null)
             return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.nothingPublished", culture), Messages.Format("minutes.nothingPublishedDetail", culture));
@@ -91,6 +89,6 @@ public static class MinutesSignOff
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ApprovedAt, now).SetProperty(p => p.ApprovedByEmail, caller.Email)
                     .SetProperty(p => p.ApprovedByName, caller.Name).SetProperty(p => p.MailedAt, (DateTime?)null), ct);
         }
-        return TypedResults.Ok(await StatusOfAsync(db, meeting, caller, ct));
+        return TypedResults.Ok(await StatusOfAsync(db, meeting!, caller, ct));
     }
 }
