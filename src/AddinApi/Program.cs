@@ -14,6 +14,7 @@ using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
 using CollabAddin.Api.Reports;
+using CollabAddin.Api.Series;
 using CollabAddin.Api.Templates;
 using Scalar.AspNetCore;
 
@@ -58,6 +59,7 @@ app.MapAuthConfig();
 var api = app.MapTypedApi(); // every JSON body below passes the typed-text gate
 api.MapActionItems();
 api.MapMeetings();
+api.MapSeries();
 api.MapMinutes();
 api.MapDecisions();
 api.MapFeedback();

@@ -19,6 +19,7 @@ public static class EmulatorEndpoints
         graph.MapGet("/users/{user}/events/{eventId}", EventEndpoints.Get);
         graph.MapPatch("/users/{user}/events/{eventId}", EventEndpoints.Update);
         graph.MapDelete("/users/{user}/events/{eventId}", EventEndpoints.Delete);
+        graph.MapGet("/users/{user}/events/{eventId}/instances", EventEndpoints.Instances);
         foreach (var prefix in new[] { "", "microsoft.graph." })
         {
             graph.MapPost($"/users/{{user}}/events/{{eventId}}/{prefix}cancel", EventEndpoints.Cancel);

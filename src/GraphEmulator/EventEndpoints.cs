@@ -13,7 +13,7 @@ internal static partial class EventEndpoints
     [
         "subject", "body", "start", "end", "attendees", "location", "locations", "isOnlineMeeting", "onlineMeetingProvider",
         "allowNewTimeProposals", "importance", "sensitivity", "showAs", "isReminderOn", "reminderMinutesBeforeStart",
-        "responseRequested", "hideAttendees", "categories", "isAllDay", "transactionId",
+        "responseRequested", "hideAttendees", "categories", "isAllDay", "transactionId", "recurrence",
     ];
 
     public static async Task<IResult> Create(HttpContext http, EmulatorState state, string user)
@@ -26,6 +26,9 @@ internal static partial class EventEndpoints
             return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. The start and end need a dateTime and a known timeZone.", op);
         if (end <= start)
             return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. The end time must be after the start time.", op);
+
+        if (body.Get("recurrence") is JsonObject recurrence && Recurrences.Problem(recurrence, start, (body.Get("start") as JsonObject).Str("timeZone")) is { } wrong)
+            return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. " + wrong, op);
 
         var transactionId = body.Str("transactionId");
         return state.WithMailbox(user, mailbox =>
@@ -75,6 +78,7 @@ internal static partial class EventEndpoints
             };
             var stored = new StoredEvent(json);
             Apply(stored, body);
+            if (json["recurrence"] is JsonObject) json["type"] = "seriesMaster";
             mailbox.Events[id] = stored;
             if (transactionId is not null)
                 mailbox.ByTransactionId[transactionId] = id;
@@ -85,9 +89,54 @@ internal static partial class EventEndpoints
     }
 
     public static IResult Get(HttpContext http, EmulatorState state, string user, string eventId) =>
-        state.WithMailbox(user, mailbox => mailbox.Events.TryGetValue(eventId, out var e)
+        state.WithMailbox(user, mailbox => Resolve(mailbox, eventId, materialize: false) is { } e && !CancelledOccurrence(e)
             ? GraphReply.Ok(Shape(e, http.Request.Query["$expand"]), "user_GetEvent")
             : NotFound("user_GetEvent"));
+
+    /// <summary>A cancelled occurrence is gone from the calendar (a cancelled single meeting stays, marked cancelled).</summary>
+    private static bool CancelledOccurrence(StoredEvent e) =>
+        e.Json["isCancelled"]?.GetValue<bool>() == true && e.Json["seriesMasterId"]?.GetValue<string>() is not null;
+
+    /// <summary>GET …/events/{id}/instances?startDateTime&amp;endDateTime: a master's occurrences and exceptions in the window, not the cancelled ones.</summary>
+    public static IResult Instances(HttpContext http, EmulatorState state, string user, string eventId)
+    {
+        const string op = "user_ListInstances";
+        if (!DateTimeOffset.TryParse(http.Request.Query["startDateTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var from)
+            || !DateTimeOffset.TryParse(http.Request.Query["endDateTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var to))
+            return GraphReply.Error(400, "ErrorInvalidParameter", "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.", op);
+        return state.WithMailbox(user, mailbox =>
+        {
+            if (!mailbox.Events.TryGetValue(eventId, out var master)) return NotFound(op);
+            var items = master.Json["recurrence"] is JsonObject recurrence
+                ? Recurrences.Dates(recurrence).Select(d => Resolve(mailbox, Recurrences.OccurrenceId(eventId, d), materialize: false)!)
+                    .Where(e => e.Json["isCancelled"]?.GetValue<bool>() != true)
+                    .Where(e => Json.ToUtc(e.Json["start"]) is { } at && at >= from.UtcDateTime && at < to.UtcDateTime)
+                    .Select(e => (JsonNode)Shape(e, null)).ToArray()
+                : [];
+            return GraphReply.Ok(new JsonObject
+            {
+                ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{user}')/events('{eventId}')/instances",
+                ["value"] = new JsonArray(items),
+            }, op);
+        });
+    }
+
+    /// <summary>
+    /// A stored event, or an occurrence computed from its master. <paramref name="materialize"/> stores the occurrence
+    /// (it is about to become an exception or be cancelled). Call while holding the state's gate.
+    /// </summary>
+    private static StoredEvent? Resolve(Mailbox mailbox, string id, bool materialize)
+    {
+        if (mailbox.Events.TryGetValue(id, out var stored)) return stored;
+        if (Recurrences.ParseId(id) is not { } parts || !mailbox.Events.TryGetValue(parts.MasterId, out var master)
+            || master.Json["recurrence"] is not JsonObject recurrence || master.Json["isCancelled"]?.GetValue<bool>() == true
+            || !Recurrences.Dates(recurrence).Contains(parts.Date))
+            return null;
+        var occurrence = new StoredEvent(Recurrences.Occurrence(master, parts.Date));
+        foreach (var p in master.ExtendedProperties) occurrence.ExtendedProperties[p.Key] = p.Value;
+        if (materialize) mailbox.Events[id] = occurrence;
+        return occurrence;
+    }
 
     public static IResult List(HttpContext http, EmulatorState state, string user)
     {
@@ -104,7 +153,8 @@ internal static partial class EventEndpoints
         }
         return state.WithMailbox(user, mailbox =>
         {
-            var items = new JsonArray(mailbox.Events.Values.Where(keep).Select(e => (JsonNode)Shape(e, http.Request.Query["$expand"])).ToArray());
+            // Like Graph's /events: single instances and series masters; occurrences and exceptions only through /instances.
+            var items = new JsonArray(mailbox.Events.Values.Where(e => e.Json["type"]?.GetValue<string>() is not ("occurrence" or "exception")).Where(keep).Select(e => (JsonNode)Shape(e, http.Request.Query["$expand"])).ToArray());
             return GraphReply.Ok(new JsonObject
             {
                 ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{user}')/events",
@@ -121,11 +171,26 @@ internal static partial class EventEndpoints
             return GraphReply.Error(400, "BadRequest", "Empty Payload. JSON content expected.", op);
         return state.WithMailbox(user, mailbox =>
         {
-            if (!mailbox.Events.TryGetValue(eventId, out var e))
+            if (Resolve(mailbox, eventId, materialize: false) is not { } e)
                 return NotFound(op);
             if (e.Json["isCancelled"]?.GetValue<bool>() == true)
                 return GraphReply.Error(400, "ErrorInvalidRequest", "Your request can't be completed. You can't update a meeting that has been cancelled.", op);
+            if (e.Json["type"]?.GetValue<string>() == "occurrence")
+            {
+                // Changing one occurrence makes it an exception of its series; it keeps its id and original start.
+                e = Resolve(mailbox, eventId, materialize: true)!;
+                e.Json["type"] = "exception";
+                body.Remove("recurrence");
+            }
+            var repatterned = e.Json["type"]?.GetValue<string>() == "seriesMaster"
+                && (body.Get("recurrence") is { } r && r.ToJsonString() != e.Json["recurrence"]?.ToJsonString() || body.Get("start") is not null && Json.ToUtc(body.Get("start")) != Json.ToUtc(e.Json["start"]));
             Apply(e, body);
+            if (repatterned)
+            {
+                // As Exchange does when a series' pattern or time changes: its exceptions and cancelled occurrences are discarded.
+                foreach (var id in mailbox.Events.Keys.Where(k => Recurrences.ParseId(k)?.MasterId == eventId).ToList())
+                    mailbox.Events.Remove(id);
+            }
             var now = state.Clock.GetUtcNow();
             e.Json["lastModifiedDateTime"] = Json.Iso(now);
             e.Json["changeKey"] = Base64Url(RandomNumberGenerator.GetBytes(12));
@@ -146,7 +211,7 @@ internal static partial class EventEndpoints
         var body = await GraphReply.ReadBodyAsync(http.Request);
         return state.WithMailbox(user, mailbox =>
         {
-            if (!mailbox.Events.TryGetValue(eventId, out var e))
+            if (Resolve(mailbox, eventId, materialize: true) is not { } e)
                 return NotFound(op);
             if (e.Json["isCancelled"]?.GetValue<bool>() == true)
                 return GraphReply.Error(400, "ErrorItemNotFound", "The meeting has already been cancelled.", op);

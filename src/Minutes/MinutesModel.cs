@@ -27,7 +27,12 @@ public sealed record MinutesMeeting(
     public IReadOnlyList<MinutesDecision> Decisions { get; init; } = [];
     /// <summary>Where the published minutes stand (draft or approved); null before anything was published.</summary>
     public MinutesApproval? Approval { get; init; }
+    /// <summary>In a series: items earlier meetings left open, written first with their ids so this meeting updates them in place.</summary>
+    public IReadOnlyList<MinutesOpenItem> OpenItems { get; init; } = [];
 }
+
+/// <param name="From">The earlier meeting's local date it came from.</param>
+public sealed record MinutesOpenItem(Guid Id, string Title, string OwnerName, DateOnly? Due, string Status, string? Progress, DateOnly From);
 
 public sealed record MinutesActionItem(Guid Id, string Title, string OwnerName, DateOnly? Due, string? Lead, IReadOnlyList<string> Cooperating, int? AgendaNumber, string Status);
 

@@ -50,6 +50,13 @@ public static class MinutesWriter
             body.Append(Para(m.Goal ?? ""));
             body.Append(Para(L("attendance"), MinutesStyles.Heading1));
             body.Append(AttendanceTable());
+            if (m.OpenItems.Count > 0)
+            {
+                // The series' carried work comes first, as the guides' weekly sync starts with last week's items.
+                body.Append(Para(L("openItems"), MinutesStyles.Heading1));
+                body.Append(Hint(L("openItemsHint")));
+                body.Append(OpenItemsTable());
+            }
             body.Append(Para(L("agenda"), MinutesStyles.Heading1));
             if (m.Agenda.Count == 0) body.Append(Para(L("noAgenda"))); // never a heading over nothing
             foreach (var item in m.Agenda.OrderBy(a => a.Number))
@@ -131,6 +138,20 @@ public static class MinutesWriter
                     a.AgendaNumber?.ToString(CultureInfo.InvariantCulture) ?? "", MinutesLabels.Status(a.Status, zh))));
             for (var i = 0; i < EmptyActionRows; i++)
                 table.Append(SdtRowOf(MinutesTags.ActionRow, L("what"), Row(widths, "", "", "", "", "", "", "")));
+            return table;
+        }
+
+        /// <summary>An action table (same caption and row tags, so the reader merges it like the one below) with the progress so far.</summary>
+        private Table OpenItemsTable()
+        {
+            int[] widths = [2700, 1400, DateColumn, 1200, 2900];
+            var table = NewTable(widths);
+            table.GetFirstChild<TableProperties>()!.Append(new TableCaption { Val = MinutesTags.ActionTable });
+            table.Append(HeaderRow(widths, L("what"), L("owner"), L("due"), L("status"), L("progress")));
+            foreach (var a in m.OpenItems)
+                table.Append(SdtRowOf(MinutesTags.With(MinutesTags.ActionRow, a.Id), L("what"), Row(widths, a.Title, a.OwnerName,
+                    a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", MinutesLabels.Status(a.Status, zh),
+                    $"{a.Progress}{(string.IsNullOrEmpty(a.Progress) ? "" : " · ")}{L("from")} {a.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
             return table;
         }
 

@@ -22,6 +22,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Feedback.MeetingFeedback> Feedback => Set<Feedback.MeetingFeedback>();
     public DbSet<Templates.MeetingTemplate> MeetingTemplates => Set<Templates.MeetingTemplate>();
     public DbSet<TopicProposal> TopicProposals => Set<TopicProposal>();
+    public DbSet<Series.MeetingSeries> Series => Set<Series.MeetingSeries>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
@@ -48,6 +49,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         modelBuilder.Entity<Feedback.MeetingFeedback>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Templates.MeetingTemplate>().HasQueryFilter(t => t.TenantId == TenantId);
         modelBuilder.Entity<TopicProposal>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<Series.MeetingSeries>().HasQueryFilter(s => s.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);

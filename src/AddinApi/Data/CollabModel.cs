@@ -106,6 +106,8 @@ internal static class CollabModel
                 i.HasIndex(x => x.ICalUId);
             });
             m.Navigation(x => x.Invite).IsRequired();
+            // A series' occurrences, in order: carry-forward and "the next occurrence" read them by start.
+            m.HasIndex(x => new { x.SeriesId, x.StartUtc });
             m.OwnsMany(x => x.Attendance, a =>
             {
                 a.ToTable("MeetingAttendance");
@@ -223,6 +225,57 @@ internal static class CollabModel
             f.Property(x => x.Key).HasMaxLength(300);
             f.Property(x => x.Error).HasMaxLength(GoalLength);
             f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+        });
+
+        model.Entity<Series.MeetingSeries>(s =>
+        {
+            s.ToTable("MeetingSeries");
+            s.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            s.Property(x => x.OrganizerEmail).HasMaxLength(EmailLength);
+            s.Property(x => x.OrganizerObjectId).HasMaxLength(TenantLength);
+            s.Property(x => x.Subject).HasMaxLength(TitleLength);
+            s.Property(x => x.TimeZone).HasMaxLength(TimeZoneLength);
+            s.Property(x => x.Version).IsConcurrencyToken();
+            s.OwnsOne(x => x.Recurrence, r =>
+            {
+                r.Property(x => x.Kind).HasColumnName("Pattern").HasConversion<string>().HasMaxLength(EnumLength);
+                r.Property(x => x.Interval).HasColumnName("Interval");
+                r.Property(x => x.DaysOfWeek).HasColumnName("DaysOfWeek").HasMaxLength(NameLength);
+                r.Property(x => x.DayOfMonth).HasColumnName("DayOfMonth");
+                r.Property(x => x.Index).HasColumnName("WeekIndex").HasConversion<string>().HasMaxLength(EnumLength);
+                r.Property(x => x.EndDate).HasColumnName("EndDate");
+                r.Property(x => x.Count).HasColumnName("Count");
+            });
+            s.Navigation(x => x.Recurrence).IsRequired();
+            s.OwnsMany(x => x.StandingTopics, t =>
+            {
+                t.ToTable("StandingTopics");
+                t.WithOwner().HasForeignKey("SeriesId");
+                t.HasKey(x => x.Id);
+                t.Property(x => x.Id).ValueGeneratedNever();
+                t.Property(x => x.Topic).HasMaxLength(TitleLength);
+                t.Property(x => x.Discussion).HasMaxLength(GoalLength);
+                t.Property(x => x.OwnerEmail).HasMaxLength(EmailLength);
+                t.Property(x => x.ExpectedOutput).HasMaxLength(GoalLength);
+            });
+            s.OwnsOne(x => x.Invite, i =>
+            {
+                i.Property(x => x.State).HasColumnName("InviteState").HasConversion<string>().HasMaxLength(EnumLength);
+                i.Property(x => x.GraphEventId).HasColumnName("GraphEventId").HasMaxLength(UrlLength);
+                i.Property(x => x.ICalUId).HasColumnName("ICalUId").HasMaxLength(UrlLength);
+                i.Property(x => x.WebLink).HasColumnName("WebLink").HasMaxLength(UrlLength);
+                i.Property(x => x.JoinUrl).HasColumnName("JoinUrl").HasMaxLength(UrlLength);
+                i.Property(x => x.CancelMessage).HasColumnName("CancelMessage").HasMaxLength(GoalLength);
+                i.Property(x => x.Error).HasColumnName("InviteError").HasMaxLength(GoalLength);
+                i.Property(x => x.Attempts).HasColumnName("InviteAttempts");
+                i.Property(x => x.NextAttemptAt).HasColumnName("InviteNextAttemptAt");
+                i.Property(x => x.LeaseUntil).HasColumnName("InviteLeaseUntil");
+                i.HasIndex(x => new { x.State, x.NextAttemptAt });
+                i.HasIndex(x => x.GraphEventId);
+                i.HasIndex(x => x.ICalUId);
+            });
+            s.Navigation(x => x.Invite).IsRequired();
+            s.HasMany<Meeting>().WithOne().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<TopicProposal>(p =>

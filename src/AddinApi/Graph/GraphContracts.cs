@@ -13,7 +13,21 @@ public sealed record EventDraft(
     string TimeZone,
     string? Location,
     bool IsOnlineMeeting,
-    IReadOnlyList<EventAttendee> Attendees);
+    IReadOnlyList<EventAttendee> Attendees)
+{
+    /// <summary>Set for a series master: the event repeats so (Graph's patternedRecurrence).</summary>
+    public EventRecurrence? Recurrence { get; init; }
+}
+
+/// <param name="Type">weekly, absoluteMonthly or relativeMonthly.</param>
+/// <param name="DaysOfWeek">Graph's day names (monday…).</param>
+/// <param name="Index">first…fourth, last (relative monthly).</param>
+/// <param name="EndDate">Range type endDate when given, else numbered with <paramref name="Count"/>.</param>
+public sealed record EventRecurrence(string Type, int Interval, IReadOnlyList<string> DaysOfWeek, int? DayOfMonth, string? Index, string FirstDayOfWeek,
+    DateOnly StartDate, DateOnly? EndDate, int? Count, string TimeZone);
+
+/// <summary>One occurrence of a recurring event (Graph's instances): its own id and iCalUId, and where the pattern put it.</summary>
+public sealed record EventOccurrence(string Id, string? ICalUId, DateTime OriginalStartUtc, DateTime StartUtc, string? WebLink, string Type);
 
 public sealed record EventAttendee(string Email, string DisplayName, bool Required);
 
@@ -85,6 +99,8 @@ public interface IGraphGateway
     Task<CalendarEvent> UpdateEventAsync(string eventId, EventDraft draft, CancellationToken ct);
     /// <summary>The attendees' answers to the organizer's event, or null when the event is gone.</summary>
     Task<IReadOnlyList<InviteAnswer>?> GetInviteAnswersAsync(string organizer, string eventId, CancellationToken ct);
+    /// <summary>The occurrences of a series master starting between the two instants (cancelled ones are not among them).</summary>
+    Task<IReadOnlyList<EventOccurrence>> GetOccurrencesAsync(string organizer, string seriesMasterId, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
     /// <summary>Cancels the event with a message to attendees.</summary>
     Task CancelEventAsync(string organizer, string eventId, string? comment, CancellationToken ct);
     Task<IReadOnlyList<TimeSuggestion>> FindMeetingTimesAsync(TimeSearch search, CancellationToken ct);

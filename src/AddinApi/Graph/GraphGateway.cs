@@ -257,7 +257,51 @@ public sealed class GraphGateway(GraphClients clients, CurrentTenant tenant, IHt
             EmailAddress = new GraphModels.EmailAddress { Address = a.Email, Name = a.DisplayName },
             Type = a.Required ? GraphModels.AttendeeType.Required : GraphModels.AttendeeType.Optional,
         }).ToList(),
+        Recurrence = d.Recurrence is { } r ? Recurrence(r) : null,
     };
+
+    private static GraphModels.PatternedRecurrence Recurrence(EventRecurrence r) => new()
+    {
+        Pattern = new GraphModels.RecurrencePattern
+        {
+            Type = Enum.Parse<GraphModels.RecurrencePatternType>(r.Type, ignoreCase: true),
+            Interval = r.Interval,
+            DaysOfWeek = r.DaysOfWeek.Count == 0 ? null : r.DaysOfWeek.Select(d => (GraphModels.DayOfWeekObject?)Enum.Parse<GraphModels.DayOfWeekObject>(d, ignoreCase: true)).ToList(),
+            DayOfMonth = r.DayOfMonth,
+            Index = r.Index is null ? null : Enum.Parse<GraphModels.WeekIndex>(r.Index, ignoreCase: true),
+            FirstDayOfWeek = Enum.Parse<GraphModels.DayOfWeekObject>(r.FirstDayOfWeek, ignoreCase: true),
+        },
+        Range = new GraphModels.RecurrenceRange
+        {
+            Type = r.EndDate is null ? GraphModels.RecurrenceRangeType.Numbered : GraphModels.RecurrenceRangeType.EndDate,
+            StartDate = new Date(r.StartDate.ToDateTime(TimeOnly.MinValue)),
+            EndDate = r.EndDate is { } end ? new Date(end.ToDateTime(TimeOnly.MinValue)) : null,
+            NumberOfOccurrences = r.Count ?? 0,
+            RecurrenceTimeZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(r.TimeZone, out var w) ? w : r.TimeZone,
+        },
+    };
+
+    public Task<IReadOnlyList<EventOccurrence>> GetOccurrencesAsync(string organizer, string seriesMasterId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        Call<IReadOnlyList<EventOccurrence>>(async () =>
+        {
+            var found = new List<EventOccurrence>();
+            var page = await Client.Users[organizer].Events[seriesMasterId].Instances.GetAsync(r =>
+            {
+                r.QueryParameters.StartDateTime = fromUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                r.QueryParameters.EndDateTime = toUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                r.QueryParameters.Select = ["id", "iCalUId", "originalStart", "start", "webLink", "type"];
+                r.QueryParameters.Top = 100;
+            }, ct);
+            // Graph pages instances; a series of ours has at most RecurrenceRules.MaxOccurrences, a few pages at worst.
+            while (page is not null)
+            {
+                found.AddRange((page.Value ?? []).Where(e => e.Id is not null && e.OriginalStart is not null).Select(e => new EventOccurrence(
+                    e.Id!, e.ICalUId, e.OriginalStart!.Value.UtcDateTime, ParseUtc(e.Start), e.WebLink, e.Type?.ToString() ?? "occurrence")));
+                if (page.OdataNextLink is not { } next) break;
+                page = await Client.Users[organizer].Events[seriesMasterId].Instances.WithUrl(next).GetAsync(cancellationToken: ct);
+            }
+            return found;
+        }, ct);
 
     private static CalendarEvent FromEvent(GraphModels.Event? e) =>
         e?.Id is null

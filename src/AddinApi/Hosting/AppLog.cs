@@ -48,4 +48,10 @@ internal static partial class AppLog
 
     [LoggerMessage(9002, LogLevel.Warning, "{Path} does not exist; nothing is served at '{RequestPath}/'. Build the task panes (npm run build in src/AddinWeb).")]
     public static partial void TaskPanesMissing(this ILogger log, string path, string requestPath);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Recurring event for series {SeriesId} not sent ({State}); will retry: {Reason}")]
+    public static partial void SeriesInviteDeferred(this ILogger log, Guid seriesId, Meetings.InviteState state, string reason);
+
+    [LoggerMessage(1011, LogLevel.Error, "Graph refused the recurring event of series {SeriesId} ({State}): {Status} {Code}")]
+    public static partial void SeriesInviteRefused(this ILogger log, Guid seriesId, Meetings.InviteState state, int status, string code);
 }

@@ -39,13 +39,20 @@ public static class InviteBody
         ["core"] = ("core", "核心参会人"),
         ["optional"] = ("optional, listen-only", "可选，旁听"),
         ["nothing"] = ("nothing to prepare", "无需准备"),
+        ["openItems"] = ("Open items from earlier meetings of this series", "本系列此前会议的未完成事项"),
+        ["item"] = ("Action item", "行动项"),
+        ["due"] = ("Due", "截止日期"),
+        ["status"] = ("Status", "状态"),
+        ["progress"] = ("Latest progress", "最新进展"),
         ["footer"] = ("Planned with CollabAddin. Minutes and action items will follow.", "由 CollabAddin 安排。会议纪要和行动项将在会后发送。"),
     };
 
     /// <summary>HTML-encoded, without the characters nobody types (stored before they were refused, they must not reach a mail).</summary>
     public static string Encode(string? text) => Encoder.Encode(CollabAddin.Minutes.TypedText.Strip(text));
 
-    public static string Render(Meeting meeting, CultureInfo culture)
+    /// <param name="when">Instead of the meeting's own date and time: a series master says how it repeats.</param>
+    /// <param name="openItems">An occurrence of a series opens with the items earlier occurrences left open.</param>
+    public static string Render(Meeting meeting, CultureInfo culture, string? when = null, IReadOnlyList<Series.OpenItem>? openItems = null)
     {
         var zh = Messages.IsChinese(culture);
         string L(string key) => zh ? Labels[key].Zh : Labels[key].En;
@@ -56,7 +63,7 @@ public static class InviteBody
         html.Append(MailHtml.Open);
         html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"margin:0 0 8px\">{Encode(meeting.Subject)}</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("goal")}:</b> {Encode(meeting.Goal)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("when")}:</b> {Encode(When(meeting, culture))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("when")}:</b> {Encode(when ?? When(meeting, culture))}</p>");
         if (!string.IsNullOrWhiteSpace(meeting.Location) || meeting.IsOnlineMeeting)
             html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("where")}:</b> {Encode(meeting.Location)}{(meeting.IsOnlineMeeting ? (string.IsNullOrWhiteSpace(meeting.Location) ? "" : " · ") + L("teams") : "")}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><b>{L("roles")}:</b> {L("host")}: {WithRole(MeetingRoles.Host)} · {L("noteTaker")}: {WithRole(MeetingRoles.NoteTaker)}");
@@ -64,9 +71,22 @@ public static class InviteBody
             html.Append(CultureInfo.InvariantCulture, $" · {L("timekeeper")}: {WithRole(MeetingRoles.Timekeeper)}");
         html.Append("</p>");
 
+        const string cell = "style=\"border:1px solid #d1d1d1;padding:4px 8px;text-align:left;vertical-align:top\"";
+        if (openItems is { Count: > 0 })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{L("openItems")}</h3><table style=\"border-collapse:collapse\"><thead><tr>");
+            foreach (var head in new[] { L("item"), L("owner"), L("due"), L("status"), L("progress") })
+                html.Append(CultureInfo.InvariantCulture, $"<th {cell}>{head}</th>");
+            html.Append("</tr></thead><tbody>");
+            foreach (var item in openItems)
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td {cell}>{Encode(item.Title)}</td><td {cell}>{Encode(item.OwnerName)}</td>" +
+                    $"<td {cell}>{item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td {cell}>{Encode(Minutes.MinutesWords.Status(item.Status, culture))}</td>" +
+                    $"<td {cell}>{Encode(item.Progress)}</td></tr>");
+            html.Append("</tbody></table>");
+        }
+
         if (meeting.Agenda.Count > 0)
         {
-            const string cell = "style=\"border:1px solid #d1d1d1;padding:4px 8px;text-align:left;vertical-align:top\"";
             html.Append(CultureInfo.InvariantCulture, $"<h3>{L("agenda")}</h3><table style=\"border-collapse:collapse\"><thead><tr>");
             foreach (var head in new[] { "#", L("topic"), L("discussion"), L("owner"), L("minutes"), L("output") })
                 html.Append(CultureInfo.InvariantCulture, $"<th {cell}>{head}</th>");

@@ -25,6 +25,28 @@ public sealed class InviteDispatch(IServiceScopeFactory scopes, IOptions<InviteO
         }
     }
 
+    /// <summary>The series' recurring event now, bounded like <see cref="TryNowAsync"/>; the worker does what is left.</summary>
+    public async Task TrySeriesNowAsync(string tenantId, Guid seriesId, CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.InlineTimeoutSeconds));
+        try
+        {
+            await SendSeriesAsync(scopes, tenantId, seriesId, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        {
+            log.InviteLeftToWorker(seriesId);
+        }
+    }
+
+    public static async Task<bool> SendSeriesAsync(IServiceScopeFactory scopes, string tenantId, Guid seriesId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId;
+        return await scope.ServiceProvider.GetRequiredService<Series.SeriesInviteSender>().TrySendAsync(seriesId, ct);
+    }
+
     public static async Task<bool> SendAsync(IServiceScopeFactory scopes, string tenantId, Guid meetingId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

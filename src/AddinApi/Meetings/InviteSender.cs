@@ -67,7 +67,12 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
                                   ?? await graph.CreateEventAsync(Draft(meeting), ct);
                     return new(InviteState.Sent, created, null, false, meeting.Version);
                 case InviteState.UpdatePending:
-                    return new(InviteState.Sent, await graph.UpdateEventAsync(meeting.Invite.GraphEventId!, Draft(meeting), ct), null, false, meeting.Version);
+                    // An occurrence of a series opens with what earlier occurrences left open, as of this update.
+                    var open = meeting.SeriesId is null ? null : await Series.CarryForward.OpenItemsAsync(db, meeting, ct);
+                    return new(InviteState.Sent, await graph.UpdateEventAsync(meeting.Invite.GraphEventId!, Draft(meeting, open), ct), null, false, meeting.Version);
+                case InviteState.CancelPending when meeting.SeriesId is not null && meeting.Invite.GraphEventId is null:
+                    // Outlook's occurrence is not linked yet (the series' event is still being sent): cancel it once it is.
+                    return new(state, null, "Waiting for the series' recurring event.", true, meeting.Version);
                 default:
                     var eventId = meeting.Invite.GraphEventId ?? (await graph.FindEventAsync(meeting.OrganizerEmail, meeting.Id, ct))?.Id;
                     if (eventId is not null)
@@ -138,9 +143,9 @@ public sealed class InviteSender(CollabDb db, IGraphGateway graph, TimeProvider 
     private TimeSpan Backoff(int attempts) =>
         RetrySchedule.After(attempts, TimeSpan.FromSeconds(options.Value.RetryBaseSeconds), TimeSpan.FromMinutes(options.Value.RetryMaxMinutes));
 
-    public static EventDraft Draft(Meeting meeting) => new(
+    public static EventDraft Draft(Meeting meeting, IReadOnlyList<Series.OpenItem>? openItems = null) => new(
         meeting.OrganizerEmail, meeting.Id, meeting.Subject,
-        InviteBody.Render(meeting, System.Globalization.CultureInfo.GetCultureInfo(meeting.Language ?? "en-US")),
+        InviteBody.Render(meeting, System.Globalization.CultureInfo.GetCultureInfo(meeting.Language ?? "en-US"), openItems: openItems),
         meeting.StartUtc, meeting.EndUtc, meeting.TimeZone, meeting.Location, meeting.IsOnlineMeeting,
         meeting.Attendees
             .Where(a => a.Email != meeting.OrganizerEmail) // the organizer owns the event; they are not invited to it

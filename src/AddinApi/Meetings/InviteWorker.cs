@@ -31,6 +31,8 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Series first: linking a series' occurrences makes their own updates and cancellations due in this same pass.
+        var sent = await RunSeriesAsync(now, ct);
         List<(Guid Id, string TenantId)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -44,7 +46,6 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
                 .Take(50)
                 .ToListAsync(ct)).Select(m => (m.Id, m.TenantId)).ToList();
         }
-        var sent = 0;
         foreach (var (id, tenantId) in due)
         {
             try
@@ -57,6 +58,33 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
                 // The sender records its own failures; this is the store failing around it. The meeting's lease lapses
                 // and it is tried again then; the other meetings go on now.
                 log.InviteSendFailed(id, e.GetType().Name);
+            }
+        }
+        return sent;
+    }
+
+    private async Task<int> RunSeriesAsync(DateTime now, CancellationToken ct)
+    {
+        List<(Guid Id, string TenantId)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CollabDb>();
+            due = (await db.Series.IgnoreQueryFilters()
+                .Where(s => (s.Invite.State == InviteState.CreatePending || s.Invite.State == InviteState.UpdatePending || s.Invite.State == InviteState.CancelPending)
+                            && (s.Invite.NextAttemptAt == null || s.Invite.NextAttemptAt <= now)
+                            && (s.Invite.LeaseUntil == null || s.Invite.LeaseUntil < now))
+                .OrderBy(s => s.Invite.NextAttemptAt).Select(s => new { s.Id, s.TenantId }).Take(20).ToListAsync(ct)).Select(s => (s.Id, s.TenantId)).ToList();
+        }
+        var sent = 0;
+        foreach (var (id, tenantId) in due)
+        {
+            try
+            {
+                if (await InviteDispatch.SendSeriesAsync(scopes, tenantId, id, ct)) sent++;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.InviteSendFailed(id, e.GetType().Name); // its lease lapses and it is tried again then
             }
         }
         return sent;

@@ -33,6 +33,10 @@ public sealed class Meeting
     public List<PreRead> PreReads { get; set; } = [];
 
     public MeetingInvite Invite { get; set; } = new();
+    /// <summary>The series this meeting is an occurrence of (Series/MeetingSeries), or null for a single meeting.</summary>
+    public Guid? SeriesId { get; set; }
+    /// <summary>An occurrence's start as the pattern gives it (Graph's originalStart): it keeps its place in the series when moved.</summary>
+    public DateTime? OccurrenceStartUtc { get; set; }
     /// <summary>As recorded by the latest published minutes.</summary>
     public List<Minutes.AttendanceRecord> Attendance { get; set; } = [];
 

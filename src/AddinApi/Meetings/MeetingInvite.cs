@@ -15,6 +15,8 @@ public enum InviteState
     Cancelled,
     /// <summary>Graph refused for good (e.g. no permission); the reason is in <see cref="MeetingInvite.Error"/>.</summary>
     Failed,
+    /// <summary>An occurrence of a series whose recurring event is not in Outlook yet: it is linked to its occurrence then.</summary>
+    AwaitingSeries,
 }
 
 /// <summary>Owned by the meeting (same row): the invite's Graph identity and the outbox bookkeeping.</summary>

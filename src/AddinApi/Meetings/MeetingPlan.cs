@@ -19,6 +19,8 @@ public sealed record MeetingPlan
     public List<PlannedAttendee>? Attendees { get; init; }
     public List<PlannedAgendaItem>? Agenda { get; init; }
     public List<PlannedPreRead>? PreReads { get; init; }
+    /// <summary>Given on create: the plan is the first meeting of a series repeating this way (Series/RecurrenceRules).</summary>
+    public Series.PlannedRecurrence? Recurrence { get; init; }
 }
 
 /// <param name="Kind">core or optional (listen-only).</param>
@@ -27,7 +29,11 @@ public sealed record PlannedAttendee(string? Email, string? DisplayName, string?
 
 /// <param name="Id">Given when editing an existing item, so action items that point at it keep pointing at it.</param>
 /// <param name="Owner">The owner's email; must be an attendee.</param>
-public sealed record PlannedAgendaItem(Guid? Id, string? Topic, string? Discussion, string? Owner, int? PlannedMinutes, string? ExpectedOutput);
+public sealed record PlannedAgendaItem(Guid? Id, string? Topic, string? Discussion, string? Owner, int? PlannedMinutes, string? ExpectedOutput)
+{
+    /// <summary>In a series: whether the topic is on every meeting's agenda (the default) or on this one only.</summary>
+    public bool? Standing { get; init; }
+}
 
 /// <param name="Readers">Who must read it (emails of attendees); empty means everyone.</param>
 public sealed record PlannedPreRead(string? Title, string? Url, List<string>? Readers);

@@ -8,7 +8,8 @@ using CollabAddin.Api.Http;
 namespace CollabAddin.Api.Meetings;
 
 /// <summary>The plan read and checked: the verdict, and the meeting's instants when they could be read.</summary>
-public sealed record PlanCheck(PolicyVerdict Verdict, DateTime? StartUtc, DateTime? EndUtc);
+/// <param name="Recurrence">The series the plan asks for, read and checked; null for a single meeting (or when it has errors).</param>
+public sealed record PlanCheck(PolicyVerdict Verdict, DateTime? StartUtc, DateTime? EndUtc, Series.Recurrence? Recurrence = null);
 
 /// <summary>
 /// The collaboration guides' rules for a meeting plan ("four fixes and one confirmation"). Errors stop the invite;
@@ -38,7 +39,10 @@ public static partial class MeetingPolicy
         var invited = CheckAttendees(plan.Attendees ?? [], options, Error, Warn, Length);
         CheckAgenda(plan.Agenda ?? [], invited, start, end, options, Error, Warn, Length);
         CheckPreReads(plan.PreReads ?? [], invited, Error, Length);
-        return new PlanCheck(new PolicyVerdict(errors, warnings), start, end);
+        var recurrence = plan.Recurrence is { } repeat && start is { } first && TimeZones.IsKnown(plan.TimeZone)
+            ? Series.RecurrenceRules.Read(repeat, DateOnly.FromDateTime(TimeZones.Local(first, plan.TimeZone)), (field, code, args) => Error(field, code, args))
+            : null;
+        return new PlanCheck(new PolicyVerdict(errors, warnings), start, end, recurrence);
     }
 
     private static (DateTime? Start, DateTime? End) CheckTime(MeetingPlan plan, DateTime utcNow, PolicyOptions options,

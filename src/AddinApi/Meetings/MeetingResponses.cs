@@ -16,6 +16,11 @@ public sealed record MeetingResponse(
     IReadOnlyList<AttendeeResponse> Attendees, IReadOnlyList<AgendaItemResponse> Agenda, IReadOnlyList<PreReadResponse> PreReads,
     InviteResponse Invite, int Version, IReadOnlyList<PolicyFinding> Warnings)
 {
+    /// <summary>For an occurrence of a series: which one, and its neighbours.</summary>
+    public Series.SeriesRef? Series { get; init; }
+    /// <summary>For an occurrence of a series: what earlier occurrences left open (carried forward, not copied).</summary>
+    public IReadOnlyList<Series.OpenItem> OpenItems { get; init; } = [];
+
     public static MeetingResponse From(Meeting m, IReadOnlyList<PolicyFinding>? warnings = null)
     {
         string Name(string email) => m.Attendees.FirstOrDefault(a => a.Email == email)?.DisplayName ?? email;

@@ -3,6 +3,7 @@ using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Graph;
 using CollabAddin.Api.Http;
+using CollabAddin.Api.Series;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,15 +50,29 @@ public static class MeetingsApi
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
 
-        var meeting = new Meeting
+        Meeting meeting;
+        Series.MeetingSeries? series = null;
+        if (check.Recurrence is not null)
         {
-            TenantId = caller.TenantId, OrganizerEmail = caller.Email, OrganizerName = caller.Name, OrganizerObjectId = caller.ObjectId,
-            Subject = "", TimeZone = "", CreatedAt = now, CreateKey = key.Length > 0 ? key : null,
-            Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
-        };
-        MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
-        await BindAttendeesAsync(db, meeting, caller, ct);
-        db.Meetings.Add(meeting);
+            // A series: one recurring Outlook event, and a meeting of ours per occurrence; the first is the one answered.
+            (series, var occurrences) = Series.SeriesPlanner.Create(plan, check, caller, RequestLanguage.Of(request, plan.Language), now, key.Length > 0 ? key : null);
+            foreach (var occurrence in occurrences) await BindAttendeesAsync(db, occurrence, caller, ct);
+            db.Series.Add(series);
+            db.Meetings.AddRange(occurrences);
+            meeting = occurrences[0];
+        }
+        else
+        {
+            meeting = new Meeting
+            {
+                TenantId = caller.TenantId, OrganizerEmail = caller.Email, OrganizerName = caller.Name, OrganizerObjectId = caller.ObjectId,
+                Subject = "", TimeZone = "", CreatedAt = now, CreateKey = key.Length > 0 ? key : null,
+                Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
+            };
+            MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
+            await BindAttendeesAsync(db, meeting, caller, ct);
+            db.Meetings.Add(meeting);
+        }
         try
         {
             await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting
@@ -70,10 +85,13 @@ public static class MeetingsApi
             throw;
         }
 
-        await invites.TryNowAsync(caller.TenantId, meeting.Id, ct);
+        if (series is not null) await invites.TrySeriesNowAsync(caller.TenantId, series.Id, ct);
+        else await invites.TryNowAsync(caller.TenantId, meeting.Id, ct);
+        db.ChangeTracker.Clear();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);
         request.HttpContext.Response.Headers.ETag = ETags.For(stored.Version);
-        return TypedResults.Created($"/api/meetings/{meeting.Id}", MeetingResponse.From(stored, check.Verdict.Warnings));
+        return TypedResults.Created($"/api/meetings/{meeting.Id}",
+            await MeetingResponse.From(stored, check.Verdict.Warnings).WithSeriesAsync(db, stored, RequestLanguage.Of(request), ct));
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Update(Guid id, MeetingPlan plan, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
@@ -94,7 +112,9 @@ public static class MeetingsApi
             return await Current(db, id, request, check.Verdict.Warnings, ct); // nothing attendees would see changed: no new version, no update mailed
         await BindAttendeesAsync(db, meeting, caller, ct);
         // An event that exists gets patched; one that never got created is still to be created, now with the new plan.
-        meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending : InviteState.CreatePending;
+        // An occurrence whose series' event is not in Outlook yet is updated once it is linked (Series/SeriesInviteSender).
+        meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending
+            : meeting.SeriesId is not null ? InviteState.AwaitingSeries : InviteState.CreatePending;
         meeting.Invite.NextAttemptAt = now;
         if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
 
@@ -115,7 +135,7 @@ public static class MeetingsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         // Nothing was ever sent for a meeting without an invite: it is simply cancelled. Otherwise Outlook must be told.
-        var sentOrSending = meeting.Invite.GraphEventId is not null || meeting.Invite.State is InviteState.CreatePending;
+        var sentOrSending = meeting.Invite.GraphEventId is not null || meeting.Invite.State is InviteState.CreatePending or InviteState.AwaitingSeries;
         meeting.Invite.State = sentOrSending ? InviteState.CancelPending : InviteState.Cancelled;
         meeting.Invite.CancelMessage = body?.Message?.Trim();
         meeting.Invite.NextAttemptAt = now;
@@ -132,25 +152,57 @@ public static class MeetingsApi
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (Refuse(meeting, caller, organizerOnly: false, request) is { } refusal) return refusal;
         request.HttpContext.Response.Headers.ETag = ETags.For(meeting!.Version);
-        return TypedResults.Ok(MeetingResponse.From(meeting));
+        return TypedResults.Ok(await MeetingResponse.From(meeting).WithSeriesAsync(db, meeting, RequestLanguage.Of(request), ct));
     }
 
-    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Lookup(Caller caller, CollabDb db, IGraphGateway graph, HttpRequest request, CancellationToken ct, string? eventId = null, string? iCalUId = null)
+    /// <param name="start">The occurrence's start, when the event is (or may be) a series: classic Outlook hands the
+    /// series master's id for an occurrence, and the start picks the occurrence. Without it a series gives its next meeting.</param>
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Lookup(Caller caller, CollabDb db, IGraphGateway graph, TimeProvider clock, HttpRequest request, CancellationToken ct,
+        string? eventId = null, string? iCalUId = null, DateTime? start = null)
     {
         if (string.IsNullOrWhiteSpace(eventId) == string.IsNullOrWhiteSpace(iCalUId))
             return Problems.Invalid(new Dictionary<string, string[]> { ["eventId"] = [Messages.Format("meeting.lookupOneOf", RequestLanguage.Of(request))] });
-        var meeting = await db.Meetings.AsNoTracking()
-            .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
-            .FirstOrDefaultAsync(ct);
+        var at = start?.ToUniversalTime();
+        var meeting = await FindAsync(db, eventId, iCalUId, at, clock, ct);
         if (meeting is null && eventId is not null)
         {
             // An attendee's copy of the event has its own id; the iCalUId it shares with the organizer's finds the meeting.
             var shared = await graph.GetICalUIdAsync(caller.Email, eventId, ct);
             if (shared is not null)
-                meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Invite.ICalUId == shared, ct);
+                meeting = await FindAsync(db, null, shared, at, clock, ct);
         }
         if (Refuse(meeting, caller, organizerOnly: false, request) is { } refusal) return refusal;
-        return TypedResults.Ok(MeetingResponse.From(meeting!));
+        return TypedResults.Ok(await MeetingResponse.From(meeting!).WithSeriesAsync(db, meeting!, RequestLanguage.Of(request), ct));
+    }
+
+    /// <summary>
+    /// The meeting behind an Outlook event: a single meeting or an occurrence by its own id or iCalUId; else a series
+    /// master's, and then the occurrence starting at <paramref name="start"/> (or on its date in the series' zone, for
+    /// an occurrence moved on its own), or the next one that has not ended.
+    /// </summary>
+    private static async Task<Meeting?> FindAsync(CollabDb db, string? eventId, string? iCalUId, DateTime? start, TimeProvider clock, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking()
+            .Where(m => eventId != null ? m.Invite.GraphEventId == eventId : m.Invite.ICalUId == iCalUId)
+            .FirstOrDefaultAsync(ct);
+        if (meeting is not null) return meeting;
+        var series = await db.Series.AsNoTracking()
+            .Where(s => eventId != null ? s.Invite.GraphEventId == eventId : s.Invite.ICalUId == iCalUId)
+            .Select(s => new { s.Id, s.TimeZone }).FirstOrDefaultAsync(ct);
+        if (series is null) return null;
+        var occurrences = db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id);
+        if (start is { } at)
+        {
+            var exact = await occurrences.FirstOrDefaultAsync(m => m.StartUtc == at || m.OccurrenceStartUtc == at, ct);
+            if (exact is not null) return exact;
+            var day = DateOnly.FromDateTime(TimeZones.Local(at, series.TimeZone));
+            var (from, to) = (at.AddDays(-1), at.AddDays(1)); // the day in any zone lies within a day either side
+            return (await occurrences.Where(m => m.StartUtc >= from && m.StartUtc <= to).ToListAsync(ct))
+                .FirstOrDefault(m => DateOnly.FromDateTime(TimeZones.Local(m.StartUtc, series.TimeZone)) == day);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await occurrences.Where(m => m.EndUtc >= now).OrderBy(m => m.StartUtc).FirstOrDefaultAsync(ct)
+               ?? await occurrences.OrderByDescending(m => m.StartUtc).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<Results<Ok<MeetingList>, ProblemHttpResult>> List(Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct, string? @as = null, DateTime? from = null, DateTime? to = null)
@@ -217,7 +269,7 @@ public static class MeetingsApi
     }
 
     /// <summary>Attendees who have signed in before are bound to their accounts now; the others at their first sign-in.</summary>
-    private static async Task BindAttendeesAsync(CollabDb db, Meeting meeting, Caller caller, CancellationToken ct)
+    internal static async Task BindAttendeesAsync(CollabDb db, Meeting meeting, Caller caller, CancellationToken ct)
     {
         var unbound = meeting.Attendees.Where(a => a.ObjectId is null).ToList();
         var known = await PersonMatch.KnownObjectIdsAsync(db, unbound.Select(a => a.Email), ct);
@@ -275,7 +327,7 @@ public static class MeetingsApi
         db.ChangeTracker.Clear();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         request.HttpContext.Response.Headers.ETag = ETags.For(stored.Version);
-        return TypedResults.Ok(MeetingResponse.From(stored, warnings));
+        return TypedResults.Ok(await MeetingResponse.From(stored, warnings).WithSeriesAsync(db, stored, RequestLanguage.Of(request), ct));
     }
 
     /// <summary>422 with the errors keyed by field (as validation problems are), plus the full findings with their codes.</summary>

@@ -9,6 +9,7 @@ public static class MeetingsSetup
         builder.Services.Configure<InviteOptions>(builder.Configuration.GetSection("Invites"));
         builder.Services.Configure<FindTimesOptions>(builder.Configuration.GetSection("FindTimes"));
         builder.Services.AddScoped<InviteSender>();
+        builder.Services.AddScoped<Series.SeriesInviteSender>();
         builder.Services.AddSingleton<InviteDispatch>();
         builder.Services.AddSingleton<InviteWorker>();
         if (builder.Configuration.GetValue("Invites:WorkerEnabled", true))

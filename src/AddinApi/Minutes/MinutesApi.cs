@@ -57,7 +57,12 @@ public static class MinutesApi
         var decisions = await db.Decisions.Where(d => d.MeetingId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var chinese = Messages.IsChinese(RequestLanguage.Of(request, lang ?? meeting!.Language));
         var latest = await db.MinutesPublications.AsNoTracking().Where(p => p.MeetingId == id).OrderByDescending(p => p.PublishedAt).FirstOrDefaultAsync(ct);
-        var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions) with { Approval = latest is null ? null : MinutesSignOff.Mark(meeting!, latest, chinese) }, chinese);
+        var open = await Series.CarryForward.OpenItemsAsync(db, meeting!, ct);
+        var bytes = MinutesWriter.Write(MinutesMapping.ToMinutes(meeting!, items, decisions) with
+        {
+            Approval = latest is null ? null : MinutesSignOff.Mark(meeting!, latest, chinese),
+            OpenItems = open.Select(o => MinutesMapping.ToMinutes(o, meeting!.TimeZone)).ToList(),
+        }, chinese);
         return TypedResults.File(bytes, DocxType, FileName(meeting!.Subject, chinese));
     }
 
@@ -95,10 +100,13 @@ public static class MinutesApi
         for (var attempt = 1; ; attempt++)
         {
             var items = await ItemsOf(db, id, ct);
+            List<ActionItems.ActionItem> carried = meeting!.SeriesId is null ? []
+                : await Series.CarryForward.Carried(db, meeting).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+                    .AsSplitQuery().ToListAsync(ct);
             MinutesContent content;
             try
             {
-                content = MinutesReader.Read(new MemoryStream(document), MinutesMapping.Context(meeting!, items));
+                content = MinutesReader.Read(new MemoryStream(document), MinutesMapping.Context(meeting!, items, carried));
             }
             catch (MinutesRejectedException e)
             {
@@ -110,9 +118,13 @@ public static class MinutesApi
                     _ => StatusCodes.Status400BadRequest,
                 }, Messages.Format("minutes.cannotPublish", culture), Messages.Format($"minutes.rejected.{e.Code}", culture, [.. e.Args]));
             }
+            if (meeting.SeriesId is not null
+                && content.ActionItems.Select(r => r.Id).OfType<Guid>().Except(items.Select(i => i.Id)).Except(carried.Select(i => i.Id)).ToList() is { Count: > 0 } named)
+                carried.AddRange(await Series.CarryForward.Named(db, meeting, named).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+                    .AsSplitQuery().ToListAsync(ct));
             try
             {
-                var report = await publisher.PublishAsync(meeting!, items, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct);
+                var report = await publisher.PublishAsync(meeting!, items, carried, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct);
                 Telemetry.PublishDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Telemetry.PublishRows.Record(content.ActionItems.Count);
                 activity?.SetTag("collab.rows", content.ActionItems.Count);

@@ -29,12 +29,18 @@ internal static class MinutesMapping
         };
     }
 
-    public static MinutesContext Context(Meeting m, IReadOnlyList<ActionItem> items) =>
+    public static MinutesOpenItem ToMinutes(Series.OpenItem o, string zone) =>
+        new(o.Id, o.Title, o.OwnerName, o.DueDate, o.Status, o.Progress, DateOnly.FromDateTime(Local(o.FromStartUtc, zone)));
+
+    /// <param name="carried">Items earlier occurrences of the series left open: their owners are known names here too.</param>
+    public static MinutesContext Context(Meeting m, IReadOnlyList<ActionItem> items, IReadOnlyList<ActionItem>? carried = null) =>
         new(DateOnly.FromDateTime(Local(m.StartUtc, m.TimeZone)),
-            m.Attendees.Select(a => new ResolvedPerson(a.Email, a.DisplayName)).ToList(),
+            m.Attendees.Select(a => new ResolvedPerson(a.Email, a.DisplayName))
+                .Concat((carried ?? []).Where(c => m.Attendees.All(a => a.Email != c.OwnerEmail)).DistinctBy(c => c.OwnerEmail).Select(c => new ResolvedPerson(c.OwnerEmail, c.OwnerName)))
+                .ToList(),
             m.Agenda.OrderBy(a => a.Position).Select(a => new MinutesAgendaRef(a.Id, a.Position + 1, a.Topic)).ToList())
         {
-            KnownTitles = items.ToDictionary(i => i.Id, i => i.Title),
+            KnownTitles = items.Concat(carried ?? []).ToDictionary(i => i.Id, i => i.Title),
         };
 
     private static DateTime Local(DateTime utc, string zone) => TimeZones.Local(utc, zone);

@@ -28,11 +28,13 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
     /// <param name="items">The meeting's items as the caller read them for the reader's context: tracked in this
     /// publisher's context, with their departments. Passed in, not read twice.</param>
     /// <param name="culture">The language the report speaks (zh-CN or en-US).</param>
-    public async Task<PublishReport> PublishAsync(Meeting meeting, List<ActionItem> items, MinutesContent content, byte[] document, string sha256, Caller caller,
+    /// <param name="carried">In a series: the open items of earlier occurrences (tracked, with departments). Their rows
+    /// update them in place; a row of theirs gone from this document leaves them alone (they belong to another meeting).</param>
+    public async Task<PublishReport> PublishAsync(Meeting meeting, List<ActionItem> items, IReadOnlyList<ActionItem> carried, MinutesContent content, byte[] document, string sha256, Caller caller,
         CultureInfo culture, CancellationToken ct)
     {
         var run = new Run(db, meeting, culture, clock.GetUtcNow().UtcDateTime);
-        await run.LoadAsync(items, ct);
+        await run.LoadAsync(items, carried, ct);
         foreach (var row in content.ActionItems) run.Apply(row);
         run.CancelRemovedRows();
         await run.ApplyDecisionsAsync(content.Decisions, ct);
@@ -91,11 +93,13 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
         private Dictionary<string, Department> _departments = [];
         private readonly HashSet<Guid> _matched = [];
 
-        public async Task LoadAsync(List<ActionItem> items, CancellationToken ct)
+        public async Task LoadAsync(List<ActionItem> items, IReadOnlyList<ActionItem> carried, CancellationToken ct)
         {
             if (items.Any(i => i.MeetingId != meeting.Id || db.Entry(i).State == EntityState.Detached))
                 throw new ArgumentException("Pass this meeting's items, tracked by this context.", nameof(items));
-            _items = [.. items];
+            if (carried.Any(i => i.MeetingId == meeting.Id || db.Entry(i).State == EntityState.Detached))
+                throw new ArgumentException("Pass earlier meetings' items, tracked by this context.", nameof(carried));
+            _items = [.. items, .. carried];
             _departments = (await db.Departments.ToListAsync(ct)).ToDictionary(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase);
             foreach (var item in _items)
                 if (PublishedRow.FromJson(item.PublishedRow) is { } published)
@@ -140,6 +144,10 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
             var previous = PublishedRow.FromJson(item.PublishedRow) ?? current;
             var document = new PublishedRow(row.Title, row.Owner?.Email ?? previous.OwnerEmail, row.Due ?? (row.DueText.Length == 0 ? null : previous.Due),
                 row.LeadDepartment, row.CooperatingDepartments, row.AgendaItemId ?? (row.AgendaText.Length == 0 ? null : previous.AgendaItemId), row.Status);
+            // A carried item's row (the open-items table) has no department or agenda columns, and this meeting's agenda
+            // is not its own: those stay as its meeting published them.
+            if (item.MeetingId != meeting.Id)
+                document = document with { Lead = previous.Lead, Cooperating = previous.Cooperating, AgendaItemId = previous.AgendaItemId };
             var fields = new List<string>();
             if (document.Title != previous.Title && document.Title != item.Title) { item.Title = document.Title; fields.Add("title"); }
             if (document.OwnerEmail != previous.OwnerEmail && document.OwnerEmail != item.OwnerEmail)
@@ -208,7 +216,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
 
         public void CancelRemovedRows()
         {
-            foreach (var item in _items.Where(i => i.PublishedRow is not null && !_matched.Contains(i.Id) && i.Status != ActionItemStatus.Cancelled))
+            foreach (var item in _items.Where(i => i.MeetingId == meeting.Id && i.PublishedRow is not null && !_matched.Contains(i.Id) && i.Status != ActionItemStatus.Cancelled))
             {
                 var previous = PublishedRow.FromJson(item.PublishedRow)!;
                 var moved = item.Status.ToWire() != (previous.Status ?? "open") || item.ProgressNote is not null || item.NeedsHelp;

@@ -1,6 +1,7 @@
 using System.Net;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,23 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
         ["POST /api/meetings/{id:guid}/capture/action-items"] = new(Post(s => $"/api/meetings/{s.MeetingId}/capture/action-items", new { title = "Captured live", owner = Attendee, dueDate = "2026-12-04" }),
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
+        // A series of its own per request (two weekly meetings from 1 December): seen by its people, changed by its organizer.
+        ["GET /api/series/{id:guid}"] = new(async (app, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{(await NewSeriesAsync(app)).Series}"),
+            Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),
+        ["PUT /api/series/{id:guid}"] = new(async (app, _) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/series/{(await NewSeriesAsync(app)).Series}") { Content = System.Net.Http.Json.JsonContent.Create(ValidPlan()) };
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            return request;
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["POST /api/series/{id:guid}/cancel"] = new(async (app, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/series/{(await NewSeriesAsync(app)).Series}/cancel"),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
+        ["POST /api/meetings/{id:guid}/agenda/{itemId:guid}/park"] = new(async (app, _) =>
+        {
+            var (_, first) = await NewSeriesAsync(app);
+            var item = await app.WithDbAsync(Tenant, db => db.Meetings.AsNoTracking().Where(m => m.Id == first).Select(m => m.Agenda.First().Id).SingleAsync());
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{first}/agenda/{item}/park") { Content = System.Net.Http.Json.JsonContent.Create(new { }) };
+        }, Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
         // Attendees propose topics (not the organizer, who edits the agenda); the organizer decides.
         ["POST /api/meetings/{id:guid}/topics"] = new(async (app, s) =>
         {
@@ -309,6 +327,28 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             }
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    /// <summary>A series of two weekly meetings (1 and 8 December, 10:00 Shanghai) organized by Alice, not yet sent to Outlook.</summary>
+    private static async Task<(Guid Series, Guid First)> NewSeriesAsync(TestApp app)
+    {
+        var series = new Api.Series.MeetingSeries
+        {
+            TenantId = Tenant, OrganizerEmail = Organizer, OrganizerObjectId = DevTokenIssuer.ObjectIdFor(Tenant, Organizer), Subject = "Weekly sync", TimeZone = Zone,
+            LocalStart = new TimeOnly(10, 0), LengthMinutes = 60, FirstDate = new DateOnly(2026, 12, 1), Version = 1,
+            Recurrence = new Api.Series.Recurrence { Kind = Api.Series.RecurrenceKind.Weekly, DaysOfWeek = "tuesday", Count = 2 },
+        };
+        var occurrences = new[] { new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 8, 2, 0, 0, DateTimeKind.Utc) }.Select(start =>
+        {
+            var m = NewMeeting();
+            (m.StartUtc, m.EndUtc, m.OccurrenceStartUtc, m.SeriesId, m.Invite.State) = (start, start.AddHours(1), start, series.Id, InviteState.AwaitingSeries);
+            m.OrganizerObjectId = series.OrganizerObjectId;
+            foreach (var a in m.Attendees) a.ObjectId = DevTokenIssuer.ObjectIdFor(Tenant, a.Email); // everyone has signed in
+            m.Agenda.Add(new AgendaItem { Topic = "Progress", Discussion = "Round", OwnerEmail = Organizer, PlannedMinutes = 20, ExpectedOutput = "Risks known" });
+            return m;
+        }).ToList();
+        await app.WithDbAsync(Tenant, async db => { db.Series.Add(series); db.Meetings.AddRange(occurrences); await db.SaveChangesAsync(); });
+        return (series.Id, occurrences[0].Id);
     }
 
     private static async Task<string?> TokenFor(TestApp app, Caller caller)

@@ -39,7 +39,9 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
             var noteTaker = await api.ClientForAsync(NoteTaker);
             async Task<(Guid, byte[])> MeetingWithMinutes(string subject)
             {
-                var created = await organizer.PostAsJsonAsync("/api/meetings", ValidPlan(subject));
+                // The API process keeps the machine's real time: the meeting is a month from today, not on ValidPlan's fixed date.
+                var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var created = await organizer.PostAsJsonAsync("/api/meetings", ValidPlan(subject) with { Start = $"{day}T10:00", End = $"{day}T11:00" });
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 var id = (await created.Content.ReadFromJsonAsync<MeetingResponse>(Infrastructure.HttpAssertions.Json))!.Id;
                 return (id, Edit(await TemplateAsync(noteTaker, id), body =>

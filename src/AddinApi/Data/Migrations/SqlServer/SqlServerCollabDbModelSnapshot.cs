@@ -574,6 +574,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTime?>("OccurrenceStartUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("OrganizerEmail")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -587,6 +590,9 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<string>("OrganizerObjectId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("datetime2");
@@ -618,6 +624,8 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasDefaultValue(0);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "StartUtc");
 
                     b.HasIndex("TenantId", "OrganizerEmail");
 
@@ -770,6 +778,60 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.ToTable("MinutesPublications");
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("LocalStart")
+                        .HasColumnType("time");
+
+                    b.Property<string>("OrganizerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("OrganizerObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MeetingSeries", (string)null);
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Templates.MeetingTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -919,6 +981,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Series.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("CollabAddin.Api.Meetings.AgendaItem", "Agenda", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -961,65 +1028,6 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                             b1.HasIndex("MeetingId");
 
                             b1.ToTable("AgendaItems", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("MeetingId");
-                        });
-
-                    b.OwnsMany("CollabAddin.Api.Meetings.MeetingAttendee", "Attendees", b1 =>
-                        {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(320)
-                                .HasColumnType("nvarchar(320)");
-
-                            b1.Property<string>("Department")
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
-
-                            b1.Property<string>("DisplayName")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("nvarchar(16)");
-
-                            b1.Property<string>("ObjectId")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<string>("Preparation")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-
-                            b1.Property<DateTime?>("ProposedEndUtc")
-                                .HasColumnType("datetime2");
-
-                            b1.Property<DateTime?>("ProposedStartUtc")
-                                .HasColumnType("datetime2");
-
-                            b1.Property<DateTime?>("RespondedAt")
-                                .HasColumnType("datetime2");
-
-                            b1.Property<string>("Response")
-                                .HasMaxLength(16)
-                                .HasColumnType("nvarchar(16)");
-
-                            b1.Property<int>("Roles")
-                                .HasColumnType("int");
-
-                            b1.HasKey("MeetingId", "Email");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("ObjectId");
-
-                            b1.ToTable("MeetingAttendees", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId");
@@ -1091,6 +1099,65 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                             b1.HasIndex("State", "NextAttemptAt");
 
                             b1.ToTable("Meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Meetings.MeetingAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("nvarchar(320)");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("ObjectId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("Preparation")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateTime?>("ProposedEndUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("ProposedStartUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Response")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("Roles")
+                                .HasColumnType("int");
+
+                            b1.HasKey("MeetingId", "Email");
+
+                            b1.HasIndex("Email");
+
+                            b1.HasIndex("ObjectId");
+
+                            b1.ToTable("MeetingAttendees", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId");
@@ -1195,6 +1262,173 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
+                {
+                    b.OwnsOne("CollabAddin.Api.Meetings.MeetingInvite", "Invite", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingSeriesId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("InviteAttempts");
+
+                            b1.Property<string>("CancelMessage")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("CancelMessage");
+
+                            b1.Property<string>("Error")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("InviteError");
+
+                            b1.Property<string>("GraphEventId")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("GraphEventId");
+
+                            b1.Property<string>("ICalUId")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ICalUId");
+
+                            b1.Property<string>("JoinUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("JoinUrl");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("InviteLeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("InviteNextAttemptAt");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("InviteState");
+
+                            b1.Property<string>("WebLink")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("WebLink");
+
+                            b1.HasKey("MeetingSeriesId");
+
+                            b1.HasIndex("GraphEventId");
+
+                            b1.HasIndex("ICalUId");
+
+                            b1.HasIndex("State", "NextAttemptAt");
+
+                            b1.ToTable("MeetingSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingSeriesId");
+                        });
+
+                    b.OwnsOne("CollabAddin.Api.Series.Recurrence", "Recurrence", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingSeriesId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int?>("Count")
+                                .HasColumnType("int")
+                                .HasColumnName("Count");
+
+                            b1.Property<int?>("DayOfMonth")
+                                .HasColumnType("int")
+                                .HasColumnName("DayOfMonth");
+
+                            b1.Property<string>("DaysOfWeek")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("DaysOfWeek");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("date")
+                                .HasColumnName("EndDate");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("WeekIndex");
+
+                            b1.Property<int>("Interval")
+                                .HasColumnType("int")
+                                .HasColumnName("Interval");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("Pattern");
+
+                            b1.HasKey("MeetingSeriesId");
+
+                            b1.ToTable("MeetingSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingSeriesId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Series.StandingTopic", "StandingTopics", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Discussion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("ExpectedOutput")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("OwnerEmail")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("nvarchar(320)");
+
+                            b1.Property<int>("PlannedMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid>("SeriesId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Topic")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SeriesId");
+
+                            b1.ToTable("StandingTopics", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeriesId");
+                        });
+
+                    b.Navigation("Invite")
+                        .IsRequired();
+
+                    b.Navigation("Recurrence")
+                        .IsRequired();
+
+                    b.Navigation("StandingTopics");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>

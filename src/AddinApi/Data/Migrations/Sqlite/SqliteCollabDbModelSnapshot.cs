@@ -567,6 +567,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganizerEmail")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -579,6 +582,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("OrganizerObjectId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartUtc")
@@ -611,6 +617,8 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasDefaultValue(0);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "StartUtc");
 
                     b.HasIndex("TenantId", "OrganizerEmail");
 
@@ -763,6 +771,60 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.ToTable("MinutesPublications");
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LocalStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MeetingSeries", (string)null);
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Templates.MeetingTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +972,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Series.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("CollabAddin.Api.Meetings.AgendaItem", "Agenda", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -952,65 +1019,6 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                             b1.HasIndex("MeetingId");
 
                             b1.ToTable("AgendaItems", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("MeetingId");
-                        });
-
-                    b.OwnsMany("CollabAddin.Api.Meetings.MeetingAttendee", "Attendees", b1 =>
-                        {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(320)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Department")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("DisplayName")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("ObjectId")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Preparation")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime?>("ProposedEndUtc")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime?>("ProposedStartUtc")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime?>("RespondedAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Response")
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Roles")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("MeetingId", "Email");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("ObjectId");
-
-                            b1.ToTable("MeetingAttendees", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId");
@@ -1082,6 +1090,65 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                             b1.HasIndex("State", "NextAttemptAt");
 
                             b1.ToTable("Meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Meetings.MeetingAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ObjectId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Preparation")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ProposedEndUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ProposedStartUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Response")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Roles")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MeetingId", "Email");
+
+                            b1.HasIndex("Email");
+
+                            b1.HasIndex("ObjectId");
+
+                            b1.ToTable("MeetingAttendees", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId");
@@ -1186,6 +1253,173 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
+                {
+                    b.OwnsOne("CollabAddin.Api.Meetings.MeetingInvite", "Invite", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingSeriesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("InviteAttempts");
+
+                            b1.Property<string>("CancelMessage")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CancelMessage");
+
+                            b1.Property<string>("Error")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InviteError");
+
+                            b1.Property<string>("GraphEventId")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GraphEventId");
+
+                            b1.Property<string>("ICalUId")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ICalUId");
+
+                            b1.Property<string>("JoinUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("JoinUrl");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InviteLeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InviteNextAttemptAt");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InviteState");
+
+                            b1.Property<string>("WebLink")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WebLink");
+
+                            b1.HasKey("MeetingSeriesId");
+
+                            b1.HasIndex("GraphEventId");
+
+                            b1.HasIndex("ICalUId");
+
+                            b1.HasIndex("State", "NextAttemptAt");
+
+                            b1.ToTable("MeetingSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingSeriesId");
+                        });
+
+                    b.OwnsOne("CollabAddin.Api.Series.Recurrence", "Recurrence", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingSeriesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Count")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Count");
+
+                            b1.Property<int?>("DayOfMonth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DayOfMonth");
+
+                            b1.Property<string>("DaysOfWeek")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DaysOfWeek");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EndDate");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WeekIndex");
+
+                            b1.Property<int>("Interval")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Interval");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Pattern");
+
+                            b1.HasKey("MeetingSeriesId");
+
+                            b1.ToTable("MeetingSeries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingSeriesId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Series.StandingTopic", "StandingTopics", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Discussion")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ExpectedOutput")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OwnerEmail")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlannedMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SeriesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Topic")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SeriesId");
+
+                            b1.ToTable("StandingTopics", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeriesId");
+                        });
+
+                    b.Navigation("Invite")
+                        .IsRequired();
+
+                    b.Navigation("Recurrence")
+                        .IsRequired();
+
+                    b.Navigation("StandingTopics");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItem", b =>

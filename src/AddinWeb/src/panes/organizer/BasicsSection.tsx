@@ -6,7 +6,7 @@ import { formatDay, formatInstant, isoDay } from "../../app/format";
 import { ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { language } from "../../i18n";
-import { DURATIONS, meetingDays, startTimes, type Plan } from "./plan";
+import { DURATIONS, meetingDays, REPEATS, startTimes, type Plan, type Repeat } from "./plan";
 import type { PlanForm } from "./usePlanForm";
 
 interface Suggestion {
@@ -92,6 +92,30 @@ export function BasicsSection({ form }: { form: PlanForm }) {
           </Select>
         </Field>
       </div>
+      {plan.repeat !== undefined ? (
+        <div className="row">
+          <Field label={t("repeat")} validationMessage={error("recurrence")} onBlur={() => touch("recurrence")}>
+            <Select value={plan.repeat} onChange={(_, d) => set("repeat", d.value as Repeat)}>
+              {REPEATS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`repeat.${r}`, { day: formatDay(plan.day, false) })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {plan.repeat !== "none" ? (
+            <Field label={t("repeatCount")}>
+              <Select value={String(plan.repeatCount ?? 8)} onChange={(_, d) => set("repeatCount", Number(d.value))}>
+                {[2, 3, 4, 6, 8, 10, 12, 16, 20, 26, 52].map((n) => (
+                  <option key={n} value={n}>
+                    {t("meetingsCount", { count: n })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
+        </div>
+      ) : null}
       <div className="muted">
         {t("timeZone")}: {plan.timeZone}
       </div>

@@ -28,6 +28,9 @@ export interface PreRead {
   url: string;
   readers: string[];
 }
+/** How a new meeting repeats: Outlook's common choices, each read from the first meeting's date by the API. */
+export type Repeat = "none" | "weekly" | "biweekly" | "monthlyDate" | "monthlyWeekday";
+export const REPEATS: Repeat[] = ["none", "weekly", "biweekly", "monthlyDate", "monthlyWeekday"];
 export interface Plan {
   subject: string;
   goal: string;
@@ -40,6 +43,9 @@ export interface Plan {
   attendees: Attendee[];
   agenda: AgendaItem[];
   preReads: PreRead[];
+  /** Only a new plan can become a series; a sent meeting's repeat is changed on the series. */
+  repeat?: Repeat;
+  repeatCount?: number;
 }
 export interface Finding {
   code: string;
@@ -67,6 +73,8 @@ export interface MeetingResponse {
   invite: { state: string; graphEventId: string | null; webLink: string | null; joinUrl: string | null; error: string | null };
   version: number;
   warnings: Finding[];
+  series?: { id: string; description: string; number: number; count: number; previousId: string | null; nextId: string | null } | null;
+  openItems?: Array<{ id: string; title: string; ownerName: string; dueDate: string | null; status: string; progress: string | null; needsHelp: boolean }>;
 }
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120];
@@ -103,7 +111,26 @@ export function emptyPlan(me: { email: string; name: string }, now = new Date())
     attendees: [{ email: me.email.toLowerCase(), displayName: me.name, department: "", kind: "core", roles: ["host"], preparation: "" }],
     agenda: [],
     preReads: [],
+    repeat: "none",
+    repeatCount: 8,
   };
+}
+
+/** The API's recurrence for the plan's repeat choice (null for a single meeting). */
+export function recurrenceOf(plan: Plan) {
+  const count = plan.repeatCount ?? 8;
+  switch (plan.repeat) {
+    case "weekly":
+      return { pattern: "weekly", interval: 1, count };
+    case "biweekly":
+      return { pattern: "weekly", interval: 2, count };
+    case "monthlyDate":
+      return { pattern: "absoluteMonthly", interval: 1, count };
+    case "monthlyWeekday":
+      return { pattern: "relativeMonthly", interval: 1, count };
+    default:
+      return null;
+  }
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -125,6 +152,7 @@ export function toBody(plan: Plan, language: string) {
     location: plan.location,
     isOnlineMeeting: plan.isOnlineMeeting,
     language,
+    recurrence: recurrenceOf(plan),
     attendees: plan.attendees.map(({ email, displayName, department, kind, roles, preparation }) => ({
       email,
       displayName,
@@ -217,7 +245,8 @@ export function sectionOf(field: string): "basics" | "people" | "agenda" | "preR
 }
 
 /** The form's field for an API path: start and end are one date/time/length group here. */
-export const fieldOf = (path: string): string => (path === "start" || path === "end" ? "when" : path);
+export const fieldOf = (path: string): string =>
+  path === "start" || path === "end" ? "when" : path.startsWith("recurrence") ? "recurrence" : path;
 
 /** Start times every 15 minutes across the workday (and the plan's own time, if it lies outside). */
 export function startTimes(current: string): string[] {
