@@ -50,7 +50,7 @@ public static class TestData
             DueDate = due ?? new DateOnly(2026, 12, 1), TimeZone = zone, LeadDepartmentId = lead.Id,
             CooperatingDepartments = [new CooperatingDepartment { DepartmentId = cooperating.Id }],
         };
-        var decision = new Decision { TenantId = tenant, MeetingId = meeting.Id, Text = "Launch on 1 Dec", OwnerEmail = Owner, OwnerName = NameOf(Owner), CreatedAt = DateTime.UtcNow };
+        var decision = new Decision { TenantId = tenant, MeetingId = meeting.Id, Text = "Launch on 1 Dec", OwnerEmail = Owner, OwnerName = NameOf(Owner), CreatedAt = meeting.StartUtc }; // taken at the meeting: fixed, never the machine's date
         await app.WithDbAsync(tenant, async db =>
         {
             db.Departments.AddRange(lead, cooperating);

@@ -298,7 +298,7 @@ export const en = {
   meetingsCount_one: "{{count}} meeting",
   meetingsCount_other: "{{count}} meetings",
   series: "Series",
-  seriesPlace: "Meeting {{number}} of {{count}}",
+  seriesPlace: "Meeting {{number}} of {{total}}",
   openItemsTitle_one: "Open item from earlier meetings ({{count}})",
   openItemsTitle_other: "Open items from earlier meetings ({{count}})",
   noOpenItems: "Nothing left open by earlier meetings.",

@@ -294,7 +294,7 @@ export const zh: Record<MessageKey, string> = {
   meetingsCount_one: "{{count}} 次会议",
   meetingsCount_other: "{{count}} 次会议",
   series: "会议系列",
-  seriesPlace: "第 {{number}} 次，共 {{count}} 次",
+  seriesPlace: "第 {{number}} 次，共 {{total}} 次",
   openItemsTitle_one: "此前会议的未完成事项（{{count}}）",
   openItemsTitle_other: "此前会议的未完成事项（{{count}}）",
   noOpenItems: "此前会议没有未完成事项。",

@@ -29,7 +29,7 @@ export function SeriesPanel({ meeting }: { meeting: MeetingResponse }) {
   return (
     <div className="stack" aria-label={t("series")}>
       <div className="muted">
-        {t("seriesPlace", { number: String(series.number), count: String(series.count) })} · {series.description}
+        {t("seriesPlace", { number: String(series.number), total: String(series.count) })} · {series.description}
       </div>
       <h3>{t("openItemsTitle", { count: open.length })}</h3>
       {open.length === 0 ? (

@@ -1,5 +1,6 @@
 import { isoDay } from "../../app/format";
 import type { ComposeFields } from "../../mailbox";
+import type { Status } from "../items/model";
 
 // The organizer's plan as the pane holds it, and its way to and from the API's MeetingPlan.
 
@@ -74,7 +75,7 @@ export interface MeetingResponse {
   version: number;
   warnings: Finding[];
   series?: { id: string; description: string; number: number; count: number; previousId: string | null; nextId: string | null } | null;
-  openItems?: Array<{ id: string; title: string; ownerName: string; dueDate: string | null; status: string; progress: string | null; needsHelp: boolean }>;
+  openItems?: Array<{ id: string; title: string; ownerName: string; dueDate: string | null; status: Status; progress: string | null; needsHelp: boolean }>;
 }
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120];
@@ -245,8 +246,7 @@ export function sectionOf(field: string): "basics" | "people" | "agenda" | "preR
 }
 
 /** The form's field for an API path: start and end are one date/time/length group here. */
-export const fieldOf = (path: string): string =>
-  path === "start" || path === "end" ? "when" : path.startsWith("recurrence") ? "recurrence" : path;
+export const fieldOf = (path: string): string => (path === "start" || path === "end" ? "when" : path.startsWith("recurrence") ? "recurrence" : path);
 
 /** Start times every 15 minutes across the workday (and the plan's own time, if it lies outside). */
 export function startTimes(current: string): string[] {
