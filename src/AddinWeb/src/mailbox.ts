@@ -62,6 +62,17 @@ export function readModeEventId(): string | null {
 }
 
 /**
+ * The start of the appointment open in read mode: classic Outlook hands a series master's id for an occurrence, and the
+ * start says which occurrence it is.
+ */
+export function readModeStart(): string | null {
+  const a = item();
+  if (!isAppointment(a) || isAppointmentCompose()) return null;
+  const start = (a as unknown as { start?: unknown }).start;
+  return start instanceof Date ? start.toISOString() : null;
+}
+
+/**
  * Follows what the organizer changes in Outlook's own form while the pane is open (time: Mailbox 1.7, attendees:
  * Mailbox 1.7), so the plan never goes out with a time or people the form no longer shows. Returns a stop function.
  */

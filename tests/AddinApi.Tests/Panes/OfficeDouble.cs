@@ -26,7 +26,7 @@ public static class OfficeDouble
             itemId: config.item.itemId || null,
             subject: compose ? field(config.item.subject || "") : (config.item.subject || ""),
             location: compose ? field(config.item.location || "") : (config.item.location || ""),
-            start: compose ? field(config.item.start ? new Date(config.item.start) : null) : null,
+            start: compose ? field(config.item.start ? new Date(config.item.start) : null) : (config.item.start ? new Date(config.item.start) : null),
             end: compose ? field(config.item.end ? new Date(config.item.end) : null) : null,
             requiredAttendees: compose ? recipients(config.item.required || []) : (config.item.required || []),
             optionalAttendees: compose ? recipients(config.item.optional || []) : (config.item.optional || []),

@@ -57,6 +57,40 @@ public sealed class PaneTests(Browser browser)
     }
 
     [Fact]
+    public async Task The_next_meeting_of_a_series_opens_in_classic_outlook_with_what_earlier_meetings_left_open_and_the_organizer_parks_a_topic()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (_, series) = await Meetings.SeriesTests.CreateAsync(app, Meetings.SeriesTests.Weekly(count: 3));
+        var bob = await app.ClientForAsync(NoteTaker);
+        var minutes = Minutes.MinutesDocs.Edit(await Minutes.MinutesDocs.TemplateAsync(bob, series.Occurrences[0].Id),
+            body => Minutes.MinutesDocs.Fill(Minutes.MinutesDocs.ActionRows(body)[0], "预订场地", NameOf(Owner), "2026-12-04"));
+        await (await Minutes.MinutesDocs.PublishAsync(bob, series.Occurrences[0].Id, minutes)).ShouldBeAsync(HttpStatusCode.OK);
+        // Classic Outlook: the attendee's copy of the series master's id, and the occurrence's start.
+        var second = series.Occurrences[1].StartUtc.ToString("o", CultureInfo.InvariantCulture);
+        var carolsMaster = app.Graph.State.EventsOf(Owner).Single(e => e["type"]!.GetValue<string>() == "seriesMaster")["id"]!.GetValue<string>();
+        var carol = await browser.OpenAsync(app, "/items.html", new { host = "Outlook", displayLanguage = "zh-CN", item = new { itemId = carolsMaster, start = second } }, Person(Owner));
+
+        var panel = carol.GetByRole(AriaRole.Group, new() { Name = "会议系列" });
+        await Expect(panel.GetByText("第 2 次，共 3 次", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "此前会议的未完成事项（1）" })).ToBeVisibleAsync();
+        await Expect(panel.GetByText("预订场地")).ToBeVisibleAsync();
+        await Expect(carol.GetByRole(AriaRole.Button, new() { Name = "移到下次" })).ToHaveCountAsync(0); // attendees do not park topics
+        await AssertAccessible(carol);
+        await AtNarrowWidths(carol, "series-attendee-zh");
+
+        var alicesMaster = app.Graph.State.EventsOf(Organizer).Single()["id"]!.GetValue<string>();
+        var alice = await browser.OpenAsync(app, "/items.html", new { host = "Outlook", displayLanguage = "en-US", item = new { itemId = alicesMaster, start = second } }, Person(Organizer));
+        await Expect(alice.GetByRole(AriaRole.Group, new() { Name = "Series" }).GetByText("Meeting 2 of 3", new() { Exact = false })).ToBeVisibleAsync();
+        var parking = alice.GetByRole(AriaRole.Group, new() { Name = "Parking lot" });
+        await parking.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Campaign" }).GetByRole(AriaRole.Button, new() { Name = "Move to next" }).ClickAsync();
+        await Expect(parking.GetByRole(AriaRole.Button, new() { Name = "Moved" })).ToBeVisibleAsync();
+        await AssertAccessible(alice);
+        await AtNarrowWidths(alice, "series-organizer-en");
+        var third = await (await (await app.ClientForAsync(Organizer)).GetAsync($"/api/meetings/{series.Occurrences[2].Id}")).ReadAsync<MeetingResponse>();
+        Assert.Equal(["Launch date", "Campaign", "Campaign"], third.Agenda.Select(a => a.Topic));
+    }
+
+    [Fact]
     public async Task An_attendee_proposes_a_topic_on_the_meeting_in_outlook_and_the_organizer_adds_it_to_the_agenda_there()
     {
         var (app, meeting) = await MeetingWithPublishedMinutes();

@@ -5,18 +5,20 @@ import { formatDay, formatInstant } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
 import { usePane } from "../../app/Shell";
 import { useLoad } from "../../app/useLoad";
-import { readModeEventId } from "../../mailbox";
+import { readModeEventId, readModeStart } from "../../mailbox";
 import { paneLink } from "../../app/links";
 import { SignOff } from "../minutes/SignOff";
+import type { MeetingResponse } from "../organizer/plan";
 import { Responses } from "../organizer/Responses";
+import { ParkingLot, SeriesSummary } from "../organizer/SeriesPanel";
 import { Topics } from "../organizer/Topics";
 import type { Item } from "./model";
 
-interface Meeting {
+interface Meeting extends Pick<MeetingResponse, "series" | "openItems"> {
   id: string;
   subject: string;
   startUtc: string;
-  agenda: Array<{ position: number; topic: string; owner: { displayName: string }; plannedMinutes: number; expectedOutput: string }>;
+  agenda: Array<{ id: string; position: number; topic: string; owner: { displayName: string }; plannedMinutes: number; expectedOutput: string }>;
   attendees: Array<{ email: string; preparation: string | null }>;
   organizer: { email: string };
 }
@@ -26,11 +28,13 @@ export function MeetingSection() {
   const { t } = useTranslation();
   const { session } = usePane();
   const eventId = readModeEventId();
+  const start = readModeStart();
   const meeting = useLoad(
     async (signal) => {
       if (!eventId) return null;
       try {
-        const { data } = await callApi<Meeting>("GET", `/api/meetings/lookup?eventId=${encodeURIComponent(eventId)}`, undefined, { signal });
+        const at = start ? `&start=${encodeURIComponent(start)}` : "";
+        const { data } = await callApi<Meeting>("GET", `/api/meetings/lookup?eventId=${encodeURIComponent(eventId)}${at}`, undefined, { signal });
         const items = await callApi<Item[]>("GET", `/api/meetings/${data.id}/action-items`, undefined, { signal });
         return { meeting: data, items: items.data };
       } catch (error) {
@@ -38,7 +42,7 @@ export function MeetingSection() {
         throw error;
       }
     },
-    [eventId],
+    [eventId, start],
   );
   if (!eventId) return null;
   let body: React.ReactNode;
@@ -48,11 +52,13 @@ export function MeetingSection() {
   else {
     const { meeting: m, items } = meeting.data;
     const mine = m.attendees.find((a) => a.email === session.email.toLowerCase());
+    const organizer = m.organizer.email.toLowerCase() === session.email.toLowerCase();
     body = (
       <>
         <div className="muted">
           {m.subject} · {formatInstant(m.startUtc)}
         </div>
+        <SeriesSummary meeting={m} />
         <h3>{t("agenda")}</h3>
         <ol>
           {m.agenda.map((a) => (
@@ -62,13 +68,14 @@ export function MeetingSection() {
             </li>
           ))}
         </ol>
+        {organizer ? <ParkingLot meeting={m} /> : null}
         <h3>{t("yourPreparation")}</h3>
         <p>{mine?.preparation || t("nothingToPrepare")}</p>
         <a className="pane-link" href={paneLink("clock", { meeting: m.id })}>
           {t("openClock")}
         </a>
         <Responses meetingId={m.id} />
-        <Topics meetingId={m.id} organizer={m.organizer.email.toLowerCase() === session.email.toLowerCase()} onAgendaChanged={meeting.reload} />
+        <Topics meetingId={m.id} organizer={organizer} onAgendaChanged={meeting.reload} />
         <SignOff meetingId={m.id} />
         <h3>{t("itemsFromMeeting")}</h3>
         {items.length === 0 ? (

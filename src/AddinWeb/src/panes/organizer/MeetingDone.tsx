@@ -6,7 +6,7 @@ import { formatInstant } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
 import { Responses } from "./Responses";
-import { SeriesPanel } from "./SeriesPanel";
+import { ParkingLot, SeriesSummary } from "./SeriesPanel";
 import { Topics } from "./Topics";
 
 /** The sent meeting: what happened to the invite, its links, and what the organizer can do next. */
@@ -36,7 +36,8 @@ export function MeetingDone({
         {meeting.subject} · {formatInstant(meeting.startUtc)}
       </div>
       {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
-      {!cancelled ? <SeriesPanel meeting={meeting} /> : null}
+      {!cancelled ? <SeriesSummary meeting={meeting} /> : null}
+      {!cancelled ? <ParkingLot meeting={meeting} /> : null}
       {sent && !cancelled ? <Responses meetingId={meeting.id} /> : null}
       {!cancelled ? <Topics meetingId={meeting.id} organizer /> : null}
       {!cancelled ? (

@@ -6,28 +6,16 @@ import { formatDay } from "../../app/format";
 import { ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
 
-/**
- * A meeting of a series: where it stands in the series, the open items earlier meetings left (carried, not copied),
- * and the parking lot — an agenda topic moved to the next meeting in one click.
- */
-export function SeriesPanel({ meeting }: { meeting: MeetingResponse }) {
+type SeriesMeeting = Pick<MeetingResponse, "id" | "series" | "openItems"> & { agenda: Array<{ id: string; topic: string }> };
+
+/** A meeting of a series: where it stands in the series, and the open items earlier meetings left (carried, not copied). */
+export function SeriesSummary({ meeting }: { meeting: SeriesMeeting }) {
   const { t } = useTranslation();
-  const [parked, setParked] = useState<ReadonlySet<string>>(new Set());
-  const [failure, setFailure] = useState<unknown>();
   const series = meeting.series;
   if (!series) return null;
   const open = meeting.openItems ?? [];
-  const park = async (itemId: string) => {
-    setFailure(undefined);
-    try {
-      await callApi("POST", `/api/meetings/${meeting.id}/agenda/${itemId}/park`, {});
-      setParked((p) => new Set(p).add(itemId));
-    } catch (e) {
-      setFailure(e);
-    }
-  };
   return (
-    <div className="stack" aria-label={t("series")}>
+    <div className="stack" role="group" aria-label={t("series")}>
       <div className="muted">
         {t("seriesPlace", { number: String(series.number), total: String(series.count) })} · {series.description}
       </div>
@@ -51,22 +39,39 @@ export function SeriesPanel({ meeting }: { meeting: MeetingResponse }) {
           ))}
         </ul>
       )}
-      {series.nextId && meeting.agenda.length > 0 ? (
-        <>
-          <h3>{t("parkingLot")}</h3>
-          <p className="muted">{t("parkingLotHint")}</p>
-          <ul className="plain stack" style={{ gap: 4 }}>
-            {meeting.agenda.map((a) => (
-              <li key={a.id} className="row" style={{ alignItems: "center", justifyContent: "space-between" }}>
-                <span>{a.topic}</span>
-                <Button size="small" disabled={parked.has(a.id)} onClick={() => void park(a.id)}>
-                  {parked.has(a.id) ? t("parked") : t("parkTopic")}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+    </div>
+  );
+}
+
+/** The parking lot (organizer): an agenda topic not finished here moves to the series' next meeting in one click. */
+export function ParkingLot({ meeting }: { meeting: SeriesMeeting }) {
+  const { t } = useTranslation();
+  const [parked, setParked] = useState<ReadonlySet<string>>(new Set());
+  const [failure, setFailure] = useState<unknown>();
+  if (!meeting.series?.nextId || meeting.agenda.length === 0) return null;
+  const park = async (itemId: string) => {
+    setFailure(undefined);
+    try {
+      await callApi("POST", `/api/meetings/${meeting.id}/agenda/${itemId}/park`, {});
+      setParked((p) => new Set(p).add(itemId));
+    } catch (e) {
+      setFailure(e);
+    }
+  };
+  return (
+    <div className="stack" role="group" aria-label={t("parkingLot")}>
+      <h3>{t("parkingLot")}</h3>
+      <p className="muted">{t("parkingLotHint")}</p>
+      <ul className="plain stack" style={{ gap: 4 }}>
+        {meeting.agenda.map((a) => (
+          <li key={a.id} className="row" style={{ alignItems: "center", justifyContent: "space-between" }}>
+            <span>{a.topic}</span>
+            <Button size="small" disabled={parked.has(a.id)} onClick={() => void park(a.id)}>
+              {parked.has(a.id) ? t("parked") : t("parkTopic")}
+            </Button>
+          </li>
+        ))}
+      </ul>
       {failure ? <ProblemBar error={failure} /> : null}
     </div>
   );
