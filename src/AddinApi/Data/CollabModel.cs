@@ -46,6 +46,7 @@ internal static class CollabModel
             m.Property(x => x.Language).HasMaxLength(EnumLength);
             // Added after the first release: existing rows get these defaults, so the model declares them too.
             m.Property(x => x.IsOnlineMeeting).HasDefaultValue(false);
+            m.Property(x => x.AgendaDraft).HasDefaultValue(false);
             m.Property(x => x.Version).HasDefaultValue(0).IsConcurrencyToken();
             m.Property(x => x.UpdatedAt).HasDefaultValue(DateTime.UnixEpoch);
             m.HasIndex(x => new { x.TenantId, x.OrganizerEmail });

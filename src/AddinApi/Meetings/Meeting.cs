@@ -46,12 +46,32 @@ public sealed class Meeting
     public int? ClockPosition { get; set; }
     public DateTime? ClockItemStartedAt { get; set; }
 
+    /// <summary>
+    /// The organizer saved agenda changes as a draft: attendees' invite keeps the published agenda until the organizer
+    /// publishes (POST …/agenda/publish), which updates the invite once.
+    /// </summary>
+    public bool AgendaDraft { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped on every change; the ETag for PUT.</summary>
     public int Version { get; set; }
 
     public int LengthMinutes => (int)Math.Round((EndUtc - StartUtc).TotalMinutes);
+
+    /// <summary>
+    /// The plan changed: the invite follows, once, through the outbox — an event patched, one never created still
+    /// created, a series occurrence not linked yet updated once it is — unless the agenda is an unpublished draft.
+    /// The one home of "which invite state a change leads to".
+    /// </summary>
+    public void InviteFollows(DateTime now)
+    {
+        if (AgendaDraft || Invite.State is InviteState.Cancelled or InviteState.CancelPending) return;
+        Invite.State = Invite.GraphEventId is not null ? InviteState.UpdatePending
+            : SeriesId is not null ? InviteState.AwaitingSeries
+            : InviteState.CreatePending;
+        Invite.NextAttemptAt = now;
+    }
 }
 
 [Flags]

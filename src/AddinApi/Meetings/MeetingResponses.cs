@@ -20,6 +20,8 @@ public sealed record MeetingResponse(
     public Series.SeriesRef? Series { get; init; }
     /// <summary>For an occurrence of a series: what earlier occurrences left open (carried forward, not copied).</summary>
     public IReadOnlyList<Series.OpenItem> OpenItems { get; init; } = [];
+    /// <summary>The organizer's saved changes are not yet sent to attendees (see <see cref="Meeting.AgendaDraft"/>).</summary>
+    public bool AgendaDraft { get; init; }
 
     public static MeetingResponse From(Meeting m, IReadOnlyList<PolicyFinding>? warnings = null)
     {
@@ -32,7 +34,10 @@ public sealed record MeetingResponse(
             m.PreReads.OrderBy(p => p.Position).Select(p => new PreReadResponse(p.Id, p.Title, p.Url, p.ReaderList)).ToList(),
             new InviteResponse(m.Invite.State, m.Invite.GraphEventId, m.Invite.ICalUId, m.Invite.WebLink, m.Invite.JoinUrl, m.Invite.Error,
                 m.Invite.Attempts, m.Invite.NextAttemptAt),
-            m.Version, warnings ?? []);
+            m.Version, warnings ?? [])
+        {
+            AgendaDraft = m.AgendaDraft,
+        };
     }
 
     public static IReadOnlyList<string> RoleNames(MeetingRoles roles) =>

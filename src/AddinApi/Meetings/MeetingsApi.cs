@@ -25,6 +25,7 @@ public static class MeetingsApi
         api.MapGet("/lookup", Lookup).WithSummary("The meeting behind an Outlook event (its Graph id, or iCalUId for attendees' copies).").Refuses(404, 502);
         api.MapGet("/{id:guid}", Get).WithSummary("One meeting, with its ETag.").Refuses(404);
         api.MapPut("/{id:guid}", Update).WithSummary("Change the plan; attendees get the updated invite. Requires If-Match.").Refuses(404, 409, 412, 422, 428);
+        api.MapPost("/{id:guid}/agenda/publish", PublishAgenda).WithSummary("Publish an agenda saved as a draft: attendees get the updated invite, once.").Refuses(404, 409);
         api.MapPost("/{id:guid}/cancel", Cancel).WithSummary("Cancel the meeting with a message to attendees.").Refuses(404, 409, 412, 422);
         api.MapPost("/find-times", FindTimes.Handle).WithSummary("Time suggestions from findMeetingTimes, or from free/busy where that is unavailable.")
             .Refuses(422, 502);
@@ -108,14 +109,13 @@ public static class MeetingsApi
         if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
         var before = MeetingCreation.Fingerprint(meeting);
         MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language ?? meeting.Language), now);
-        if (MeetingCreation.Fingerprint(meeting) == before && meeting.Invite.State is not InviteState.Failed)
+        if (MeetingCreation.Fingerprint(meeting) == before && meeting.Invite.State is not InviteState.Failed && meeting.AgendaDraft == (plan.Draft == true))
             return await Current(db, id, request, check.Verdict.Warnings, ct); // nothing attendees would see changed: no new version, no update mailed
         await BindAttendeesAsync(db, meeting, caller, ct);
-        // An event that exists gets patched; one that never got created is still to be created, now with the new plan.
-        // An occurrence whose series' event is not in Outlook yet is updated once it is linked (Series/SeriesInviteSender).
-        meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending
-            : meeting.SeriesId is not null ? InviteState.AwaitingSeries : InviteState.CreatePending;
-        meeting.Invite.NextAttemptAt = now;
+        // A draft is kept from attendees until published; only an invite Outlook already has can hold one back.
+        // Saving without "draft" publishes a draft kept before.
+        meeting.AgendaDraft = plan.Draft == true && meeting.Invite.GraphEventId is not null;
+        meeting.InviteFollows(now);
         if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
 
         await invites.TryNowAsync(caller.TenantId, id, ct);
@@ -143,6 +143,23 @@ public static class MeetingsApi
         meeting.Version++;
         if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
 
+        await invites.TryNowAsync(caller.TenantId, id, ct);
+        return await Current(db, id, request, [], ct);
+    }
+
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> PublishAgenda(Guid id, Caller caller, CollabDb db, InviteDispatch invites, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (Refuse(meeting, caller, organizerOnly: true, request) is { } refusal) return refusal;
+        if (meeting!.Invite.State is InviteState.Cancelled or InviteState.CancelPending)
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("meeting.cancelled", RequestLanguage.Of(request)), Messages.Format("meeting.cancelledDetail", RequestLanguage.Of(request)));
+        if (!meeting.AgendaDraft) return await Current(db, id, request, [], ct); // published already: nothing is sent twice
+        var now = clock.GetUtcNow().UtcDateTime;
+        meeting.AgendaDraft = false;
+        meeting.InviteFollows(now);
+        (meeting.UpdatedAt, meeting.Version) = (now, meeting.Version + 1);
+        if (await SaveOrStale(db, meeting, request, ct) is { } stale) return stale;
         await invites.TryNowAsync(caller.TenantId, id, ct);
         return await Current(db, id, request, [], ct);
     }

@@ -89,9 +89,8 @@ public static class TopicsApi
         };
         meeting.Agenda.Add(item);
         (proposal.Status, proposal.AgendaItemId, proposal.DecidedAt) = ("accepted", item.Id, now);
-        // The agenda changed: attendees get the updated invite, once, through the outbox.
-        meeting.Invite.State = meeting.Invite.GraphEventId is not null ? InviteState.UpdatePending : InviteState.CreatePending;
-        meeting.Invite.NextAttemptAt = now;
+        // The agenda changed: attendees get the updated invite, once, through the outbox (or with the draft, when published).
+        meeting.InviteFollows(now);
         (meeting.UpdatedAt, meeting.Version) = (now, meeting.Version + 1);
         try
         {

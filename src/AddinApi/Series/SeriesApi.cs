@@ -194,8 +194,7 @@ public static class SeriesApi
         (meeting.UpdatedAt, target.UpdatedAt) = (now, now);
         meeting.Version++;
         target.Version++;
-        target.Invite.State = target.Invite.GraphEventId is not null ? InviteState.UpdatePending : target.Invite.State;
-        target.Invite.NextAttemptAt = now;
+        target.InviteFollows(now);
         await db.SaveChangesAsync(ct);
         if (target.Invite.State == InviteState.UpdatePending) await invites.TryNowAsync(caller.TenantId, target.Id, ct);
         db.ChangeTracker.Clear();

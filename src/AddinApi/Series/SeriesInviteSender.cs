@@ -113,7 +113,7 @@ public sealed class SeriesInviteSender(CollabDb db, IGraphGateway graph, TimePro
             // the coming ones with an agenda of their own get it back with their own update.
             if (m.Invite.State == InviteState.AwaitingSeries || reapply && m.Invite.State == InviteState.Sent && m.StartUtc > now)
             {
-                var own = m.Invite.State == InviteState.AwaitingSeries && m.Version > 1 || AgendaFingerprint(m) != standing || m.StartUtc != m.OccurrenceStartUtc;
+                var own = !m.AgendaDraft && (m.Invite.State == InviteState.AwaitingSeries && m.Version > 1 || AgendaFingerprint(m) != standing || m.StartUtc != m.OccurrenceStartUtc);
                 (m.Invite.State, m.Invite.NextAttemptAt) = own ? (InviteState.UpdatePending, now) : (InviteState.Sent, (DateTime?)null);
             }
             if (id != m.Invite.GraphEventId || ical != m.Invite.ICalUId) m.UpdatedAt = now;

@@ -137,6 +137,8 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres)
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
         ["POST /api/meetings/{id:guid}/capture/action-items"] = new(Post(s => $"/api/meetings/{s.MeetingId}/capture/action-items", new { title = "Captured live", owner = Attendee, dueDate = "2026-12-04" }),
             Protected(NotFound, Forbidden, Forbidden, Forbidden, Created, Created)),
+        ["POST /api/meetings/{id:guid}/agenda/publish"] = new((_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{s.MeetingId}/agenda/publish")),
+            Protected(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden)),
         // A series of its own per request (two weekly meetings from 1 December): seen by its people, changed by its organizer.
         ["GET /api/series/{id:guid}"] = new(async (app, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{(await NewSeriesAsync(app)).Series}"),
             Protected(NotFound, Forbidden, Ok, Ok, Ok, Ok)),

@@ -131,6 +131,58 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_weekly_series_is_planned_and_an_agenda_change_is_kept_as_a_draft_until_published_in_chinese_at_320_px()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        foreach (var email in new[] { NoteTaker, Owner })
+            app.Graph.State.Directory[email] = new GraphEmulator.DirectoryUser(email, NameOf(email), null);
+        var page = await browser.OpenPlainAsync(app, Link("organizer", Organizer, "zh-CN"));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会议主题" }).FillAsync("发布周例会");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会议目标" }).FillAsync("每周五前确认发布进度、风险及负责人");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "重复" }).SelectOptionAsync(new SelectOptionValue { Label = "每周（同一星期几）" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "会议次数" }).SelectOptionAsync(new SelectOptionValue { Label = "4 次会议" });
+        foreach (var who in new[] { "Bob", "Carol" })
+        {
+            await page.GetByRole(AriaRole.Combobox, new() { Name = "添加参会人" }).FillAsync(who);
+            await page.GetByRole(AriaRole.Option, new() { Name = NameOf($"{who.ToLowerInvariant()}@x") }).ClickAsync();
+        }
+        await page.GetByRole(AriaRole.Listitem, new() { Name = "Bob Li" }).GetByLabel("记录人").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "议程" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加议程" }).ClickAsync();
+        var agenda = page.GetByRole(AriaRole.Listitem, new() { Name = "议程 1" });
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "议题" }).FillAsync("进度与风险");
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "讨论内容" }).FillAsync("各部门过进度");
+        await agenda.GetByRole(AriaRole.Textbox, new() { Name = "预期产出" }).FillAsync("风险及负责人");
+        await Expect(page.GetByText("建议检查")).ToBeVisibleAsync(); // advice only (departments not filled): the series can go
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-series-plan-zh-320");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送邀请" }).ClickAsync();
+        var done = page.GetByRole(AriaRole.Region, new() { Name = "邀请已发送" });
+        await Expect(done.GetByText("第 1 次，共 4 次", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(done.GetByText("此前会议", new() { Exact = false })).ToHaveCountAsync(0); // the first meeting carries nothing
+        var master = Assert.Single(app.Graph.State.EventsOf(Organizer));
+        Assert.Equal(("seriesMaster", 4), (master["type"]!.GetValue<string>(), master["recurrence"]!["range"]!["numberOfOccurrences"]!.GetValue<int>()));
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-series-sent-zh-320");
+
+        // The first meeting's agenda changes as a draft: attendees are not sent it until the organizer publishes it.
+        await done.GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
+        var first = page.GetByRole(AriaRole.Listitem, new() { Name = "议程 1" });
+        await first.GetByRole(AriaRole.Button, new() { Name = "1. 进度与风险" }).ClickAsync(); // an item of a sent plan opens folded
+        await first.GetByRole(AriaRole.Textbox, new() { Name = "议题" }).FillAsync("进度、风险与依赖");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿" }).ClickAsync();
+        var draft = page.GetByRole(AriaRole.Region, new() { Name = "草稿已保存" });
+        await Expect(draft.GetByText("已保存为草稿", new() { Exact = false })).ToBeVisibleAsync();
+        Assert.DoesNotContain(app.Graph.State.Notices, n => n.Kind == "update");
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-series-draft-zh-320");
+        await draft.GetByRole(AriaRole.Button, new() { Name = "发布议程" }).ClickAsync();
+        await Expect(draft.GetByText("议程已发布：参会人将收到更新后的邀请。")).ToBeVisibleAsync();
+        Assert.Single(app.Graph.State.Notices, n => n.Kind == "update");
+    }
+
+    [Fact]
     public async Task Minutes_are_downloaded_filled_uploaded_published_and_mailed_in_english_at_320_px()
     {
         await using var app = await TestApp.StartAsync(kestrel: true);

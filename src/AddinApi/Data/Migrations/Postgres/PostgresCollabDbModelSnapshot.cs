@@ -538,6 +538,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AgendaDraft")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<DateTime?>("ClockItemStartedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -538,6 +538,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AgendaDraft")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
                     b.Property<DateTime?>("ClockItemStartedAt")
                         .HasColumnType("datetime2");
 

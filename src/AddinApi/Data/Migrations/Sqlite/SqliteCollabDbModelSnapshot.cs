@@ -531,6 +531,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AgendaDraft")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<DateTime?>("ClockItemStartedAt")
                         .HasColumnType("TEXT");
 

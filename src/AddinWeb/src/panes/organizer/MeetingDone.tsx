@@ -6,7 +6,7 @@ import { formatInstant } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
 import { Responses } from "./Responses";
-import { ParkingLot, SeriesSummary } from "./SeriesPanel";
+import { SeriesSummary } from "./SeriesPanel";
 import { Topics } from "./Topics";
 
 /** The sent meeting: what happened to the invite, its links, and what the organizer can do next. */
@@ -30,14 +30,16 @@ export function MeetingDone({
   return (
     <section className="card stack" aria-labelledby="done">
       <div role="status">
-        <h2 id="done">{cancelled ? t("invite.Cancelled") : sent ? t(updated ? "updatedInvite" : "sent") : meeting.subject}</h2>
+        <h2 id="done">
+          {cancelled ? t("invite.Cancelled") : sent ? t(meeting.agendaDraft ? "draftSaved" : updated ? "updatedInvite" : "sent") : meeting.subject}
+        </h2>
       </div>
       <div className="muted">
         {meeting.subject} · {formatInstant(meeting.startUtc)}
       </div>
       {cancelled ? <Notice intent="success">{t("cancelledNotice")}</Notice> : !sent ? <Notice intent="warning">{t("pending")}</Notice> : null}
+      {!cancelled && meeting.agendaDraft ? <PublishAgenda meetingId={meeting.id} /> : null}
       {!cancelled ? <SeriesSummary meeting={meeting} /> : null}
-      {!cancelled ? <ParkingLot meeting={meeting} /> : null}
       {sent && !cancelled ? <Responses meetingId={meeting.id} /> : null}
       {!cancelled ? <Topics meetingId={meeting.id} organizer /> : null}
       {!cancelled ? (
@@ -75,6 +77,38 @@ export function MeetingDone({
         </Button>
       </div>
     </section>
+  );
+}
+
+/** The organizer's saved changes are a draft: attendees still have the published agenda until this sends it, once. */
+function PublishAgenda({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const publish = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await callApi("POST", `/api/meetings/${meetingId}/agenda/publish`);
+      setDone(true);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (done) return <Notice intent="success">{t("agendaPublished")}</Notice>;
+  return (
+    <div className="stack">
+      <Notice intent="info">{t("agendaDraftNotice")}</Notice>
+      {failure ? <ProblemBar error={failure} onRetry={() => void publish()} /> : null}
+      <div className="actions">
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void publish()}>
+          {t("publishAgenda")}
+        </Button>
+      </div>
+    </div>
   );
 }
 

@@ -66,7 +66,7 @@ export function OrganizerPane() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const send = async () => {
+  const send = async (draft = false) => {
     form.submit();
     setFailure(undefined);
     const errors = (await form.check())?.errors ?? [];
@@ -76,7 +76,7 @@ export function OrganizerPane() {
     }
     setSending(true);
     try {
-      const body = toBody(form.plan, language());
+      const body = { ...toBody(form.plan, language()), draft: draft || undefined };
       const response =
         mode.kind === "edit"
           ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
@@ -188,6 +188,11 @@ export function OrganizerPane() {
               <Button type="submit" appearance="primary" disabled={sending} icon={sending ? <Spinner size="tiny" /> : undefined}>
                 {sending ? t("sending") : t(mode.kind === "edit" ? "saveChanges" : "send")}
               </Button>
+              {mode.kind === "edit" ? (
+                <Button disabled={sending} onClick={() => void send(true)}>
+                  {t("saveDraft")}
+                </Button>
+              ) : null}
               {mode.kind === "edit" ? <Button onClick={planAnother}>{t("cancel")}</Button> : null}
             </div>
           </div>

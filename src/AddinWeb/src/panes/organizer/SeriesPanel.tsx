@@ -8,7 +8,10 @@ import type { MeetingResponse } from "./plan";
 
 type SeriesMeeting = Pick<MeetingResponse, "id" | "series" | "openItems"> & { agenda: Array<{ id: string; topic: string }> };
 
-/** A meeting of a series: where it stands in the series, and the open items earlier meetings left (carried, not copied). */
+/**
+ * A meeting of a series: where it stands in the series, and (from the second meeting on) the open items earlier
+ * meetings left — carried, not copied.
+ */
 export function SeriesSummary({ meeting }: { meeting: SeriesMeeting }) {
   const { t } = useTranslation();
   const series = meeting.series;
@@ -19,8 +22,8 @@ export function SeriesSummary({ meeting }: { meeting: SeriesMeeting }) {
       <div className="muted">
         {t("seriesPlace", { number: String(series.number), total: String(series.count) })} · {series.description}
       </div>
-      <h3>{t("openItemsTitle", { count: open.length })}</h3>
-      {open.length === 0 ? (
+      {series.number <= 1 ? null : <h3>{t("openItemsTitle", { count: open.length })}</h3>}
+      {series.number <= 1 ? null : open.length === 0 ? (
         <p className="empty">{t("noOpenItems")}</p>
       ) : (
         <ul className="plain stack" style={{ gap: 4 }}>

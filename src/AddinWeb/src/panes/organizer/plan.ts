@@ -75,6 +75,7 @@ export interface MeetingResponse {
   version: number;
   warnings: Finding[];
   series?: { id: string; description: string; number: number; count: number; previousId: string | null; nextId: string | null } | null;
+  agendaDraft?: boolean;
   openItems?: Array<{ id: string; title: string; ownerName: string; dueDate: string | null; status: Status; progress: string | null; needsHelp: boolean }>;
 }
 
