@@ -20,7 +20,7 @@ public static class DecisionsApi
     public static void MapDecisions(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Decisions");
-        api.MapGet("/decisions", Search).WithSummary("Search the decisions of every meeting the caller organizes or attends: text, meeting, department, status, dates.");
+        api.MapGet("/decisions", Search).WithSummary("Search the decisions of every meeting the caller organizes or attends: text, meeting, series, department, status, dates.");
         api.MapGet("/decisions/{id:guid}", Get).WithSummary("One decision, with its linked action items and its ETag.").Refuses(404);
         api.MapPatch("/decisions/{id:guid}", Patch).WithSummary("Change status, owner, due date or linked action items. Requires If-Match; the meeting's organizer, note-taker or the decision's owner.")
             .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 412, 422, 428, 429);
@@ -28,12 +28,13 @@ public static class DecisionsApi
     }
 
     /// <param name="q">Words in the decision or its meeting's subject (case-insensitive).</param>
+    /// <param name="seriesId">Every meeting of one series (Series/MeetingSeries).</param>
     /// <param name="department">A department taking part in the meeting (one of its attendees' departments).</param>
     /// <param name="status">Comma-separated: agreed, inProgress, implemented, revoked, superseded. Default: all.</param>
     /// <param name="from">Meetings on or after this date (UTC).</param>
     /// <param name="to">Meetings on or before this date (UTC).</param>
     private static async Task<Results<Ok<DecisionPage>, ProblemHttpResult>> Search(Caller caller, CollabDb db, HttpRequest request, CancellationToken ct,
-        string? q = null, Guid? meetingId = null, string? department = null, string? status = null, DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = 50)
+        string? q = null, Guid? meetingId = null, Guid? seriesId = null, string? department = null, string? status = null, DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = 50)
     {
         var culture = RequestLanguage.Of(request);
         var errors = new Dictionary<string, string[]>();
@@ -52,6 +53,7 @@ public static class DecisionsApi
 
         var meetings = db.Meetings.AsNoTracking().VisibleTo(caller);
         if (meetingId is { } mid) meetings = meetings.Where(m => m.Id == mid);
+        if (seriesId is { } sid) meetings = meetings.Where(m => m.SeriesId == sid);
         if (from is { } f) { var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); meetings = meetings.Where(m => m.StartUtc >= start); }
         if (to is { } t) { var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); meetings = meetings.Where(m => m.StartUtc < end); }
         if (!string.IsNullOrWhiteSpace(department))

@@ -21,7 +21,7 @@ public static class FeedbackApi
             .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 422, 429);
         api.MapGet("/meetings/{id:guid}/feedback/mine", Mine).WithSummary("The caller's own answer (204 when they have not answered).").Refuses(404);
         api.MapGet("/meetings/{id:guid}/feedback", Summary).WithSummary("For the organizer: how many answered; averages and comments once at least 3 did, never who gave which.").Refuses(404);
-        api.MapGet("/reports/feedback", Report).WithSummary("Feedback by organizer and by the organizer's department: your own meetings, or the tenant's for tenant admins.");
+        api.MapGet("/reports/feedback", Report).WithSummary("Feedback by organizer, by the organizer's department and by series: your own meetings, or the tenant's for tenant admins.");
     }
 
     private static async Task<Results<Ok<MyFeedback>, ProblemHttpResult>> Answer(Guid id, FeedbackAnswer answer, Caller caller, CollabDb db, TimeProvider clock,
@@ -109,12 +109,17 @@ public static class FeedbackApi
         var byMeeting = answers.ToLookup(a => a.MeetingId);
         // The organizer's department as the meeting's plan records it (their own attendee row).
         string DepartmentOf(Meeting m) => m.Attendees.FirstOrDefault(a => a.Email == m.OrganizerEmail)?.Department?.Trim() is { Length: > 0 } d ? d : "—";
-        List<FeedbackGroup> Groups(Func<Meeting, (string Key, string Name)> key) => rated.GroupBy(key)
+        var seriesIds = rated.Select(m => m.SeriesId).OfType<Guid>().Distinct().ToList();
+        var seriesNames = seriesIds.Count == 0 ? [] : await db.Series.AsNoTracking().Where(s => seriesIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Subject, ct);
+        List<FeedbackGroup> Groups(Func<Meeting, (string Key, string Name)> key, Func<Meeting, bool>? which = null) => rated.Where(which ?? (_ => true)).GroupBy(key)
             .Select(g => (Group: g, Answers: g.SelectMany(m => byMeeting[m.Id]).ToList()))
             .Select(g => new FeedbackGroup(g.Group.Key.Key, g.Group.Key.Name, g.Group.Count(), g.Answers.Count, g.Answers.Count < FeedbackRules.MinAnswers ? null : Scores(g.Answers)))
             .OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new FeedbackReport(since, until, FeedbackRules.MinAnswers,
-            Groups(m => (m.OrganizerEmail, m.OrganizerName)), Groups(m => (DepartmentOf(m).ToLowerInvariant(), DepartmentOf(m)))));
+            Groups(m => (m.OrganizerEmail, m.OrganizerName)), Groups(m => (DepartmentOf(m).ToLowerInvariant(), DepartmentOf(m))))
+        {
+            BySeries = Groups(m => (m.SeriesId!.Value.ToString(), seriesNames.GetValueOrDefault(m.SeriesId!.Value, m.Subject)), m => m.SeriesId is not null),
+        });
     }
 
     private static FeedbackScores Scores(IReadOnlyCollection<MeetingFeedback> answers) => new(

@@ -23,4 +23,8 @@ public sealed record FeedbackSummary(Guid MeetingId, string Subject, int Answers
 /// <summary>One group of the feedback report (an organizer, a department); scores only from the threshold on.</summary>
 public sealed record FeedbackGroup(string Key, string Name, int Meetings, int Answers, FeedbackScores? Scores);
 
-public sealed record FeedbackReport(DateOnly From, DateOnly To, int MinAnswers, IReadOnlyList<FeedbackGroup> ByOrganizer, IReadOnlyList<FeedbackGroup> ByDepartment);
+public sealed record FeedbackReport(DateOnly From, DateOnly To, int MinAnswers, IReadOnlyList<FeedbackGroup> ByOrganizer, IReadOnlyList<FeedbackGroup> ByDepartment)
+{
+    /// <summary>Meetings of a series together (the weekly sync over weeks); single meetings are not in it.</summary>
+    public IReadOnlyList<FeedbackGroup> BySeries { get; init; } = [];
+}

@@ -240,6 +240,37 @@ public sealed class SeriesTests
     }
 
     [Fact]
+    public async Task Decisions_and_feedback_of_a_series_are_found_and_reported_together()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, series) = await CreateAsync(app, Weekly(count: 3));
+        var (_, single) = await MeetingsApiTests.CreateAsync(app, ValidPlan("One-off review"));
+        var bob = await app.ClientForAsync(NoteTaker);
+        foreach (var (meeting, text) in new[] { (series.Occurrences[0].Id, "Launch on 7 December"), (series.Occurrences[1].Id, "Freeze the scope"), (single!.Id, "Not of the series") })
+            await (await bob.PostAsJsonAsync($"/api/meetings/{meeting}/capture/decisions", new { text })).ShouldBeAsync(HttpStatusCode.Created);
+
+        var found = await (await (await app.ClientForAsync(Owner)).GetAsync($"/api/decisions?seriesId={series.Id}")).ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(["Freeze the scope", "Launch on 7 December"], found.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("text").GetString()).Order(StringComparer.Ordinal));
+        var outsider = await (await (await app.ClientForAsync(Outsider)).GetAsync($"/api/decisions?seriesId={series.Id}")).ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Empty(outsider.GetProperty("decisions").EnumerateArray()); // not a meeting of theirs
+
+        // Three answers across two meetings of the series: the series shows scores, though neither meeting alone would.
+        app.Clock.Set(series.Occurrences[1].EndUtc.AddHours(1));
+        foreach (var (who, meeting) in new[] { (NoteTaker, 0), (Owner, 0), (Attendee, 1) })
+        {
+            using var rate = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{series.Occurrences[meeting].Id}/feedback/mine")
+            {
+                Content = JsonContent.Create(new { goalReached = 4, agendaKept = 4, timeWellUsed = 5 }),
+            };
+            await (await (await app.ClientForAsync(who)).SendAsync(rate)).ShouldBeAsync(HttpStatusCode.OK);
+        }
+        var report = await (await (await app.ClientForAsync(Organizer)).GetAsync("/api/reports/feedback?from=2026-11-01&to=2026-12-31")).ReadAsync<Api.Feedback.FeedbackReport>();
+        var weekly = Assert.Single(report.BySeries);
+        Assert.Equal((series.Id.ToString(), "Weekly launch sync", 2, 3), (weekly.Key, weekly.Name, weekly.Meetings, weekly.Answers));
+        Assert.NotNull(weekly.Scores);
+    }
+
+    [Fact]
     public async Task A_bad_recurrence_is_refused_field_by_field_in_the_callers_language()
     {
         await using var app = await TestApp.StartAsync();

@@ -75,6 +75,7 @@ public sealed class PaneTests(Browser browser)
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "此前会议的未完成事项（1）" })).ToBeVisibleAsync();
         await Expect(panel.GetByText("预订场地")).ToBeVisibleAsync();
         await Expect(carol.GetByRole(AriaRole.Button, new() { Name = "移到下次" })).ToHaveCountAsync(0); // attendees do not park topics
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = "本系列的决议" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/decisions\\.html\\?.*series={series.Id}"));
         await AssertAccessible(carol);
         await AtNarrowWidths(carol, "series-attendee-zh");
 

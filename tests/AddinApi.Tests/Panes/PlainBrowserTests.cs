@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Meetings;
@@ -180,6 +181,27 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await draft.GetByRole(AriaRole.Button, new() { Name = "发布议程" }).ClickAsync();
         await Expect(draft.GetByText("议程已发布：参会人将收到更新后的邀请。")).ToBeVisibleAsync();
         Assert.Single(app.Graph.State.Notices, n => n.Kind == "update");
+    }
+
+    [Fact]
+    public async Task The_register_opened_from_a_series_shows_that_series_decisions_until_asked_for_all_in_chinese()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var (_, series) = await Meetings.SeriesTests.CreateAsync(app, Meetings.SeriesTests.Weekly(count: 2));
+        var (_, single) = await Meetings.MeetingsApiTests.CreateAsync(app, ValidPlan("单次评审"));
+        var bob = await app.ClientForAsync(NoteTaker);
+        await (await bob.PostAsJsonAsync($"/api/meetings/{series.Occurrences[0].Id}/capture/decisions", new { text = "范围冻结至 12 月 15 日" })).ShouldBeAsync(HttpStatusCode.Created);
+        await (await bob.PostAsJsonAsync($"/api/meetings/{single!.Id}/capture/decisions", new { text = "单次评审的决议" })).ShouldBeAsync(HttpStatusCode.Created);
+
+        var page = await browser.OpenPlainAsync(app, Link("decisions", Owner, "zh-CN", $"&series={series.Id}"));
+
+        await Expect(page.GetByText("仅显示本系列的决议。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("范围冻结至 12 月 15 日")).ToBeVisibleAsync();
+        await Expect(page.GetByText("单次评审的决议")).ToHaveCountAsync(0);
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-decisions-series-zh-320");
+        await page.GetByRole(AriaRole.Button, new() { Name = "显示全部" }).ClickAsync();
+        await Expect(page.GetByText("单次评审的决议")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -20,6 +20,8 @@ export function DecisionsPane() {
   const [page, setPage] = useState(1);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>();
+  // Opened from a meeting of a series: that series' decisions, until the reader asks for all.
+  const [series, setSeries] = useState(() => new URLSearchParams(location.search).get("series"));
 
   useEffect(() => {
     const wait = setTimeout(() => setText(typed), 300); // search as people type, not on every key
@@ -29,16 +31,16 @@ export function DecisionsPane() {
     (signal) => {
       setMore([]);
       setPage(1);
-      return callApi<DecisionPage>("GET", searchPath(view, text, 1), undefined, { signal }).then((r) => r.data);
+      return callApi<DecisionPage>("GET", searchPath(view, text, 1, series), undefined, { signal }).then((r) => r.data);
     },
-    [view, text],
+    [view, text, series],
   );
 
   const loadMore = async () => {
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const next = (await callApi<DecisionPage>("GET", searchPath(view, text, page + 1))).data;
+      const next = (await callApi<DecisionPage>("GET", searchPath(view, text, page + 1, series))).data;
       setMore([...more, ...next.decisions]);
       setPage(page + 1);
     } catch (error) {
@@ -57,6 +59,14 @@ export function DecisionsPane() {
 
   return (
     <>
+      {series ? (
+        <div style={{ display: "flex", alignItems: "center", gap: 8, flexWrap: "wrap" }}>
+          <span className="muted">{t("seriesDecisionsOnly")}</span>
+          <Button size="small" appearance="subtle" onClick={() => setSeries(null)}>
+            {t("showAllDecisions")}
+          </Button>
+        </div>
+      ) : null}
       <SearchBox value={typed} onChange={(_, d) => setTyped(d.value)} placeholder={t("decisionSearch")} aria-label={t("decisionSearch")} size="medium" />
       <TabList size="small" style={{ flexWrap: "wrap" }} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t("filters")}>
         {VIEWS.map((v) => (

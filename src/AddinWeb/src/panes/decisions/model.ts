@@ -54,8 +54,9 @@ export const STATUS_COLOR: Record<DecisionStatus, "informative" | "brand" | "suc
   superseded: "warning",
 };
 
-export function searchPath(view: View, text: string, page: number, pageSize = 20): string {
+export function searchPath(view: View, text: string, page: number, series: string | null = null, pageSize = 20): string {
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  if (series) query.set("seriesId", series);
   if (STATUSES_OF[view].length > 0) query.set("status", STATUSES_OF[view].join(","));
   if (text.trim()) query.set("q", text.trim());
   return `/api/decisions?${query.toString()}`;

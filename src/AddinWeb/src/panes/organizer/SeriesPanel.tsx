@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
 import { formatDay } from "../../app/format";
+import { paneLink } from "../../app/links";
 import { ProblemBar } from "../../app/Problem";
 import type { MeetingResponse } from "./plan";
 
@@ -22,6 +23,9 @@ export function SeriesSummary({ meeting }: { meeting: SeriesMeeting }) {
       <div className="muted">
         {t("seriesPlace", { number: String(series.number), total: String(series.count) })} · {series.description}
       </div>
+      <a className="pane-link" href={paneLink("decisions", { series: series.id })}>
+        {t("seriesDecisions")}
+      </a>
       {series.number <= 1 ? null : <h3>{t("openItemsTitle", { count: open.length })}</h3>}
       {series.number <= 1 ? null : open.length === 0 ? (
         <p className="empty">{t("noOpenItems")}</p>
