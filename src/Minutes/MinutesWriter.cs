@@ -151,7 +151,8 @@ public static class MinutesWriter
             foreach (var a in m.OpenItems)
                 table.Append(SdtRowOf(MinutesTags.With(MinutesTags.ActionRow, a.Id), L("what"), Row(widths, a.Title, a.OwnerName,
                     a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", MinutesLabels.Status(a.Status, zh),
-                    $"{a.Progress}{(string.IsNullOrEmpty(a.Progress) ? "" : " · ")}{L("from")} {a.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
+                    // "from 24 Nov" / "来自 11月24日": short, so the narrow column never breaks a date in two.
+                    $"{a.Progress}{(string.IsNullOrEmpty(a.Progress) ? "" : " · ")}{L("from")} {a.From.ToString(zh ? "M月d日" : "d MMM", CultureInfo.GetCultureInfo(zh ? "zh-CN" : "en-US"))}")));
             return table;
         }
 

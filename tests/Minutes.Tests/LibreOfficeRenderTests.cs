@@ -9,8 +9,8 @@ namespace CollabAddin.Minutes.Tests;
 public sealed class LibreOfficeRenderTests
 {
     [Theory]
-    [InlineData(false, new[] { "Approved by Alice Wang on 2026-11-20", "Meeting minutes: Q3 launch plan", "Attendance", "Agenda and notes", "Action items", "Decisions", "Next meeting", "progress" })]
-    [InlineData(true, new[] { "草稿：待", "会议纪要", "出席情况", "议程与记录", "行动项", "决议", "下次会议", "进行中" })]
+    [InlineData(false, new[] { "Approved by Alice Wang on 2026-11-20", "Meeting minutes: Q3 launch plan", "Attendance", "Open items from earlier meetings", "Agenda and notes", "Action items", "Decisions", "Next meeting", "progress" })]
+    [InlineData(true, new[] { "草稿：待", "会议纪要", "出席情况", "此前会议的未完成事项", "最新进展", "议程与记录", "行动项", "决议", "下次会议", "进行中" })]
     public async Task The_template_renders_in_libreoffice_with_every_section(bool chinese, string[] expected)
     {
         var folder = Directory.CreateTempSubdirectory("minutes-render-").FullName;
@@ -20,7 +20,13 @@ public sealed class LibreOfficeRenderTests
             var published = new MinutesActionItem(Guid.NewGuid(), "Draft the campaign", "Carol Zhang", new DateOnly(2026, 12, 1), "Marketing", ["Sales"], 2, "inProgress");
             // The English copy as approved minutes, the Chinese one as a draft: the sign-off mark is the first thing on the page.
             var approval = chinese ? new MinutesApproval(false, null, null, "Alice Wang") : new MinutesApproval(true, "Alice Wang", new DateOnly(2026, 11, 20), "Alice Wang");
-            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".docx"), MinutesWriter.Write(Sample.Meeting(published) with { Approval = approval }, chinese));
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".docx"), MinutesWriter.Write(Sample.Meeting(published) with
+            {
+                Approval = approval,
+                // A meeting of a series: last week's open item comes first, with its progress.
+                OpenItems = [new MinutesOpenItem(Guid.NewGuid(), chinese ? "预订发布会场地" : "Book the launch venue", "Dave Chen", new DateOnly(2026, 11, 27), "blocked",
+                    chinese ? "等待财务审批预算" : "Waiting for Finance to approve the budget", new DateOnly(2026, 11, 24))],
+            }, chinese));
 
             await Run("soffice", folder, $"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", folder, Path.Combine(folder, name + ".docx"));
             var text = await Run("pdftotext", folder, "-layout", Path.Combine(folder, name + ".pdf"), "-");
