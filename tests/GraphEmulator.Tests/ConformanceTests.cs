@@ -111,6 +111,46 @@ public sealed class ConformanceTests
         Assert.Equal([202, 202, 204], server.State.Exchanges.Where(e => e.ResponseBody is null && e.Status > 0).Select(e => e.Status).Order());
     }
 
+    /// <summary>
+    /// A recurring event, its occurrences, an exception and a cancelled occurrence have Graph's shapes too. The instances
+    /// path is not in the description's subset; its items are events and are checked as the event a GET returns.
+    /// </summary>
+    [Fact]
+    public async Task A_series_its_occurrences_and_an_exception_match_the_graph_openapi_description()
+    {
+        var shapes = OpenApiShapes.Load();
+        await using var server = await EmulatorServer.StartAsync();
+        var users = GraphClient.For(server).Users[Organizer];
+        var series = NewEvent("s-1");
+        series.Recurrence = new GraphModels.PatternedRecurrence
+        {
+            Pattern = new GraphModels.RecurrencePattern { Type = GraphModels.RecurrencePatternType.Weekly, Interval = 1, DaysOfWeek = [GraphModels.DayOfWeekObject.Tuesday], FirstDayOfWeek = GraphModels.DayOfWeekObject.Monday },
+            Range = new GraphModels.RecurrenceRange { Type = GraphModels.RecurrenceRangeType.Numbered, StartDate = new Microsoft.Kiota.Abstractions.Date(2026, 12, 1), NumberOfOccurrences = 3, RecurrenceTimeZone = "China Standard Time" },
+        };
+
+        var master = await users.Events.PostAsync(series);
+        var instances = await users.Events[master!.Id].Instances.GetAsync(r => (r.QueryParameters.StartDateTime, r.QueryParameters.EndDateTime) = ("2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z"));
+        var second = instances!.Value![1];
+        await users.Events[second.Id].GetAsync();
+        await users.Events[second.Id].PatchAsync(new GraphModels.Event { Subject = "Moved topic" });
+        await users.Events[instances.Value[2].Id].Cancel.PostAsync(new CancelPostRequestBody { Comment = "Holiday" });
+        var after = await users.Events[master.Id].Instances.GetAsync(r => (r.QueryParameters.StartDateTime, r.QueryParameters.EndDateTime) = ("2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z"));
+
+        Assert.Equal((GraphModels.EventType.SeriesMaster, 3), (master.Type, instances.Value.Count));
+        Assert.Equal(["Occurrence", "Exception"], after!.Value!.Select(e => e.Type.ToString()));
+        Assert.Equal(new DateTimeOffset(2026, 12, 8, 2, 0, 0, TimeSpan.Zero), second.OriginalStart); // 10:00 in Shanghai, a week on
+        var problems = new List<string>();
+        foreach (var exchange in server.State.Exchanges.Where(e => e.ResponseBody is not null))
+        {
+            var body = JsonDocument.Parse(exchange.ResponseBody!).RootElement;
+            var bodies = exchange.Path.EndsWith("/instances", StringComparison.Ordinal) ? body.GetProperty("value").EnumerateArray().ToList() : [body];
+            var operation = exchange.Path.EndsWith("/instances", StringComparison.Ordinal) ? "get /users/{user-id}/events/{event-id}" : OpenApiShapes.Operation(exchange.Method, exchange.Path)!;
+            foreach (var item in bodies)
+                problems.AddRange(shapes.Check(operation, exchange.Status, item).Select(f => $"{exchange.Method} {exchange.Path}: {f}"));
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Fact]
     public void The_checker_itself_catches_a_drifted_shape()
     {
