@@ -127,6 +127,40 @@ public static class DemoData
             new Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = launch.Id, RaterObjectId = DevTokenIssuer.ObjectIdFor(Tenant, NoteTaker), GoalReached = 4, AgendaKept = 3, TimeWellUsed = 4, Comment = "Good decisions; the budget item ran over.", AnsweredAt = launch.EndUtc.AddHours(2) },
             new Feedback.MeetingFeedback { TenantId = Tenant, MeetingId = launch.Id, RaterObjectId = DevTokenIssuer.ObjectIdFor(Tenant, Finance), GoalReached = 5, AgendaKept = 4, TimeWellUsed = 3, AnsweredAt = launch.EndUtc.AddHours(3) });
 
+        // A weekly sync (a series of three): last week's meeting left an item open, which this week's carries forward.
+        var weekly = new Series.MeetingSeries
+        {
+            TenantId = Tenant, OrganizerEmail = Organizer, OrganizerObjectId = DevTokenIssuer.ObjectIdFor(Tenant, Organizer), Subject = "发布周例会 / Weekly launch sync",
+            TimeZone = zone, LocalStart = new TimeOnly(9, 30), LengthMinutes = 30, FirstDate = today.AddDays(-5), Version = 1, CreatedAt = launch.EndUtc, UpdatedAt = launch.EndUtc,
+            Recurrence = new Series.Recurrence { Kind = Series.RecurrenceKind.Weekly, DaysOfWeek = today.AddDays(-5).DayOfWeek.ToString().ToLowerInvariant(), Count = 3 },
+            StandingTopics = [new() { Topic = "遗留事项 / Open items", Discussion = "Last week's items", OwnerEmail = Organizer, PlannedMinutes = 10, ExpectedOutput = "Updated status per item" }],
+        };
+        var occurrences = Series.RecurrenceRules.Dates(weekly.Recurrence, weekly.FirstDate).Select(date =>
+        {
+            var start = Series.RecurrenceRules.StartUtc(date, weekly.LocalStart, zone);
+            return new Meeting
+            {
+                TenantId = Tenant, Subject = weekly.Subject, TimeZone = zone, Goal = "每周五前确认发布进度，并为每个阻塞问题确定负责人",
+                OrganizerEmail = Organizer, OrganizerName = "Alice Wang", Language = "zh-CN", Version = 1, SeriesId = weekly.Id,
+                StartUtc = start, EndUtc = start.AddMinutes(30), OccurrenceStartUtc = start,
+                Agenda = [new() { Position = 0, Topic = "遗留事项 / Open items", Discussion = "Last week's items", OwnerEmail = Organizer, PlannedMinutes = 10, ExpectedOutput = "Updated status per item" }],
+                Attendees =
+                [
+                    new() { Email = Organizer, DisplayName = "Alice Wang", Department = product.Name, Roles = MeetingRoles.Host },
+                    new() { Email = NoteTaker, DisplayName = "Bob Li", Department = engineering.Name, Roles = MeetingRoles.NoteTaker | MeetingRoles.Timekeeper },
+                    new() { Email = Attendee, DisplayName = "陈伟", Department = marketing.Name },
+                ],
+            };
+        }).ToList();
+        db.Series.Add(weekly);
+        db.Meetings.AddRange(occurrences);
+        var banners = new ActionItem
+        {
+            TenantId = Tenant, MeetingId = occurrences[0].Id, Title = "印制发布会横幅 / Print the launch banners", OwnerEmail = Attendee, OwnerName = "陈伟",
+            DueDate = today.AddDays(1), TimeZone = zone, LeadDepartmentId = marketing.Id, Status = ActionItemStatus.InProgress, ProgressNote = "Design approved; printer booked.",
+        };
+        db.ActionItems.Add(banners);
+
         var elsewhere = new Meeting
         {
             TenantId = OtherTenant, Subject = "Fabrikam budget sync", TimeZone = "Europe/Berlin",

@@ -156,8 +156,12 @@ public sealed class HostingTests
         await DemoData.SeedAsync(app.Services); // seeding again must not duplicate anything
 
         var attendee = await (await (await app.ClientForAsync(DemoData.Attendee, DemoData.Tenant)).GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>();
-        Assert.Equal(2, attendee.Total);
+        Assert.Equal(3, attendee.Total);
         Assert.Contains(attendee.Items, i => i.IsOverdue);
+        // The demo's weekly sync: this week's meeting carries last week's open item.
+        var weekly = await app.WithDbAsync(DemoData.Tenant, db => db.Meetings.Where(m => m.SeriesId != null).OrderBy(m => m.StartUtc).Select(m => m.Id).ToListAsync());
+        var thisWeek = await (await (await app.ClientForAsync(DemoData.Attendee, DemoData.Tenant)).GetAsync($"/api/meetings/{weekly[1]}")).ReadAsync<Api.Meetings.MeetingResponse>();
+        Assert.Equal(["印制发布会横幅 / Print the launch banners"], thisWeek.OpenItems.Select(o => o.Title));
 
         var organizer = await app.ClientForAsync(DemoData.Organizer, DemoData.Tenant);
         var meetingItems = await (await organizer.GetAsync($"/api/meetings/{attendee.Items[0].MeetingId}/action-items")).ReadAsync<List<ActionItemResponse>>();
