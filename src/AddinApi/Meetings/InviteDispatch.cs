@@ -1,5 +1,6 @@
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CollabAddin.Api.Meetings;
@@ -38,6 +39,23 @@ public sealed class InviteDispatch(IServiceScopeFactory scopes, IOptions<InviteO
         {
             log.InviteLeftToWorker(seriesId);
         }
+    }
+
+    /// <summary>
+    /// After the series' event: the few coming occurrences it left with an update of their own (an agenda of their own,
+    /// moved) are sent now too, nearest first; any more, and any that time out, are the worker's.
+    /// </summary>
+    public async Task TryOccurrencesNowAsync(string tenantId, Guid seriesId, CancellationToken requestAborted, int max = 3)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentTenant>().Id = tenantId;
+            due = await scope.ServiceProvider.GetRequiredService<CollabDb>().Meetings
+                .Where(m => m.SeriesId == seriesId && m.Invite.State == InviteState.UpdatePending)
+                .OrderBy(m => m.StartUtc).Select(m => m.Id).Take(max).ToListAsync(requestAborted);
+        }
+        foreach (var id in due) await TryNowAsync(tenantId, id, requestAborted);
     }
 
     public static async Task<bool> SendSeriesAsync(IServiceScopeFactory scopes, string tenantId, Guid seriesId, CancellationToken ct)

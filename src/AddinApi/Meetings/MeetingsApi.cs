@@ -86,7 +86,11 @@ public static class MeetingsApi
             throw;
         }
 
-        if (series is not null) await invites.TrySeriesNowAsync(caller.TenantId, series.Id, ct);
+        if (series is not null)
+        {
+            await invites.TrySeriesNowAsync(caller.TenantId, series.Id, ct);
+            await invites.TryOccurrencesNowAsync(caller.TenantId, series.Id, ct); // a first meeting with topics of its own
+        }
         else await invites.TryNowAsync(caller.TenantId, meeting.Id, ct);
         db.ChangeTracker.Clear();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);

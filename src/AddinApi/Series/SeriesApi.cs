@@ -129,6 +129,7 @@ public static class SeriesApi
             return Stale(current!, currentOccurrences, request, culture);
         }
         await invites.TrySeriesNowAsync(caller.TenantId, id, ct);
+        await invites.TryOccurrencesNowAsync(caller.TenantId, id, ct);
         return await CurrentAsync(db, id, request, culture, ct);
     }
 

@@ -168,7 +168,7 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await LooksRight(page, "plain-series-sent-zh-320");
 
         // The first meeting's agenda changes as a draft: attendees are not sent it until the organizer publishes it.
-        await done.GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
+        await done.GetByRole(AriaRole.Button, new() { Name = "只修改本次" }).ClickAsync();
         var first = page.GetByRole(AriaRole.Listitem, new() { Name = "议程 1" });
         await first.GetByRole(AriaRole.Button, new() { Name = "1. 进度与风险" }).ClickAsync(); // an item of a sent plan opens folded
         await first.GetByRole(AriaRole.Textbox, new() { Name = "议题" }).FillAsync("进度、风险与依赖");
@@ -181,6 +181,23 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await draft.GetByRole(AriaRole.Button, new() { Name = "发布议程" }).ClickAsync();
         await Expect(draft.GetByText("议程已发布：参会人将收到更新后的邀请。")).ToBeVisibleAsync();
         Assert.Single(app.Graph.State.Notices, n => n.Kind == "update");
+
+        // The whole series moves to 14:00: the form has no date (the series keeps its days), and Outlook's series follows.
+        await draft.GetByRole(AriaRole.Button, new() { Name = "修改整个系列" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "修改整个系列" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "日期" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "开始" }).SelectOptionAsync("14:00");
+        Assert.Empty(await EnglishLeaks(page));
+        await LooksRight(page, "plain-series-edit-zh-320");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存系列并更新邀请" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "邀请已更新" })).ToBeVisibleAsync();
+        var seriesId = await app.WithDbAsync(Tenant, db => db.Series.Select(x => x.Id).SingleAsync());
+        var changed = await (await (await app.ClientForAsync(Organizer)).GetAsync($"/api/series/{seriesId}")).ReadAsync<Api.Series.SeriesResponse>();
+        Assert.Equal("14:00", changed.LocalStart);
+        var moved = app.Graph.State.EventsOf(Organizer).Single(e => e["type"]!.GetValue<string>() == "seriesMaster");
+        Assert.Contains("T14:00", moved["start"]!["dateTime"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The first meeting has an agenda of its own: Outlook's series change is followed by its own update, at once.
+        Assert.All(await app.WithDbAsync(Tenant, db => db.Meetings.Select(m => m.Invite.State).ToListAsync()), state => Assert.Equal(InviteState.Sent, state));
     }
 
     [Fact]

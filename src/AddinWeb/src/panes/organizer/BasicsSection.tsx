@@ -61,15 +61,17 @@ export function BasicsSection({ form }: { form: PlanForm }) {
       <Field label={t("goal")} required hint={t("goalHint")} validationMessage={error("goal")} onBlur={() => touch("goal")}>
         <Textarea value={plan.goal} rows={2} resize="vertical" onChange={(_, d) => set("goal", d.value)} />
       </Field>
-      <Field label={t("date")} validationMessage={error("when")} onBlur={() => touch("when")}>
-        <Select value={plan.day} onChange={(_, d) => set("day", d.value)}>
-          {meetingDays(plan.day).map((day) => (
-            <option key={day} value={day}>
-              {formatDay(day, true)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {plan.wholeSeries ? null : (
+        <Field label={t("date")} validationMessage={error("when")} onBlur={() => touch("when")}>
+          <Select value={plan.day} onChange={(_, d) => set("day", d.value)}>
+            {meetingDays(plan.day).map((day) => (
+              <option key={day} value={day}>
+                {formatDay(day, true)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className="row">
         <Field label={t("startTime")} onBlur={() => touch("when")}>
           <Select value={plan.time} onChange={(_, d) => set("time", d.value)}>
@@ -93,7 +95,7 @@ export function BasicsSection({ form }: { form: PlanForm }) {
         </Field>
       </div>
       {plan.repeat !== undefined ? (
-        <div className="row">
+        <div className="stack">
           <Field label={t("repeat")} validationMessage={error("recurrence")} onBlur={() => touch("recurrence")}>
             <Select value={plan.repeat} onChange={(_, d) => set("repeat", d.value as Repeat)}>
               {REPEATS.map((r) => (
@@ -106,11 +108,13 @@ export function BasicsSection({ form }: { form: PlanForm }) {
           {plan.repeat !== "none" ? (
             <Field label={t("repeatCount")}>
               <Select value={String(plan.repeatCount ?? 8)} onChange={(_, d) => set("repeatCount", Number(d.value))}>
-                {[2, 3, 4, 6, 8, 10, 12, 16, 20, 26, 52].map((n) => (
-                  <option key={n} value={n}>
-                    {t("meetingsCount", { count: n })}
-                  </option>
-                ))}
+                {[...new Set([2, 3, 4, 6, 8, 10, 12, 16, 20, 26, 52, plan.repeatCount ?? 8])]
+                  .sort((a, b) => a - b)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {t("meetingsCount", { count: n })}
+                    </option>
+                  ))}
               </Select>
             </Field>
           ) : null}

@@ -14,6 +14,7 @@ export function MeetingDone({
   meeting,
   updated,
   onEdit,
+  onEditSeries,
   onCancelled,
   onAnother,
 }: {
@@ -21,6 +22,8 @@ export function MeetingDone({
   updated: boolean;
   etag: string;
   onEdit: () => void;
+  /** A meeting of a series: change the whole series (the meetings still to come). */
+  onEditSeries?: () => void;
   onCancelled: () => void;
   onAnother: () => void;
 }) {
@@ -59,7 +62,12 @@ export function MeetingDone({
       <div className="actions">
         {!cancelled ? (
           <Button size="small" onClick={onEdit}>
-            {t("edit")}
+            {t(onEditSeries ? "editThisMeeting" : "edit")}
+          </Button>
+        ) : null}
+        {!cancelled && onEditSeries ? (
+          <Button size="small" onClick={onEditSeries}>
+            {t("editSeries")}
           </Button>
         ) : null}
         {!cancelled ? (

@@ -13,13 +13,16 @@ import { BasicsSection } from "./BasicsSection";
 import { MeetingDone } from "./MeetingDone";
 import { MyMeetings } from "./MyMeetings";
 import { PeopleSection } from "./PeopleSection";
-import { emptyPlan, fromMeeting, sectionOf, toBody, withCompose, type Finding, type MeetingResponse } from "./plan";
+import { emptyPlan, fromMeeting, fromSeries, sectionOf, toBody, withCompose, type Finding, type MeetingResponse, type SeriesResponse } from "./plan";
 import { PreReadsSection } from "./PreReadsSection";
 import { TemplatePicker } from "./TemplatePicker";
 import { usePlanForm } from "./usePlanForm";
 
 type Mode =
-  { kind: "new"; key: string } | { kind: "edit"; id: string; etag: string } | { kind: "done"; meeting: MeetingResponse; etag: string; updated: boolean };
+  | { kind: "new"; key: string }
+  | { kind: "edit"; id: string; etag: string }
+  | { kind: "editSeries"; id: string; etag: string; nextId: string }
+  | { kind: "done"; meeting: MeetingResponse; etag: string; updated: boolean };
 const SECTIONS = ["basics", "people", "agenda", "preReads"] as const;
 
 /**
@@ -77,6 +80,15 @@ export function OrganizerPane() {
     setSending(true);
     try {
       const body = { ...toBody(form.plan, language()), draft: draft || undefined };
+      if (mode.kind === "editSeries") {
+        // The whole series: then the next meeting, as it now stands, is what the organizer sees.
+        await callApi<SeriesResponse>("PUT", `/api/series/${mode.id}`, body, { ifMatch: mode.etag });
+        const next = await callApi<MeetingResponse>("GET", `/api/meetings/${mode.nextId}`);
+        setMode({ kind: "done", meeting: next.data, etag: next.etag ?? `"${next.data.version}"`, updated: true });
+        setRefresh((r) => r + 1);
+        top.current?.scrollIntoView();
+        return;
+      }
       const response =
         mode.kind === "edit"
           ? await callApi<MeetingResponse>("PUT", `/api/meetings/${mode.id}`, body, { ifMatch: mode.etag })
@@ -105,6 +117,21 @@ export function OrganizerPane() {
       setFailure(error);
     }
   };
+  const editSeries = async (seriesId: string) => {
+    setFailure(undefined);
+    try {
+      const { data: series, etag } = await callApi<SeriesResponse>("GET", `/api/series/${seriesId}`);
+      const coming = series.occurrences.find((o) => Date.parse(o.startUtc) > Date.now() && !o.state.startsWith("Cancel"));
+      if (!coming) return;
+      const { data: next } = await callApi<MeetingResponse>("GET", `/api/meetings/${coming.id}`);
+      form.reset(fromSeries(series, next));
+      setMode({ kind: "editSeries", id: seriesId, etag: etag ?? `"${series.version}"`, nextId: coming.id });
+      setOpen(["basics", "people", "agenda"]);
+      top.current?.scrollIntoView();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
   const planAnother = () => {
     form.reset(emptyPlan(session));
     setMode({ kind: "new", key: newKey() });
@@ -123,6 +150,7 @@ export function OrganizerPane() {
           updated={mode.updated}
           etag={mode.etag}
           onEdit={() => void edit(mode.meeting.id)}
+          onEditSeries={mode.meeting.series ? () => void editSeries(mode.meeting.series!.id) : undefined}
           onCancelled={() => setRefresh((r) => r + 1)}
           onAnother={planAnother}
         />
@@ -134,10 +162,10 @@ export function OrganizerPane() {
             e.preventDefault();
             void send();
           }}
-          aria-label={t(mode.kind === "edit" ? "editMeeting" : "planMeeting")}
+          aria-label={t(mode.kind === "editSeries" ? "editSeries" : mode.kind === "edit" ? "editMeeting" : "planMeeting")}
         >
-          {mode.kind === "edit" ? (
-            <h2>{t("editMeeting")}</h2>
+          {mode.kind === "edit" || mode.kind === "editSeries" ? (
+            <h2>{t(mode.kind === "editSeries" ? "editSeries" : "editMeeting")}</h2>
           ) : (
             <TemplatePicker
               key={mode.key}
@@ -186,14 +214,14 @@ export function OrganizerPane() {
             {failure ? <ProblemBar error={failure} onRetry={() => void send()} /> : null}
             <div className="actions">
               <Button type="submit" appearance="primary" disabled={sending} icon={sending ? <Spinner size="tiny" /> : undefined}>
-                {sending ? t("sending") : t(mode.kind === "edit" ? "saveChanges" : "send")}
+                {sending ? t("sending") : t(mode.kind === "editSeries" ? "saveSeries" : mode.kind === "edit" ? "saveChanges" : "send")}
               </Button>
               {mode.kind === "edit" ? (
                 <Button disabled={sending} onClick={() => void send(true)}>
                   {t("saveDraft")}
                 </Button>
               ) : null}
-              {mode.kind === "edit" ? <Button onClick={planAnother}>{t("cancel")}</Button> : null}
+              {mode.kind === "edit" || mode.kind === "editSeries" ? <Button onClick={planAnother}>{t("cancel")}</Button> : null}
             </div>
           </div>
         </form>

@@ -47,6 +47,8 @@ export interface Plan {
   /** Only a new plan can become a series; a sent meeting's repeat is changed on the series. */
   repeat?: Repeat;
   repeatCount?: number;
+  /** Editing a whole series: the date is the series' own (only the time of day, length and pattern change). */
+  wholeSeries?: boolean;
 }
 export interface Finding {
   code: string;
@@ -115,6 +117,32 @@ export function emptyPlan(me: { email: string; name: string }, now = new Date())
     preReads: [],
     repeat: "none",
     repeatCount: 8,
+  };
+}
+
+export interface SeriesResponse {
+  id: string;
+  localStart: string;
+  lengthMinutes: number;
+  recurrence: { pattern: string; interval: number; dayOfMonth: number | null; index: string | null; endDate: string | null; count: number | null };
+  standingTopics: Array<{ topic: string; discussion: string; owner: string; plannedMinutes: number; expectedOutput: string }>;
+  occurrences: Array<{ id: string; startUtc: string; state: string }>;
+  version: number;
+}
+
+/** The series as a plan to edit as a whole: people and place from its next meeting, its time, pattern and standing topics. */
+export function fromSeries(series: SeriesResponse, next: MeetingResponse): Plan {
+  const r = series.recurrence;
+  const repeat: Repeat =
+    r.pattern === "weekly" ? (r.interval === 2 ? "biweekly" : "weekly") : r.pattern === "absoluteMonthly" ? "monthlyDate" : "monthlyWeekday";
+  return {
+    ...fromMeeting(next),
+    time: series.localStart,
+    minutes: series.lengthMinutes,
+    agenda: series.standingTopics.map((a) => ({ key: newRowKey(), ...a })),
+    repeat,
+    repeatCount: r.count ?? series.occurrences.length,
+    wholeSeries: true,
   };
 }
 
