@@ -51,6 +51,15 @@ function claimsOf(token: string): Record<string, unknown> {
     return {};
   }
 }
+/** The app roles the token carries (Entra's "roles" claim): only for showing what the API would allow anyway. */
+export function rolesOf(s: Session): string[] {
+  const roles = claimsOf(s.token).roles; // one role may come as a string, several as an array
+  return typeof roles === "string" ? [roles] : Array.isArray(roles) ? roles.filter((r): r is string => typeof r === "string") : [];
+}
+
+/** Tenant admins (app role CollabAddin.Admin) manage the tenant's own meeting templates. */
+export const isTenantAdmin = (s: Session): boolean => rolesOf(s).includes("CollabAddin.Admin");
+
 /**
  * When the token expires by this browser's clock: its lifetime (exp − iat) from now, as MSAL does with expires_in.
  * Never exp itself: the server's clock and this one may disagree by minutes (or days, in tests).
@@ -98,11 +107,11 @@ export async function authConfig(): Promise<AuthConfig> {
 }
 
 /** Demo mode: a token from the development issuer (only an API running in Development serves /dev/token). */
-export async function demoSignIn(email: string, name: string, tenant: string): Promise<Session> {
+export async function demoSignIn(email: string, name: string, tenant: string, roles: string[] = []): Promise<Session> {
   const response = await fetch("/dev/token", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, name, tenant }),
+    body: JSON.stringify({ email, name, tenant, roles }),
   });
   if (!response.ok) throw new DemoSignInError(response.status);
   const { access_token } = (await response.json()) as { access_token: string };
@@ -156,7 +165,7 @@ export async function freshToken(force = false): Promise<string | null> {
   try {
     switch (s.via) {
       case "demo":
-        return (await demoSignIn(s.email, s.name, s.tenant)).token;
+        return (await demoSignIn(s.email, s.name, s.tenant, rolesOf(s))).token;
       case "naa": {
         if (!msal) return null;
         const result = await msal.pca.acquireTokenSilent({ scopes: msal.scopes, forceRefresh: force, ...hint(s.email) });

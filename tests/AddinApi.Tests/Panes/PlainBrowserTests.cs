@@ -201,6 +201,41 @@ public sealed partial class PlainBrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_tenant_admin_saves_the_plan_as_a_template_planners_start_from_and_deletes_it_in_english_at_350_px()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var page = await browser.OpenPlainAsync(app, Link("organizer", Organizer, "en-US", "&demoRole=admin"), width: 350);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Subject" }).FillAsync("Quarterly supplier review");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Goal" }).FillAsync("Agree the supplier scorecard and an owner per action by [date]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Agenda" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add agenda item" }).ClickAsync();
+        var item = page.GetByRole(AriaRole.Listitem, new() { Name = "Agenda item 1" });
+        await item.GetByRole(AriaRole.Textbox, new() { Name = "Topic" }).FillAsync("Scorecard");
+        await item.GetByRole(AriaRole.Textbox, new() { Name = "What is discussed" }).FillAsync("Each supplier's scores");
+        await item.GetByRole(AriaRole.Textbox, new() { Name = "Expected output" }).FillAsync("An agreed scorecard");
+
+        var own = page.GetByRole(AriaRole.Group, new() { Name = "Your organisation's templates" });
+        await own.GetByRole(AriaRole.Button, new() { Name = "Save as template" }).ClickAsync();
+        await Expect(own.GetByRole(AriaRole.Textbox, new() { Name = "Template name" })).ToHaveValueAsync("Quarterly supplier review");
+        await own.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Expect(own.GetByText("Template “Quarterly supplier review” saved", new() { Exact = false })).ToBeVisibleAsync();
+        await LooksRight(page, "plain-template-admin-en-350");
+        var stored = await app.WithDbAsync(Tenant, db => db.MeetingTemplates.Select(x => new { x.Name, x.Language }).SingleAsync());
+        Assert.Equal(("Quarterly supplier review", "en-US"), (stored.Name, stored.Language));
+
+        // Any planner now starts from it; the admin removes it again.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Start from a template", Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Quarterly supplier review (your organisation's)" });
+        await own.GetByRole(AriaRole.Button, new() { Name = "Delete template" }).ClickAsync();
+        await Expect(own.GetByText("Template “Quarterly supplier review” deleted", new() { Exact = false })).ToBeVisibleAsync();
+        Assert.Equal(0, await app.WithDbAsync(Tenant, db => db.MeetingTemplates.CountAsync()));
+        // Planners who are not admins see no such controls.
+        var bob = await browser.OpenPlainAsync(app, Link("organizer", NoteTaker, "en-US"), width: 350);
+        await Expect(bob.GetByRole(AriaRole.Combobox, new() { Name = "Start from a template", Exact = true })).ToBeVisibleAsync();
+        await Expect(bob.GetByRole(AriaRole.Button, new() { Name = "Save as template" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_register_opened_from_a_series_shows_that_series_decisions_until_asked_for_all_in_chinese()
     {
         await using var app = await TestApp.StartAsync(kestrel: true);

@@ -103,6 +103,7 @@ function App({ office, title, Pane }: { office: OfficeInfo; title: MessageKey; P
           demoUser!,
           DEMO_USERS.find((u) => u.email === demoUser!.toLowerCase())?.name ?? demoUser!,
           new URLSearchParams(location.search).get("tenant") ?? "contoso",
+          new URLSearchParams(location.search).get("demoRole") === "admin" ? ["CollabAddin.Admin"] : [],
         );
     signIn.then(
       (s) => {

@@ -170,6 +170,7 @@ export function OrganizerPane() {
             <TemplatePicker
               key={mode.key}
               me={session.email}
+              plan={form.plan}
               onPick={(change) => {
                 form.update(change);
                 setOpen((o) => (o.includes("agenda") ? o : [...o, "agenda"])); // show what the template filled in
