@@ -101,8 +101,7 @@ public static class MinutesApi
         {
             var items = await ItemsOf(db, id, ct);
             List<ActionItems.ActionItem> carried = meeting!.SeriesId is null ? []
-                : await Series.CarryForward.Carried(db, meeting).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
-                    .AsSplitQuery().ToListAsync(ct);
+                : await WithDepartments(Series.CarryForward.Carried(db, meeting)).ToListAsync(ct);
             MinutesContent content;
             try
             {
@@ -120,8 +119,7 @@ public static class MinutesApi
             }
             if (meeting.SeriesId is not null
                 && content.ActionItems.Select(r => r.Id).OfType<Guid>().Except(items.Select(i => i.Id)).Except(carried.Select(i => i.Id)).ToList() is { Count: > 0 } named)
-                carried.AddRange(await Series.CarryForward.Named(db, meeting, named).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
-                    .AsSplitQuery().ToListAsync(ct));
+                carried.AddRange(await WithDepartments(Series.CarryForward.Named(db, meeting, named)).ToListAsync(ct));
             try
             {
                 var report = await publisher.PublishAsync(meeting!, items, carried, content, document, Convert.ToHexStringLower(SHA256.HashData(document)), caller, culture, ct);
@@ -169,8 +167,11 @@ public static class MinutesApi
 
     /// <summary>Tracked, with departments: the reader's context and the publisher's merge both work on these.</summary>
     private static Task<List<ActionItems.ActionItem>> ItemsOf(CollabDb db, Guid meetingId, CancellationToken ct) =>
-        db.ActionItems.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
-            .Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt).AsSplitQuery().ToListAsync(ct);
+        WithDepartments(db.ActionItems.Where(i => i.MeetingId == meetingId).OrderBy(i => i.CreatedAt)).ToListAsync(ct);
+
+    /// <summary>Items as the reader and the merge need them: tracked, with their lead and cooperating departments.</summary>
+    private static IQueryable<ActionItems.ActionItem> WithDepartments(IQueryable<ActionItems.ActionItem> items) =>
+        items.Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department).AsSplitQuery();
 
     /// <summary>The meeting, if the caller runs it (organizer or note-taker): 404 outside the tenant, 403 for anyone else.</summary>
     internal static async Task<(Meeting? Meeting, ProblemHttpResult? Refusal)> LoadRunAsync(CollabDb db, Guid id, Caller caller, System.Globalization.CultureInfo culture, CancellationToken ct)

@@ -19,15 +19,18 @@ public static class CarryForward
 {
     /// <summary>Items of the occurrences before this one, open in the SQL sense (one query, no per-meeting round trip).</summary>
     public static IQueryable<ActionItem> Carried(CollabDb db, Meeting m) =>
-        db.ActionItems.Where(i => i.Status != ActionItemStatus.Done && i.Status != ActionItemStatus.Cancelled
-                                  && db.Meetings.Any(e => e.Id == i.MeetingId && e.SeriesId == m.SeriesId && e.StartUtc < m.StartUtc));
+        Earlier(db, m).Where(i => i.Status != ActionItemStatus.Done && i.Status != ActionItemStatus.Cancelled);
 
     /// <summary>
     /// Items of earlier occurrences the document names by id whatever their status: a row closed by this meeting's
     /// minutes is no longer open, and publishing the same minutes again must update it, not create it anew.
     /// </summary>
     public static IQueryable<ActionItem> Named(CollabDb db, Meeting m, IReadOnlyCollection<Guid> ids) =>
-        db.ActionItems.Where(i => ids.Contains(i.Id) && db.Meetings.Any(e => e.Id == i.MeetingId && e.SeriesId == m.SeriesId && e.StartUtc < m.StartUtc));
+        Earlier(db, m).Where(i => ids.Contains(i.Id));
+
+    /// <summary>Every item of the series' occurrences before this one.</summary>
+    private static IQueryable<ActionItem> Earlier(CollabDb db, Meeting m) =>
+        db.ActionItems.Where(i => db.Meetings.Any(e => e.Id == i.MeetingId && e.SeriesId == m.SeriesId && e.StartUtc < m.StartUtc));
 
     public static async Task<IReadOnlyList<OpenItem>> OpenItemsAsync(CollabDb db, Meeting m, CancellationToken ct)
     {

@@ -30,13 +30,13 @@ public static class RecurrenceRules
         void Fail(string field, string code, params object[] args) { errors++; error($"recurrence.{field}", code, args); }
 
         var r = new Recurrence { Interval = plan.Interval ?? 1 };
-        switch (plan.Pattern)
+        var named = Enum.GetValues<RecurrenceKind>().Where(k => Wire(k) == plan.Pattern).ToList();
+        if (named.Count == 0)
         {
-            case "weekly": r.Kind = RecurrenceKind.Weekly; break;
-            case "absoluteMonthly": r.Kind = RecurrenceKind.AbsoluteMonthly; break;
-            case "relativeMonthly": r.Kind = RecurrenceKind.RelativeMonthly; break;
-            default: Fail("pattern", "recurrence.pattern", plan.Pattern ?? ""); return null;
+            Fail("pattern", "recurrence.pattern", plan.Pattern ?? "");
+            return null;
         }
+        r.Kind = named[0];
         if (r.Interval is < 1 or > 12) Fail("interval", "recurrence.interval");
 
         var days = new List<DayOfWeek>();
@@ -111,6 +111,9 @@ public static class RecurrenceRules
                 return months % r.Interval == 0 && r.Days.Contains(d.DayOfWeek) && IsIndex(d, r.Index ?? WeekIndex.First);
         }
     }
+
+    /// <summary>A pattern's name as Graph and our API spell it (weekly, absoluteMonthly, relativeMonthly).</summary>
+    public static string Wire(RecurrenceKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     /// <summary>The local date-time of an occurrence as a UTC instant (a local time skipped by a clock change moves forward).</summary>
     public static DateTime StartUtc(DateOnly date, TimeOnly localStart, string timeZone)

@@ -82,7 +82,7 @@ public static class SeriesApi
                 title: Messages.Format("meeting.refused", culture), StatusCodes.Status422UnprocessableEntity,
                 new Dictionary<string, object?> { ["findings"] = errors, ["warnings"] = check.Verdict.Warnings });
 
-        var oldStanding = series.StandingTopics.OrderBy(t => t.Position).Select(t => (t.Topic, t.OwnerEmail, t.PlannedMinutes, t.ExpectedOutput)).ToList();
+        var oldStanding = SeriesPlanner.StandingShape(series);
         (series.Subject, series.TimeZone, series.Recurrence) = (plan.Subject!.Trim(), plan.TimeZone!.Trim(), recurrence!);
         series.StandingTopics.Clear();
         series.StandingTopics.AddRange(SeriesPlanner.Standing(plan));
@@ -101,8 +101,7 @@ public static class SeriesApi
                 m.Version++;
                 continue;
             }
-            var own = m.Agenda.OrderBy(a => a.Position).Select(a => (a.Topic, a.OwnerEmail, a.PlannedMinutes, a.ExpectedOutput)).ToList();
-            var occurrencePlan = own.SequenceEqual(oldStanding) ? SeriesPlanner.WithStandingAgenda(plan, series) : plan with { Agenda = SeriesPlanner.PlanOf(m).Agenda, Recurrence = null };
+            var occurrencePlan = SeriesPlanner.AgendaShape(m) == oldStanding ? SeriesPlanner.WithStandingAgenda(plan, series) : plan with { Agenda = SeriesPlanner.PlanOf(m).Agenda, Recurrence = null };
             var start = RecurrenceRules.StartUtc(date, series.LocalStart, series.TimeZone);
             MeetingPlanner.Apply(m, occurrencePlan, new PlanCheck(check.Verdict, start, start.AddMinutes(series.LengthMinutes)), language, now);
             m.OccurrenceStartUtc = start;
@@ -236,7 +235,7 @@ public static class SeriesApi
     private static ProblemHttpResult NotFound(CultureInfo culture) => Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("series.notFound", culture));
 
     private static PlannedRecurrence PlannedOf(Recurrence r) => new(
-        r.Kind switch { RecurrenceKind.Weekly => "weekly", RecurrenceKind.AbsoluteMonthly => "absoluteMonthly", _ => "relativeMonthly" },
+        RecurrenceRules.Wire(r.Kind),
         r.Interval, r.Days.Select(d => d.ToString().ToLowerInvariant()).ToList(), r.DayOfMonth, r.Index?.ToString().ToLowerInvariant(),
         r.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate is null ? r.Count : null);
 

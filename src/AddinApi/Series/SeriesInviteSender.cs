@@ -101,7 +101,7 @@ public sealed class SeriesInviteSender(CollabDb db, IGraphGateway graph, TimePro
         if (outcome == InviteState.Failed)
             foreach (var m in occurrences.Where(m => m.Invite.State == InviteState.AwaitingSeries))
                 (m.Invite.State, m.Invite.Error) = (InviteState.Failed, series.Invite.Error);
-        var standing = StandingFingerprint(series);
+        var standing = SeriesPlanner.StandingShape(series);
         foreach (var m in occurrences)
         {
             var match = found.FirstOrDefault(o => Math.Abs((o.OriginalStartUtc - m.OccurrenceStartUtc!.Value).TotalMinutes) < 1);
@@ -113,18 +113,12 @@ public sealed class SeriesInviteSender(CollabDb db, IGraphGateway graph, TimePro
             // the coming ones with an agenda of their own get it back with their own update.
             if (m.Invite.State == InviteState.AwaitingSeries || reapply && m.Invite.State == InviteState.Sent && m.StartUtc > now)
             {
-                var own = !m.AgendaDraft && (m.Invite.State == InviteState.AwaitingSeries && m.Version > 1 || AgendaFingerprint(m) != standing || m.StartUtc != m.OccurrenceStartUtc);
+                var own = !m.AgendaDraft && (m.Invite.State == InviteState.AwaitingSeries && m.Version > 1 || SeriesPlanner.AgendaShape(m) != standing || m.StartUtc != m.OccurrenceStartUtc);
                 (m.Invite.State, m.Invite.NextAttemptAt) = own ? (InviteState.UpdatePending, now) : (InviteState.Sent, (DateTime?)null);
             }
             if (id != m.Invite.GraphEventId || ical != m.Invite.ICalUId) m.UpdatedAt = now;
         }
     }
-
-    private static string StandingFingerprint(MeetingSeries s) =>
-        string.Join('\u001f', s.StandingTopics.OrderBy(t => t.Position).Select(t => $"{t.Topic}\u001e{t.OwnerEmail}\u001e{t.PlannedMinutes}\u001e{t.ExpectedOutput}"));
-
-    private static string AgendaFingerprint(Meeting m) =>
-        string.Join('\u001f', m.Agenda.OrderBy(t => t.Position).Select(t => $"{t.Topic}\u001e{t.OwnerEmail}\u001e{t.PlannedMinutes}\u001e{t.ExpectedOutput}"));
 
     /// <summary>The master event: the first occurrence's people and place, the standing topics, and how it repeats.</summary>
     public static EventDraft Draft(MeetingSeries series, List<Meeting> occurrences)

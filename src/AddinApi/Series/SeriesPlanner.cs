@@ -73,9 +73,19 @@ public static class SeriesPlanner
         PreReads = m.PreReads.OrderBy(p => p.Position).Select(p => new PlannedPreRead(p.Title, p.Url, [.. p.ReaderList])).ToList(),
     };
 
+    /// <summary>The series' standing topics as attendees see them: an occurrence whose agenda has this shape has none of its own.</summary>
+    public static string StandingShape(MeetingSeries s) =>
+        Shape(s.StandingTopics.OrderBy(t => t.Position).Select(t => (t.Topic, t.OwnerEmail, t.PlannedMinutes, t.ExpectedOutput)));
+
+    public static string AgendaShape(Meeting m) =>
+        Shape(m.Agenda.OrderBy(a => a.Position).Select(a => (a.Topic, a.OwnerEmail, a.PlannedMinutes, a.ExpectedOutput)));
+
+    private static string Shape(IEnumerable<(string Topic, string Owner, int Minutes, string Output)> items) =>
+        string.Join('\u001f', items.Select(i => $"{i.Topic}\u001e{i.Owner}\u001e{i.Minutes}\u001e{i.Output}"));
+
     /// <summary>What Graph is told about the series: the pattern from the first date, in the series' zone.</summary>
     public static Graph.EventRecurrence ToGraph(MeetingSeries s) => new(
-        s.Recurrence.Kind switch { RecurrenceKind.Weekly => "weekly", RecurrenceKind.AbsoluteMonthly => "absoluteMonthly", _ => "relativeMonthly" },
+        RecurrenceRules.Wire(s.Recurrence.Kind),
         s.Recurrence.Interval, s.Recurrence.Days.Select(d => d.ToString().ToLowerInvariant()).ToList(), s.Recurrence.Kind == RecurrenceKind.AbsoluteMonthly ? s.Recurrence.DayOfMonth : null,
         s.Recurrence.Index?.ToString().ToLowerInvariant(), RecurrenceRules.FirstDayOfWeek.ToString().ToLowerInvariant(),
         s.FirstDate, s.Recurrence.EndDate, s.Recurrence.EndDate is null ? s.Recurrence.Count : null, s.TimeZone);
