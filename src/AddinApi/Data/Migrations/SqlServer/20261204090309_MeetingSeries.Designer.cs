@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CollabAddin.Api.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCollabDb))]
-    [Migration("20261204073936_AgendaDraft")]
-    partial class AgendaDraft
+    [Migration("20261204090309_MeetingSeries")]
+    partial class MeetingSeries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

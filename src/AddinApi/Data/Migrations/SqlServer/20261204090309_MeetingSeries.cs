@@ -11,6 +11,13 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AgendaDraft",
+                table: "Meetings",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OccurrenceStartUtc",
                 table: "Meetings",
@@ -135,6 +142,10 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Meetings_SeriesId_StartUtc",
+                table: "Meetings");
+
+            migrationBuilder.DropColumn(
+                name: "AgendaDraft",
                 table: "Meetings");
 
             migrationBuilder.DropColumn(

@@ -11,6 +11,13 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AgendaDraft",
+                table: "Meetings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "OccurrenceStartUtc",
                 table: "Meetings",
@@ -135,6 +142,10 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Meetings_SeriesId_StartUtc",
+                table: "Meetings");
+
+            migrationBuilder.DropColumn(
+                name: "AgendaDraft",
                 table: "Meetings");
 
             migrationBuilder.DropColumn(

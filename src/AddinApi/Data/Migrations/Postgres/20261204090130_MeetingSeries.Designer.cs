@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CollabAddin.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCollabDb))]
-    [Migration("20261204065401_MeetingSeries")]
+    [Migration("20261204090130_MeetingSeries")]
     partial class MeetingSeries
     {
         /// <inheritdoc />
@@ -540,6 +540,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AgendaDraft")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("ClockItemStartedAt")
                         .HasColumnType("timestamp with time zone");
