@@ -13,6 +13,7 @@ using CollabAddin.Api.Hosting;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
 using CollabAddin.Api.Minutes;
+using CollabAddin.Api.Projects;
 using CollabAddin.Api.Reports;
 using CollabAddin.Api.Series;
 using CollabAddin.Api.Templates;
@@ -67,6 +68,7 @@ api.MapTemplates();
 api.MapPeople();
 api.MapReports();
 api.MapDepartments();
+api.MapProjects();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

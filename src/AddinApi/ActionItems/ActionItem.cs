@@ -3,13 +3,25 @@ using CollabAddin.Api.Meetings;
 
 namespace CollabAddin.Api.ActionItems;
 
-/// <summary>A commitment that came out of a meeting: what, who, by when, which departments.</summary>
+/// <summary>
+/// A commitment: what, who, by when, which departments. It came out of a meeting, or is a task of a collaboration
+/// project (Projects/Project), or both (a project meeting's item); at least one of the two is always set.
+/// </summary>
 public sealed class ActionItem
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }
-    public Guid MeetingId { get; set; }
+    public Guid? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
+
+    /// <summary>The collaboration project this is a task of (the responsibilities table, 《部门协作职责分工表》).</summary>
+    public Guid? ProjectId { get; set; }
+    public Projects.Project? Project { get; set; }
+    /// <summary>The project milestone it leads to: a late or blocked task puts that milestone at risk.</summary>
+    public Guid? MilestoneId { get; set; }
+    /// <summary>A project task's deliverable and the standard it is accepted against.</summary>
+    public string? Deliverable { get; set; }
+    public string? AcceptanceStandard { get; set; }
 
     /// <summary>The agenda item this came from, when the minutes say so.</summary>
     public Guid? AgendaItemId { get; set; }
@@ -46,6 +58,12 @@ public sealed class ActionItem
 
     /// <summary>Bumped on every save; the ETag clients send back in If-Match.</summary>
     public int Version { get; set; }
+
+    // Read from the meeting, or for a project task without one, the project (both must be loaded): what mails and
+    // reports name it by, the language they are written in, and who answers for it at the last escalation level.
+    public string? SourceName => Meeting?.Subject ?? (Project is null ? null : $"{Project.Number} {Project.Title}");
+    public string? Language => Meeting?.Language ?? Project?.Language;
+    public string? StewardEmail => Meeting?.OrganizerEmail ?? Project?.InitiatorEmail;
 
     /// <summary>
     /// The row as the minutes last published it (JSON), or null for items that did not come from minutes. It is the

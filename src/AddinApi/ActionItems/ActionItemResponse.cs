@@ -4,12 +4,15 @@ namespace CollabAddin.Api.ActionItems;
 
 public sealed record PersonRef(string Email, string DisplayName);
 public sealed record DepartmentRef(Guid Id, string Name);
+/// <summary>The collaboration project an item is a task of: enough to name it and link to it.</summary>
+public sealed record ProjectRef(Guid Id, string Number, string Title);
 
 /// <summary>An action item as clients see it. The tenant and directory ids stay inside: clients have no use for them.</summary>
 public sealed record ActionItemResponse(
     Guid Id,
-    Guid MeetingId,
-    string MeetingSubject,
+    Guid? MeetingId,
+    string? MeetingSubject,
+    ProjectRef? Project,
     Guid? AgendaItemId,
     string Title,
     string? Details,
@@ -23,6 +26,9 @@ public sealed record ActionItemResponse(
     string? NeedsHelpReason,
     string? ProgressNote,
     string? DeviationReason,
+    string? Deliverable,
+    string? AcceptanceStandard,
+    Guid? MilestoneId,
     bool IsOverdue,
     DateTime CreatedAt,
     DateTime UpdatedAt,
@@ -33,12 +39,15 @@ public sealed record ActionItemResponse(
     /// meeting and departments. Overdue depends on "today" in the item's zone, so it is filled in afterwards.
     /// </summary>
     public static readonly Expression<Func<ActionItem, ActionItemResponse>> Projection = i => new ActionItemResponse(
-        i.Id, i.MeetingId, i.Meeting!.Subject, i.AgendaItemId, i.Title, i.Details,
+        i.Id, i.MeetingId, i.Meeting == null ? null : i.Meeting.Subject,
+        i.Project == null ? null : new ProjectRef(i.Project.Id, i.Project.Number, i.Project.Title),
+        i.AgendaItemId, i.Title, i.Details,
         new PersonRef(i.OwnerEmail, i.OwnerName),
         i.DueDate, i.TimeZone,
         i.LeadDepartment == null ? null : new DepartmentRef(i.LeadDepartment.Id, i.LeadDepartment.Name),
         i.CooperatingDepartments.Select(c => new DepartmentRef(c.DepartmentId, c.Department!.Name)).ToList(),
-        i.Status, i.NeedsHelp, i.NeedsHelpReason, i.ProgressNote, i.DeviationReason, false, i.CreatedAt, i.UpdatedAt, i.Version);
+        i.Status, i.NeedsHelp, i.NeedsHelpReason, i.ProgressNote, i.DeviationReason,
+        i.Deliverable, i.AcceptanceStandard, i.MilestoneId, false, i.CreatedAt, i.UpdatedAt, i.Version);
 
     private static readonly Func<ActionItem, ActionItemResponse> Map = Projection.Compile();
 

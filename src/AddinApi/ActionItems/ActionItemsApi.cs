@@ -2,6 +2,7 @@ using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class ActionItemsApi
         var api = routes.MapGroup("/api").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Action items");
         api.MapGet("/me/action-items", ListMine).WithSummary("The caller's action items across meetings, by due date.");
         api.MapGet("/action-items/{id:guid}", Get).WithSummary("One action item, with its ETag.").Refuses(404);
-        api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.").Refuses(404, 412, 422, 428);
+        api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.").Refuses(404, 409, 412, 422, 428);
         api.MapGet("/action-items/{id:guid}/history", History).WithSummary("Every change to the item, newest first.").Refuses(404);
     }
 
@@ -61,7 +62,7 @@ public static class ActionItemsApi
         var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
         if (item is null) return NotFound(culture);
-        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee(culture);
+        if (!(await ItemAccess.OfAsync(db, item, caller, ct)).CanSee) return CannotSee(culture);
         response.Headers.ETag = ETags.For(item.Version);
         return TypedResults.Ok(ActionItemResponse.From(item, clock.GetUtcNow().UtcDateTime));
     }
@@ -72,8 +73,10 @@ public static class ActionItemsApi
         var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems, id, ct);
         if (item is null) return NotFound(culture);
-        var access = ItemAccess.Of(item, caller);
+        var access = await ItemAccess.OfAsync(db, item, caller, ct);
         if (!access.CanSee) return CannotSee(culture);
+        if (access.ProjectClosed)
+            return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("project.closed", culture));
         if (!access.CanChange)
             return Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("item.cannotChange", culture));
 
@@ -114,7 +117,7 @@ public static class ActionItemsApi
         var culture = RequestLanguage.Of(request);
         var item = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
         if (item is null) return NotFound(culture);
-        if (!ItemAccess.Of(item, caller).CanSee) return CannotSee(culture);
+        if (!(await ItemAccess.OfAsync(db, item, caller, ct)).CanSee) return CannotSee(culture);
         var rows = await db.ActionItemChanges.Where(c => c.ActionItemId == id).OrderByDescending(c => c.Id)
             .Select(c => new ActionItemChangeResponse(c.Id, c.At, new PersonRef(c.ByEmail, c.ByName), c.Source, c.Field, c.OldValue, c.NewValue))
             .ToListAsync(ct);
@@ -155,12 +158,25 @@ public static class ActionItemsApi
     private static ProblemHttpResult CannotSee(System.Globalization.CultureInfo culture) =>
         Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format("item.cannotSee", culture));
 
-    private readonly record struct ItemAccess(bool IsOwner, MeetingAccess Meeting)
+    /// <summary>
+    /// What the caller is to an item: its owner, someone in its meeting, someone in its project. The meeting's organizer
+    /// and note-taker, and the project's initiator, initiating head and the lead department's head change it besides the
+    /// owner; a closed project's tasks change no more.
+    /// </summary>
+    private readonly record struct ItemAccess(bool IsOwner, MeetingAccess Meeting, bool SeesProject, bool RunsProject, bool ProjectClosed)
     {
-        public static ItemAccess Of(ActionItem item, Caller caller) =>
-            new(PersonMatch.Is(item.OwnerObjectId, item.OwnerEmail, caller), MeetingAccess.Of(item.Meeting!, caller));
+        public static async Task<ItemAccess> OfAsync(CollabDb db, ActionItem item, Caller caller, CancellationToken ct)
+        {
+            var owner = PersonMatch.Is(item.OwnerObjectId, item.OwnerEmail, caller);
+            var meeting = item.Meeting is null ? default : MeetingAccess.Of(item.Meeting, caller);
+            if (item.ProjectId is not { } id) return new(owner, meeting, false, false, false);
+            var project = await db.Projects.AsNoTracking().WithPeople().SingleAsync(p => p.Id == id, ct);
+            var access = ProjectAccess.Of(project, caller, owner);
+            var leadHead = item.LeadDepartmentId is { } lead && access.HeadOf.Contains(lead);
+            return new(owner, meeting, access.CanSee(project), access.Runs || leadHead, project.State == ProjectState.Closed);
+        }
 
-        public bool CanSee => IsOwner || Meeting.CanSee;
-        public bool CanChange => IsOwner || Meeting.Runs;
+        public bool CanSee => IsOwner || Meeting.CanSee || SeesProject;
+        public bool CanChange => !ProjectClosed && (IsOwner || Meeting.Runs || RunsProject);
     }
 }

@@ -23,6 +23,9 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Templates.MeetingTemplate> MeetingTemplates => Set<Templates.MeetingTemplate>();
     public DbSet<TopicProposal> TopicProposals => Set<TopicProposal>();
     public DbSet<Series.MeetingSeries> Series => Set<Series.MeetingSeries>();
+    public DbSet<Projects.Project> Projects => Set<Projects.Project>();
+    public DbSet<Projects.ProjectMilestone> ProjectMilestones => Set<Projects.ProjectMilestone>();
+    public DbSet<Projects.ProjectEvent> ProjectEvents => Set<Projects.ProjectEvent>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
@@ -50,6 +53,9 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         modelBuilder.Entity<Templates.MeetingTemplate>().HasQueryFilter(t => t.TenantId == TenantId);
         modelBuilder.Entity<TopicProposal>().HasQueryFilter(p => p.TenantId == TenantId);
         modelBuilder.Entity<Series.MeetingSeries>().HasQueryFilter(s => s.TenantId == TenantId);
+        modelBuilder.Entity<Projects.Project>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectMilestone>().HasQueryFilter(m => m.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectEvent>().HasQueryFilter(e => e.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);

@@ -330,5 +330,7 @@ internal static class CollabModel
             d.HasIndex(x => new { x.TenantId, x.MeetingId });
             d.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt }); // the register's search: by status, newest first
         });
+
+        Projects.ProjectModel.Configure(model);
     }
 }

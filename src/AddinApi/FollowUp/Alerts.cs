@@ -42,10 +42,16 @@ internal static class Alerts
             planned = true;
             var item = tracked[id];
             // The meeting and department may be new in this very save, so the tracker is asked before the database.
-            var meeting = db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).Where(m => m.Id == item.MeetingId)
-                .Select(m => new { m.OrganizerEmail, m.Subject, m.Language }).FirstOrDefault()
-                ?? await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.Id == item.MeetingId)
-                    .Select(m => new { m.OrganizerEmail, m.Subject, m.Language }).SingleAsync(ct);
+            // A project task without a meeting answers to its project's initiator instead of an organizer.
+            var meeting = item.MeetingId is null
+                ? db.ChangeTracker.Entries<Projects.Project>().Select(e => e.Entity).Where(p => p.Id == item.ProjectId)
+                      .Select(p => new { OrganizerEmail = p.InitiatorEmail, Subject = $"{p.Number} {p.Title}", Language = (string?)p.Language }).FirstOrDefault()
+                  ?? await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == item.ProjectId)
+                      .Select(p => new { OrganizerEmail = p.InitiatorEmail, Subject = p.Number + " " + p.Title, Language = (string?)p.Language }).SingleAsync(ct)
+                : db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).Where(m => m.Id == item.MeetingId)
+                      .Select(m => new { m.OrganizerEmail, m.Subject, Language = (string?)m.Language }).FirstOrDefault()
+                  ?? await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.Id == item.MeetingId)
+                      .Select(m => new { m.OrganizerEmail, m.Subject, Language = (string?)m.Language }).SingleAsync(ct);
             var contact = item.LeadDepartmentId is not { } lead ? null
                 : db.ChangeTracker.Entries<Departments.Department>().FirstOrDefault(e => e.Entity.Id == lead)?.Entity.ContactEmail
                   ?? await db.Departments.IgnoreQueryFilters().Where(d => d.Id == lead).Select(d => d.ContactEmail).SingleOrDefaultAsync(ct);
@@ -61,14 +67,14 @@ internal static class Alerts
                 FromMailbox = options.SenderMailbox,
                 To = string.Join(';', to),
                 Subject = zh ? $"【{what}】{item.Title}" : $"{item.OwnerName}: \"{item.Title}\" {what}",
-                HtmlBody = Body(item, meeting.Subject, blocked, zh, options),
+                HtmlBody = Body(item, meeting.Subject, item.MeetingId is null, blocked, zh, options),
                 CreatedAt = now,
             });
         }
         return planned;
     }
 
-    private static string Body(ActionItem item, string meeting, bool blocked, bool zh, FollowUpOptions options)
+    private static string Body(ActionItem item, string meeting, bool ofProject, bool blocked, bool zh, FollowUpOptions options)
     {
         string E(string? s) => InviteBody.Encode(s);
         var reason = item.NeedsHelp ? item.NeedsHelpReason : item.ProgressNote;
@@ -82,7 +88,7 @@ internal static class Alerts
         Row(zh ? "负责人" : "Assignee", $"{item.OwnerName} <{item.OwnerEmail}>");
         Row(zh ? "原因" : "Reason", reason ?? (zh ? "（未说明）" : "(none given)"));
         Row(zh ? "截止日期" : "Due", item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—");
-        Row(zh ? "会议" : "Meeting", meeting);
+        Row(ofProject ? (zh ? "项目" : "Project") : (zh ? "会议" : "Meeting"), meeting);
         html.Append("</table>");
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(options.ItemLink(item.Id))}\">{(zh ? "在任务窗格中打开" : "Open it in the task pane")}</a></p>");
         html.Append(Http.MailHtml.Close(zh, zh ? "发起人和主导部门联系人会收到此提醒。" : "The organizer and the lead department's contact receive this alert."));

@@ -28,6 +28,8 @@ public sealed class FollowUpOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Where a mail sends someone to act on an item: the items pane opened on it.</summary>
+    /// <summary>Where people open a collaboration project: the Projects pane on that project.</summary>
+    public string ProjectLink(Guid project) => $"{PublicBaseUrl.TrimEnd('/')}/projects.html#project={project}";
     public string ItemLink(Guid item) => $"{PublicBaseUrl.TrimEnd('/')}/items.html#item={item}";
 
     /// <summary>Where an attendee rates a meeting, the first question already answered with <paramref name="goal"/> (one click from the mail).</summary>

@@ -27,7 +27,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = DateOnly.FromDateTime(now.AddDays(2));
-        var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.LeadDepartment)
+        var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.Project).Include(i => i.LeadDepartment)
             .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest).ToListAsync(ct);
         // Nearly always empty: the units that failed before and wait for their back-off (or for a person).
         _failures = await db.PlanningFailures.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(f => (f.TenantId, f.Key), ct);
@@ -106,7 +106,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         var overdue = items.Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ToList();
         var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
         if (overdue.Count + soon.Count == 0) return 0;
-        var zh = items.Any(i => RequestLanguage.IsChinese(i.Meeting?.Language));
+        var zh = items.Any(i => RequestLanguage.IsChinese(i.Language));
         var body = new StringBuilder(MailHtml.Open);
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(items[0].OwnerName)}{(zh ? "，您好：" : ",")}</p>");
         Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
@@ -121,7 +121,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         if (items.Count == 0) return;
         body.Append(CultureInfo.InvariantCulture, $"<h3>{title}</h3><ul>");
         foreach (var i in items)
-            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(O.ItemLink(i.Id))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? Late(today.DayNumber - i.DueDate!.Value.DayNumber, zh) : "")} · {E(i.Meeting?.Subject)}</li>");
+            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(O.ItemLink(i.Id))}\">{E(i.Title)}</a> — {(zh ? "截止" : "due")} {i.DueDate:yyyy-MM-dd}{(i.DueDate < today ? Late(today.DayNumber - i.DueDate!.Value.DayNumber, zh) : "")} · {E(i.SourceName)}</li>");
         body.Append("</ul>");
     }
 
@@ -142,7 +142,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
             {
                 1 => (item.LeadDepartment?.ContactEmail, item.LeadDepartment is null ? null : $"{item.LeadDepartment.Name} contact"),
                 2 => await graph.GetManagerAsync(item.OwnerEmail, ct) is { } manager ? (manager.Email, $"manager {manager.DisplayName}") : (null, null),
-                _ => (item.Meeting?.OrganizerEmail, "organizer"),
+                _ => (item.StewardEmail, item.MeetingId is null ? "project initiator" : "organizer"),
             };
             if (to is null)
             {
@@ -152,7 +152,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                 skipToNext = true; // go straight to the next level instead
                 continue;
             }
-            var zh = RequestLanguage.IsChinese(item.Meeting?.Language);
+            var zh = RequestLanguage.IsChinese(item.Language);
             var body = EscalationBody(item, level, late, zh);
             History(item, level, $"level {level} → {who} {to}", now); // saved with the mail, in one transaction
             planned += await QueueAsync(item.TenantId, key, "escalation", [to],
@@ -172,7 +172,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     private async Task<int> WeeklyReportsAsync(DateTime now, CancellationToken ct)
     {
         var organizers = await db.ActionItems.IgnoreQueryFilters().AsNoTracking()
-            .Where(i => Live.Contains(i.Status))
+            .Where(i => Live.Contains(i.Status) && i.MeetingId != null) // a project task without a meeting is in its project's report
             .Select(i => new { i.TenantId, i.Meeting!.OrganizerEmail, i.Meeting.OrganizerName, i.Meeting.TimeZone, i.Meeting.Language, i.Meeting.StartUtc })
             .ToListAsync(ct);
         var planned = 0;
@@ -251,7 +251,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         Row(zh ? "负责人" : "Owner", $"{E(item.OwnerName)} &lt;{E(item.OwnerEmail)}&gt;");
         Row(zh ? "截止日期" : "Due", $"{item.DueDate:yyyy-MM-dd}");
         Row(zh ? "最新进展" : "Latest progress", E(item.ProgressNote ?? (zh ? "（尚无进展说明）" : "(no progress note yet)")));
-        Row(zh ? "会议" : "Meeting", E(item.Meeting?.Subject));
+        Row(item.MeetingId is null ? (zh ? "项目" : "Project") : (zh ? "会议" : "Meeting"), E(item.SourceName));
         html.Append("</table>");
         html.Append(CultureInfo.InvariantCulture, $"<p><b>{ask}</b></p>");
         html.Append(MailHtml.Close(zh, zh ? "点击行动项可在 Outlook 的 CollabAddin 窗格中打开它。" : "Click the item to open it in the CollabAddin pane in Outlook."));

@@ -35,6 +35,8 @@ public sealed class Meeting
     public MeetingInvite Invite { get; set; } = new();
     /// <summary>The series this meeting is an occurrence of (Series/MeetingSeries), or null for a single meeting.</summary>
     public Guid? SeriesId { get; set; }
+    /// <summary>The collaboration project this meeting belongs to (its kickoff, its regular meetings), or null.</summary>
+    public Guid? ProjectId { get; set; }
     /// <summary>An occurrence's start as the pattern gives it (Graph's originalStart): it keeps its place in the series when moved.</summary>
     public DateTime? OccurrenceStartUtc { get; set; }
     /// <summary>As recorded by the latest published minutes.</summary>

@@ -259,8 +259,8 @@ public static class MeetingsApi
     private static async Task<Dictionary<Guid, ItemProgress>> ProgressOfAsync(CollabDb db, List<Guid> meetingIds, DateTime now, CancellationToken ct)
     {
         if (meetingIds.Count == 0) return [];
-        var items = await db.ActionItems.AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId))
-            .Select(i => new { i.MeetingId, i.Status, i.DueDate, i.TimeZone }).ToListAsync(ct);
+        var items = await db.ActionItems.AsNoTracking().Where(i => i.MeetingId != null && meetingIds.Contains(i.MeetingId.Value))
+            .Select(i => new { MeetingId = i.MeetingId!.Value, i.Status, i.DueDate, i.TimeZone }).ToListAsync(ct);
         return items.GroupBy(i => i.MeetingId).ToDictionary(g => g.Key, g => new ItemProgress(
             g.Count(),
             g.Count(i => i.Status == ActionItemStatus.Done),

@@ -4,7 +4,7 @@ using CollabAddin.Minutes;
 namespace CollabAddin.Api.Reports;
 
 /// <summary>One row of the progress tracking table (任务进度跟踪表).</summary>
-public sealed record ProgressRow(Guid Id, Guid MeetingId, string Meeting, string Item, string OwnerName, string OwnerEmail,
+public sealed record ProgressRow(Guid Id, Guid? MeetingId, string Meeting, string Item, string OwnerName, string OwnerEmail,
     string? LeadDepartment, IReadOnlyList<string> CooperatingDepartments, DateOnly? Due, string Status, string? ProgressNote, int DaysLate, string? DeviationReason);
 
 public sealed record DepartmentFigures(string Department, int Overdue, int Blocked);

@@ -9,7 +9,7 @@ namespace CollabAddin.Api.Reports;
 /// <summary>Builds the progress table and the figures from the store. Who sees which rows is decided by the caller of each method.</summary>
 public sealed class ProgressReports(CollabDb db, TimeProvider clock)
 {
-    public sealed record Filter(Guid? MeetingId, string? Department, DateOnly? From, DateOnly? To);
+    public sealed record Filter(Guid? MeetingId, string? Department, DateOnly? From, DateOnly? To, Guid? ProjectId = null);
 
     /// <summary>The weekly report: everything from the meetings this person organized.</summary>
     public Task<ProgressReport> ForOrganizerAsync(string tenantId, string organizer, CancellationToken ct) =>
@@ -40,10 +40,11 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
         var to = filter.To ?? DateOnly.FromDateTime(now);
         var from = filter.From ?? to.AddDays(-90);
         if (filter.MeetingId is { } meeting) { items = items.Where(i => i.MeetingId == meeting); decisions = decisions.Where(d => d.MeetingId == meeting); }
+        if (filter.ProjectId is { } project) { items = items.Where(i => i.ProjectId == project); decisions = decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId && m.ProjectId == project)); }
         if (filter.Department is { Length: > 0 } department)
             items = items.Where(i => i.LeadDepartment!.Name == department || i.CooperatingDepartments.Any(c => c.Department!.Name == department));
         var loaded = await items.Where(i => i.Status != ActionItemStatus.Cancelled)
-            .Include(i => i.Meeting).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
+            .Include(i => i.Meeting).Include(i => i.Project).Include(i => i.LeadDepartment).Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
             .AsSplitQuery().AsNoTracking().ToListAsync(ct);
         var ids = loaded.Select(i => i.Id).ToList();
         var history = await db.ActionItemChanges.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.ActionItemId))
@@ -61,7 +62,7 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
             : Math.Max(0, Today(i).DayNumber - due.DayNumber);
 
         var rows = loaded.Where(i => filter.From is null && filter.To is null || i.DueDate is { } d && d >= from && d <= to)
-            .Select(i => new ProgressRow(i.Id, i.MeetingId, i.Meeting!.Subject, i.Title, i.OwnerName, i.OwnerEmail, i.LeadDepartment?.Name,
+            .Select(i => new ProgressRow(i.Id, i.MeetingId, i.SourceName ?? "", i.Title, i.OwnerName, i.OwnerEmail, i.LeadDepartment?.Name,
                 i.CooperatingDepartments.Select(c => c.Department!.Name).Order(StringComparer.Ordinal).ToList(), i.DueDate, i.Status.ToWire(),
                 i.ProgressNote, DaysLate(i), i.DeviationReason)).ToList();
 

@@ -40,7 +40,7 @@ public static class CarryForward
             .ToListAsync(ct);
         // Oldest meeting first, then by due date: the order the note-taker walks them ("from last week…").
         return rows.OrderBy(r => r.StartUtc).ThenBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.CreatedAt)
-            .Select(r => new OpenItem(r.Id, r.Title, r.OwnerEmail, r.OwnerName, r.DueDate, r.Status.ToWire(), r.ProgressNote, r.NeedsHelp, r.MeetingId, r.StartUtc))
+            .Select(r => new OpenItem(r.Id, r.Title, r.OwnerEmail, r.OwnerName, r.DueDate, r.Status.ToWire(), r.ProgressNote, r.NeedsHelp, r.MeetingId!.Value, r.StartUtc))
             .ToList();
     }
 }

@@ -1,0 +1,115 @@
+using CollabAddin.Api.ActionItems;
+using CollabAddin.Api.Departments;
+using CollabAddin.Api.Meetings;
+using Microsoft.EntityFrameworkCore;
+using static CollabAddin.Api.Data.CollabModel;
+
+namespace CollabAddin.Api.Projects;
+
+/// <summary>The projects' tables, configured beside the feature; CollabModel calls it with the rest of the model.</summary>
+internal static class ProjectModel
+{
+    public const int NumberLength = 32;
+
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<Project>(p =>
+        {
+            p.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            p.Property(x => x.Number).HasMaxLength(NumberLength);
+            p.Property(x => x.Title).HasMaxLength(TitleLength);
+            p.Property(x => x.InitiatorEmail).HasMaxLength(EmailLength);
+            p.Property(x => x.InitiatorName).HasMaxLength(NameLength);
+            p.Property(x => x.InitiatorObjectId).HasMaxLength(TenantLength);
+            p.Property(x => x.Background).HasMaxLength(TextLength);
+            p.Property(x => x.Goal).HasMaxLength(GoalLength);
+            p.Property(x => x.Scope).HasMaxLength(TextLength);
+            p.Property(x => x.Exclusions).HasMaxLength(TextLength);
+            p.Property(x => x.ExpectedResults).HasMaxLength(TextLength);
+            p.Property(x => x.TimeZone).HasMaxLength(TimeZoneLength);
+            p.Property(x => x.Language).HasMaxLength(EnumLength);
+            p.Property(x => x.State).HasConversion<string>().HasMaxLength(EnumLength);
+            p.Property(x => x.ReturnReason).HasMaxLength(EnumLength);
+            p.Property(x => x.ReturnComment).HasMaxLength(GoalLength);
+            p.Property(x => x.ExecutiveEmail).HasMaxLength(EmailLength);
+            p.Property(x => x.ExecutiveName).HasMaxLength(NameLength);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasIndex(x => new { x.TenantId, x.Number }).IsUnique(); // the readable number is the tenant's own
+            p.HasIndex(x => new { x.TenantId, x.InitiatorEmail });
+            p.HasOne(x => x.InitiatingDepartment).WithMany().HasForeignKey(x => x.InitiatingDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            p.OwnsMany(x => x.Kpis, k =>
+            {
+                k.ToTable("ProjectKpis");
+                k.WithOwner().HasForeignKey("ProjectId");
+                k.HasKey("ProjectId", nameof(ProjectKpi.Position));
+                k.Property(x => x.Name).HasMaxLength(NameLength);
+                k.Property(x => x.Target).HasMaxLength(NameLength);
+                k.Property(x => x.Unit).HasMaxLength(EnumLength * 2);
+            });
+            p.OwnsMany(x => x.Departments, d =>
+            {
+                d.ToTable("ProjectDepartments");
+                d.WithOwner().HasForeignKey("ProjectId");
+                d.HasKey("ProjectId", nameof(InvolvedDepartment.DepartmentId));
+                d.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+                d.Property(x => x.Response).HasConversion<string>().HasMaxLength(EnumLength);
+                d.Property(x => x.Comment).HasMaxLength(GoalLength);
+                d.Property(x => x.RespondedByEmail).HasMaxLength(EmailLength);
+                d.Property(x => x.RespondedByName).HasMaxLength(NameLength);
+            });
+            p.OwnsOne(x => x.Communication, c =>
+            {
+                c.Property(x => x.SeriesId).HasColumnName("CommunicationSeriesId");
+                c.Property(x => x.Cadence).HasColumnName("Cadence").HasMaxLength(TitleLength);
+                c.Property(x => x.Channels).HasColumnName("Channels").HasMaxLength(GoalLength);
+                c.Property(x => x.RoutineContacts).HasColumnName("RoutineContacts").HasMaxLength(GoalLength);
+                c.Property(x => x.MajorDecisions).HasColumnName("MajorDecisions").HasMaxLength(GoalLength);
+            });
+            p.Navigation(x => x.Communication).IsRequired();
+        });
+
+        model.Entity<ProjectMilestone>(m =>
+        {
+            m.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            m.Property(x => x.Name).HasMaxLength(NameLength);
+            m.Property(x => x.Version).IsConcurrencyToken();
+            m.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            m.HasIndex(x => new { x.TenantId, x.ProjectId, x.Date });
+            m.OwnsMany(x => x.Confirmations, c =>
+            {
+                c.ToTable("MilestoneConfirmations");
+                c.WithOwner().HasForeignKey("MilestoneId");
+                c.HasKey("MilestoneId", nameof(MilestoneConfirmation.DepartmentId));
+                c.Property(x => x.ByEmail).HasMaxLength(EmailLength);
+                c.Property(x => x.ByName).HasMaxLength(NameLength);
+            });
+        });
+
+        model.Entity<ProjectEvent>(e =>
+        {
+            e.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            e.Property(x => x.ByEmail).HasMaxLength(EmailLength);
+            e.Property(x => x.ByName).HasMaxLength(NameLength);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Detail).HasMaxLength(GoalLength);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ProjectId, x.Id });
+        });
+
+        // A task belongs to its project and may lead to one of its milestones; a meeting may belong to a project.
+        model.Entity<ActionItem>(i =>
+        {
+            i.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            i.HasOne<ProjectMilestone>().WithMany().HasForeignKey(x => x.MilestoneId).OnDelete(DeleteBehavior.Restrict);
+            i.HasIndex(x => new { x.TenantId, x.ProjectId });
+            i.Property(x => x.Deliverable).HasMaxLength(GoalLength);
+            i.Property(x => x.AcceptanceStandard).HasMaxLength(GoalLength);
+        });
+        model.Entity<Meeting>(m => m.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict));
+        model.Entity<Department>(d =>
+        {
+            d.Property(x => x.HeadEmail).HasMaxLength(EmailLength);
+            d.Property(x => x.HeadName).HasMaxLength(NameLength);
+        });
+    }
+}
