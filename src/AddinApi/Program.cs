@@ -69,6 +69,7 @@ api.MapPeople();
 api.MapReports();
 api.MapDepartments();
 api.MapProjects();
+api.MapProjectWork();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

@@ -139,6 +139,7 @@ public static class ActionItemsApi
 
     internal static Task<ActionItem?> LoadAsync(IQueryable<ActionItem> items, Guid id, CancellationToken ct) =>
         items.Include(i => i.Meeting)
+            .Include(i => i.Project)
             .Include(i => i.LeadDepartment)
             .Include(i => i.CooperatingDepartments).ThenInclude(c => c.Department)
             .AsSplitQuery()

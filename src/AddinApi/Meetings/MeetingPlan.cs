@@ -21,6 +21,8 @@ public sealed record MeetingPlan
     public List<PlannedPreRead>? PreReads { get; init; }
     /// <summary>Given on create: the plan is the first meeting of a series repeating this way (Series/RecurrenceRules).</summary>
     public Series.PlannedRecurrence? Recurrence { get; init; }
+    /// <summary>Given on create: the collaboration project the meeting belongs to (a kickoff drafted from it, a regular meeting).</summary>
+    public Guid? ProjectId { get; init; }
     /// <summary>On update: keep the change from attendees (no invite update) until the agenda is published.</summary>
     public bool? Draft { get; init; }
 }

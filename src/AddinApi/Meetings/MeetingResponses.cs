@@ -22,6 +22,8 @@ public sealed record MeetingResponse(
     public IReadOnlyList<Series.OpenItem> OpenItems { get; init; } = [];
     /// <summary>The organizer's saved changes are not yet sent to attendees (see <see cref="Meeting.AgendaDraft"/>).</summary>
     public bool AgendaDraft { get; init; }
+    /// <summary>The collaboration project the meeting belongs to (its kickoff, its regular meetings), if any.</summary>
+    public Guid? ProjectId { get; init; }
 
     public static MeetingResponse From(Meeting m, IReadOnlyList<PolicyFinding>? warnings = null)
     {
@@ -37,6 +39,7 @@ public sealed record MeetingResponse(
             m.Version, warnings ?? [])
         {
             AgendaDraft = m.AgendaDraft,
+            ProjectId = m.ProjectId,
         };
     }
 

@@ -50,6 +50,8 @@ public static class MeetingsApi
             return Replayed(first, request);
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
+        if (plan.ProjectId is { } projectId && await Projects.ProjectMeetings.RefuseAsync(db, projectId, caller, RequestLanguage.Of(request), ct) is { } notInProject)
+            return notInProject;
 
         Meeting meeting;
         Series.MeetingSeries? series = null;
@@ -59,6 +61,7 @@ public static class MeetingsApi
             (series, var occurrences) = Series.SeriesPlanner.Create(plan, check, caller, RequestLanguage.Of(request, plan.Language), now, key.Length > 0 ? key : null);
             foreach (var occurrence in occurrences) await BindAttendeesAsync(db, occurrence, caller, ct);
             db.Series.Add(series);
+            foreach (var occurrence in occurrences) occurrence.ProjectId = plan.ProjectId;
             db.Meetings.AddRange(occurrences);
             meeting = occurrences[0];
         }
@@ -71,9 +74,11 @@ public static class MeetingsApi
                 Invite = { State = InviteState.CreatePending, NextAttemptAt = now },
             };
             MeetingPlanner.Apply(meeting, plan, check, RequestLanguage.Of(request, plan.Language), now);
+            meeting.ProjectId = plan.ProjectId;
             await BindAttendeesAsync(db, meeting, caller, ct);
             db.Meetings.Add(meeting);
         }
+        if (plan.ProjectId is { } inProject) Projects.ProjectMeetings.Log(db, inProject, caller, meeting.Subject, now);
         try
         {
             await db.SaveChangesAsync(ct); // stored before Graph is called: a Graph outage can delay the invite, never lose the meeting

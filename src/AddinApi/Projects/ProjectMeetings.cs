@@ -1,0 +1,72 @@
+using System.Globalization;
+using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
+using CollabAddin.Api.Http;
+using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CollabAddin.Api.Projects;
+
+/// <summary>A project's meetings: the kickoff drafted from the project, and who may plan a meeting for it.</summary>
+public static class ProjectMeetings
+{
+    /// <summary>Why the caller may not plan a meeting for this project, or null: they run it or lead a department in it, while it runs.</summary>
+    public static async Task<ProblemHttpResult?> RefuseAsync(CollabDb db, Guid projectId, Caller caller, CultureInfo culture, CancellationToken ct)
+    {
+        var (project, access, refusal) = await ProjectLookup.SeenByAsync(db, projectId, caller, culture, ct);
+        if (refusal is not null) return refusal;
+        if (!access!.Runs && access.HeadOf.Count == 0 && access.ContactOf.Count == 0) return ProjectsApi.Forbidden("project.onlyRuns", culture);
+        return project!.State == ProjectState.Active ? null : ProjectsApi.Conflict("project.notActive", culture);
+    }
+
+    /// <summary>Saved with the meeting: the project's log says a meeting was planned for it.</summary>
+    public static void Log(CollabDb db, Guid projectId, Caller caller, string subject, DateTime now) =>
+        db.ProjectEvents.Add(new ProjectEvent
+        {
+            TenantId = caller.TenantId, ProjectId = projectId, At = now, ByEmail = caller.Email, ByName = caller.Name, Kind = "meetingPlanned", Detail = subject,
+        });
+
+    /// <summary>
+    /// The kickoff meeting drafted from the project: its goal, each department's contact (and head, when there is no
+    /// contact) as core attendees with their department, the initiator hosting, and the kickoff template's agenda owned
+    /// by the initiator — for the organizer to adjust (date, people, topics) and send. Nothing is stored.
+    /// </summary>
+    public static MeetingPlan Kickoff(Project project, DateOnly today)
+    {
+        var zh = RequestLanguage.IsChinese(project.Language);
+        var template = BuiltInTemplates.In(zh).Single(t => t.Id == BuiltInTemplates.Prefix + "kickoff");
+        // A kickoff a week out (the invite rule wants three days' notice), at 10:00 in the project's zone.
+        var day = today.AddDays(7);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        var start = day.ToDateTime(new TimeOnly(10, 0));
+        var attendees = new List<PlannedAttendee>
+        {
+            new(project.InitiatorEmail, project.InitiatorName, project.InitiatingDepartment!.Name, "core", ["host"], null),
+        };
+        foreach (var department in project.Departments.Select(d => d.Department!).Prepend(project.InitiatingDepartment).OrderBy(d => d.Id == project.InitiatingDepartmentId ? 0 : 1))
+        {
+            var email = department.ContactEmail ?? department.HeadEmail;
+            if (email is null || attendees.Any(a => string.Equals(a.Email, email, StringComparison.OrdinalIgnoreCase))) continue;
+            var name = email == department.HeadEmail ? department.HeadName ?? email : email;
+            attendees.Add(new(email, name, department.Name, "core", ["participant"], null));
+        }
+        var goal = MeetingPolicy.IsMeasurable(project.Goal) ? project.Goal
+            : template.Goal.Replace("[project]", project.Title, StringComparison.Ordinal).Replace("【项目】", project.Title, StringComparison.Ordinal)
+                .Replace("[date]", day.ToString("d MMM", CultureInfo.GetCultureInfo("en-US")), StringComparison.Ordinal)
+                .Replace("【日期】", day.ToString("M月d日", CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
+        return new MeetingPlan
+        {
+            Subject = zh ? $"{project.Title}启动会" : $"{project.Title}: kickoff",
+            Goal = goal,
+            Start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            End = start.AddMinutes(template.Minutes).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            TimeZone = project.TimeZone,
+            Language = project.Language,
+            IsOnlineMeeting = true,
+            Attendees = attendees,
+            Agenda = template.Agenda.Select(a => new PlannedAgendaItem(null, a.Topic, a.Discussion, project.InitiatorEmail, a.PlannedMinutes, a.ExpectedOutput)).ToList(),
+            ProjectId = project.Id,
+        };
+    }
+}
