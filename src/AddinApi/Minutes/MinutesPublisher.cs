@@ -125,7 +125,7 @@ public sealed class MinutesPublisher(CollabDb db, TimeProvider clock)
                 }
                 item = new ActionItem
                 {
-                    TenantId = meeting.TenantId, MeetingId = meeting.Id, Title = row.Title, OwnerEmail = row.Owner.Email, OwnerName = row.Owner.DisplayName,
+                    TenantId = meeting.TenantId, MeetingId = meeting.Id, ProjectId = meeting.ProjectId, Title = row.Title, OwnerEmail = row.Owner.Email, OwnerName = row.Owner.DisplayName,
                     OwnerObjectId = AccountOf(row.Owner.Email),
                     DueDate = row.Due, TimeZone = meeting.TimeZone, AgendaItemId = row.AgendaItemId,
                     Status = ActionItemStatusRules.TryParse(row.Status, out var status) ? status : ActionItemStatus.Open,

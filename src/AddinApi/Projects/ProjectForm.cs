@@ -85,7 +85,14 @@ public sealed record ProjectForm(
         project.InitiatingDepartmentId = InitiatingDepartmentId!.Value;
         (project.Background, project.Goal, project.Scope, project.Exclusions, project.ExpectedResults) =
             (Text(Background), Text(Goal), Text(Scope), Text(Exclusions), Text(ExpectedResults));
-        project.Kpis = (Kpis ?? []).Select((k, i) => new ProjectKpi { Position = i, Name = k.Name!.Trim(), Target = k.Target!.Trim(), Unit = string.IsNullOrWhiteSpace(k.Unit) ? null : k.Unit.Trim() }).ToList();
+        // In place, by position (the key): replacing the rows would delete and insert the same keys in one save.
+        var kpis = (Kpis ?? []).Select((k, i) => new ProjectKpi { Position = i, Name = k.Name!.Trim(), Target = k.Target!.Trim(), Unit = string.IsNullOrWhiteSpace(k.Unit) ? null : k.Unit.Trim() }).ToList();
+        project.Kpis.RemoveAll(k => k.Position >= kpis.Count);
+        foreach (var kpi in kpis)
+        {
+            if (project.Kpis.FirstOrDefault(k => k.Position == kpi.Position) is { } existing) (existing.Name, existing.Target, existing.Unit) = (kpi.Name, kpi.Target, kpi.Unit);
+            else project.Kpis.Add(kpi);
+        }
         project.StartDate = StartDate ?? today;
         project.EndDate = EndDate ?? project.StartDate.AddMonths(3);
         var wanted = (Departments ?? []).Where(d => d != project.InitiatingDepartmentId).Distinct().ToList();

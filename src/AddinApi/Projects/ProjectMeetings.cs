@@ -44,12 +44,17 @@ public static class ProjectMeetings
         {
             new(project.InitiatorEmail, project.InitiatorName, project.InitiatingDepartment!.Name, "core", ["host"], null),
         };
-        foreach (var department in project.Departments.Select(d => d.Department!).Prepend(project.InitiatingDepartment).OrderBy(d => d.Id == project.InitiatingDepartmentId ? 0 : 1))
+        // The initiating department first, then the others by name; the first contact takes the notes (the organizer may
+        // change it), or the initiator when no department has a contact.
+        var departments = project.Departments.Select(d => d.Department!).OrderBy(d => d.Name, StringComparer.Ordinal).Prepend(project.InitiatingDepartment);
+        var noteTaker = departments.Select(d => d.ContactEmail).FirstOrDefault(e => e is not null && !string.Equals(e, project.InitiatorEmail, StringComparison.OrdinalIgnoreCase));
+        if (noteTaker is null) attendees[0] = attendees[0] with { Roles = ["host", "noteTaker"] };
+        foreach (var department in departments)
         {
             var email = department.ContactEmail ?? department.HeadEmail;
             if (email is null || attendees.Any(a => string.Equals(a.Email, email, StringComparison.OrdinalIgnoreCase))) continue;
             var name = email == department.HeadEmail ? department.HeadName ?? email : email;
-            attendees.Add(new(email, name, department.Name, "core", ["participant"], null));
+            attendees.Add(new(email, name, department.Name, "core", [email == noteTaker ? "noteTaker" : "participant"], null));
         }
         var goal = MeetingPolicy.IsMeasurable(project.Goal) ? project.Goal
             : template.Goal.Replace("[project]", project.Title, StringComparison.Ordinal).Replace("【项目】", project.Title, StringComparison.Ordinal)

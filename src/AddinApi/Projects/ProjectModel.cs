@@ -42,6 +42,7 @@ internal static class ProjectModel
                 k.ToTable("ProjectKpis");
                 k.WithOwner().HasForeignKey("ProjectId");
                 k.HasKey("ProjectId", nameof(ProjectKpi.Position));
+                k.Property(x => x.Position).ValueGeneratedNever();
                 k.Property(x => x.Name).HasMaxLength(NameLength);
                 k.Property(x => x.Target).HasMaxLength(NameLength);
                 k.Property(x => x.Unit).HasMaxLength(EnumLength * 2);

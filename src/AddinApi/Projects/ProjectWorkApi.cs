@@ -5,6 +5,7 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Http;
 using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class ProjectWorkApi
             .Refuses(404, 409, 412, 422, 428);
         api.MapPost("/milestones/{milestoneId:guid}/confirm", Confirm).WithSummary("A department head confirms a milestone for the departments they head. Requires If-Match.")
             .Refuses(404, 409, 412, 428);
+        api.MapGet("/dashboard", Dashboard).WithSummary("Tasks by department and milestone (done, on track, late, blocked, needs help), deviation reasons, and the figures.").Refuses(404);
         api.MapGet("/kickoff", Kickoff).WithSummary("The kickoff meeting drafted from the project, as a plan for the organizer pane (nothing is stored).").Refuses(404, 409);
     }
 
@@ -238,6 +240,19 @@ public static class ProjectWorkApi
         var current = (await MilestonesOfAsync(db, project, now, ct)).Single(m => m.Id == milestoneId);
         response.Headers.ETag = ETags.For(current.Version);
         return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("project.stale", culture), Messages.Format("project.staleDetail", culture), "current", current);
+    }
+
+    private static async Task<Results<Ok<ProjectDashboard>, ProblemHttpResult>> Dashboard(Guid id, Caller caller, CollabDb db, ProgressReports reports, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
+    {
+        var (project, _, refusal) = await ProjectLookup.SeenByAsync(db, id, caller, RequestLanguage.Of(request), ct);
+        if (refusal is not null) return refusal;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The figures over the project's whole window so far, not the report's default 90 days.
+        var to = TimeZones.TodayIn(project!.TimeZone, now);
+        var from = project.StartDate < to ? project.StartDate : to;
+        var report = await reports.ForProjectAsync(id, new ProgressReports.Filter(null, null, from, to), ct);
+        return TypedResults.Ok(ProjectDashboard.Of(project, await TasksOfAsync(db, id, now, ct), await MilestonesOfAsync(db, project, now, ct), report.Figures));
     }
 
     private static async Task<Results<Ok<MeetingPlan>, ProblemHttpResult>> Kickoff(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)

@@ -9,13 +9,18 @@ namespace CollabAddin.Api.Reports;
 /// <summary>Builds the progress table and the figures from the store. Who sees which rows is decided by the caller of each method.</summary>
 public sealed class ProgressReports(CollabDb db, TimeProvider clock)
 {
-    public sealed record Filter(Guid? MeetingId, string? Department, DateOnly? From, DateOnly? To, Guid? ProjectId = null);
+    public sealed record Filter(Guid? MeetingId, string? Department, DateOnly? From, DateOnly? To);
 
     /// <summary>The weekly report: everything from the meetings this person organized.</summary>
     public Task<ProgressReport> ForOrganizerAsync(string tenantId, string organizer, CancellationToken ct) =>
         BuildAsync(db.ActionItems.IgnoreQueryFilters().Where(i => i.TenantId == tenantId && i.Meeting!.OrganizerEmail == organizer),
             db.Decisions.IgnoreQueryFilters().Where(d => d.TenantId == tenantId && db.Meetings.IgnoreQueryFilters().Any(m => m.Id == d.MeetingId && m.OrganizerEmail == organizer)),
             new Filter(null, null, null, null), ct);
+
+    /// <summary>A project's report: its tasks and its meetings' items, for anyone taking part (the caller has been checked).</summary>
+    public Task<ProgressReport> ForProjectAsync(Guid projectId, Filter filter, CancellationToken ct) =>
+        BuildAsync(db.ActionItems.Where(i => i.ProjectId == projectId || i.Meeting!.ProjectId == projectId),
+            db.Decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId && m.ProjectId == projectId)), filter, ct);
 
     /// <summary>
     /// On demand: organizers see their meetings' rows, department contacts their departments' rows, everyone their own.
@@ -40,7 +45,6 @@ public sealed class ProgressReports(CollabDb db, TimeProvider clock)
         var to = filter.To ?? DateOnly.FromDateTime(now);
         var from = filter.From ?? to.AddDays(-90);
         if (filter.MeetingId is { } meeting) { items = items.Where(i => i.MeetingId == meeting); decisions = decisions.Where(d => d.MeetingId == meeting); }
-        if (filter.ProjectId is { } project) { items = items.Where(i => i.ProjectId == project); decisions = decisions.Where(d => db.Meetings.Any(m => m.Id == d.MeetingId && m.ProjectId == project)); }
         if (filter.Department is { Length: > 0 } department)
             items = items.Where(i => i.LeadDepartment!.Name == department || i.CooperatingDepartments.Any(c => c.Department!.Name == department));
         var loaded = await items.Where(i => i.Status != ActionItemStatus.Cancelled)

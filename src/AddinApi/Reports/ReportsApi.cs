@@ -1,5 +1,6 @@
 using System.Globalization;
 using CollabAddin.Api.Auth;
+using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
 using CollabAddin.Minutes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,15 +18,17 @@ public static class ReportsApi
         api.MapGet("/metrics", Metrics).WithSummary("On-time completion, time to first update, overdue and blocked by department, decisions carried out.");
     }
 
-    private static async Task<Results<Ok<ProgressReport>, FileContentHttpResult, ProblemHttpResult>> Progress(Caller caller, ProgressReports reports, HttpRequest request, CancellationToken ct,
-        Guid? meetingId = null, string? department = null, DateOnly? from = null, DateOnly? to = null, string? format = null)
+    private static async Task<Results<Ok<ProgressReport>, FileContentHttpResult, ProblemHttpResult>> Progress(Caller caller, ProgressReports reports, CollabDb db, HttpRequest request, CancellationToken ct,
+        Guid? meetingId = null, string? department = null, DateOnly? from = null, DateOnly? to = null, string? format = null, Guid? projectId = null)
     {
         if (format is not (null or "json" or "docx" or "csv"))
             return Problems.Invalid(new Dictionary<string, string[]> { ["format"] = [Messages.Format("report.format", RequestLanguage.Of(request))] });
         if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
-        var report = await reports.ForCallerAsync(caller, new ProgressReports.Filter(meetingId, department, from, to), ct);
+        var filter = new ProgressReports.Filter(meetingId, department, from, to);
+        var (report, refusal) = await ForAsync(caller, reports, db, filter, projectId, RequestLanguage.Of(request), ct);
+        if (refusal is not null) return refusal;
         var zh = Messages.IsChinese(RequestLanguage.Of(request));
-        var period = $"{report.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
+        var period = $"{report!.Figures.From:yyyy-MM-dd}–{report.Figures.To:yyyy-MM-dd}";
         return format switch
         {
             // Each arm converts to the union on its own: a switch over two result types has no common type to infer.
@@ -48,10 +51,20 @@ public static class ReportsApi
 
     private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
 
-    private static async Task<Results<Ok<Figures>, ProblemHttpResult>> Metrics(Caller caller, ProgressReports reports, HttpRequest request, CancellationToken ct,
-        DateOnly? from = null, DateOnly? to = null, string? department = null)
+    private static async Task<Results<Ok<Figures>, ProblemHttpResult>> Metrics(Caller caller, ProgressReports reports, CollabDb db, HttpRequest request, CancellationToken ct,
+        DateOnly? from = null, DateOnly? to = null, string? department = null, Guid? projectId = null)
     {
         if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
-        return TypedResults.Ok((await reports.ForCallerAsync(caller, new ProgressReports.Filter(null, department, from, to), ct)).Figures);
+        var (report, refusal) = await ForAsync(caller, reports, db, new ProgressReports.Filter(null, department, from, to), projectId, RequestLanguage.Of(request), ct);
+        return refusal ?? (Results<Ok<Figures>, ProblemHttpResult>)TypedResults.Ok(report!.Figures);
+    }
+
+    /// <summary>The caller's rows, or with <c>projectId</c> every row of a project the caller takes part in (Projects/ProjectAccess).</summary>
+    private static async Task<(ProgressReport?, ProblemHttpResult?)> ForAsync(Caller caller, ProgressReports reports, CollabDb db, ProgressReports.Filter filter, Guid? projectId,
+        CultureInfo culture, CancellationToken ct)
+    {
+        if (projectId is not { } id) return (await reports.ForCallerAsync(caller, filter, ct), null);
+        var (_, _, refusal) = await Projects.ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
+        return refusal is not null ? (null, refusal) : (await reports.ForProjectAsync(id, filter, ct), null);
     }
 }

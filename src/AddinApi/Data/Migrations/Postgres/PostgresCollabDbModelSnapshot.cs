@@ -28,6 +28,10 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AcceptanceStandard")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uuid");
 
@@ -36,6 +40,10 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
 
                     b.Property<Guid?>("DecisionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Deliverable")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
@@ -51,7 +59,10 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("LeadDepartmentId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MilestoneId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("NeedsHelp")
@@ -78,6 +89,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<string>("ProgressNote")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PublishedRow")
                         .HasMaxLength(8000)
@@ -118,9 +132,15 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("ProjectId");
+
                     b.HasIndex("TenantId", "DecisionId");
 
                     b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "ProjectId");
 
                     b.HasIndex("TenantId", "OwnerEmail", "DueDate");
 
@@ -346,6 +366,14 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("HeadEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("HeadName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -596,6 +624,9 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");
 
@@ -629,6 +660,8 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasDefaultValue(0);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("SeriesId", "StartUtc");
 
@@ -783,6 +816,214 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.ToTable("MinutesPublications");
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ExecutiveEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ExecutiveName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExpectedResults")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("InitiatingDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InitiatorEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("InitiatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InitiatorObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatingDepartmentId");
+
+                    b.HasIndex("TenantId", "InitiatorEmail");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("ProjectEvents");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TenantId", "ProjectId", "Date");
+
+                    b.ToTable("ProjectMilestones");
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
                 {
                     b.Property<Guid>("Id")
@@ -927,12 +1168,23 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.HasOne("CollabAddin.Api.Meetings.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CollabAddin.Api.Projects.ProjectMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CollabAddin.Api.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LeadDepartment");
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItemChange", b =>
@@ -986,6 +1238,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CollabAddin.Api.Series.MeetingSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
@@ -1267,6 +1524,187 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.Project", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Departments.Department", "InitiatingDepartment")
+                        .WithMany()
+                        .HasForeignKey("InitiatingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CollabAddin.Api.Projects.Communication", "Communication", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Cadence")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Cadence");
+
+                            b1.Property<string>("Channels")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("Channels");
+
+                            b1.Property<string>("MajorDecisions")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("MajorDecisions");
+
+                            b1.Property<string>("RoutineContacts")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("RoutineContacts");
+
+                            b1.Property<Guid?>("SeriesId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("CommunicationSeriesId");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Projects.InvolvedDepartment", "Departments", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("DepartmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RespondedByEmail")
+                                .HasMaxLength(320)
+                                .HasColumnType("character varying(320)");
+
+                            b1.Property<string>("RespondedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Response")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.HasKey("ProjectId", "DepartmentId");
+
+                            b1.HasIndex("DepartmentId");
+
+                            b1.ToTable("ProjectDepartments", (string)null);
+
+                            b1.HasOne("CollabAddin.Api.Departments.Department", "Department")
+                                .WithMany()
+                                .HasForeignKey("DepartmentId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+
+                            b1.Navigation("Department");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Projects.ProjectKpi", "Kpis", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Target")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("ProjectId", "Position");
+
+                            b1.ToTable("ProjectKpis", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("Communication")
+                        .IsRequired();
+
+                    b.Navigation("Departments");
+
+                    b.Navigation("InitiatingDepartment");
+
+                    b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CollabAddin.Api.Projects.MilestoneConfirmation", "Confirmations", b1 =>
+                        {
+                            b1.Property<Guid>("MilestoneId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("DepartmentId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ByEmail")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("character varying(320)");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("MilestoneId", "DepartmentId");
+
+                            b1.ToTable("MilestoneConfirmations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MilestoneId");
+                        });
+
+                    b.Navigation("Confirmations");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>

@@ -23,6 +23,10 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptanceStandard")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("TEXT");
 
@@ -30,6 +34,10 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deliverable")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -46,7 +54,10 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("LeadDepartmentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MilestoneId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NeedsHelp")
@@ -72,6 +83,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("ProgressNote")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedRow")
@@ -113,9 +127,15 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("ProjectId");
+
                     b.HasIndex("TenantId", "DecisionId");
 
                     b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "ProjectId");
 
                     b.HasIndex("TenantId", "OwnerEmail", "DueDate");
 
@@ -338,6 +358,14 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -589,6 +617,9 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
@@ -622,6 +653,8 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasDefaultValue(0);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("SeriesId", "StartUtc");
 
@@ -776,6 +809,212 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.ToTable("MinutesPublications");
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutiveEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutiveName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedResults")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiatingDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitiatorEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitiatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitiatorObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatingDepartmentId");
+
+                    b.HasIndex("TenantId", "InitiatorEmail");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("ProjectEvents");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TenantId", "ProjectId", "Date");
+
+                    b.ToTable("ProjectMilestones");
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
                 {
                     b.Property<Guid>("Id")
@@ -918,12 +1157,23 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.HasOne("CollabAddin.Api.Meetings.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CollabAddin.Api.Projects.ProjectMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CollabAddin.Api.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LeadDepartment");
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.ActionItems.ActionItemChange", b =>
@@ -977,6 +1227,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CollabAddin.Api.Meetings.Meeting", b =>
                 {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CollabAddin.Api.Series.MeetingSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
@@ -1258,6 +1513,187 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.Project", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Departments.Department", "InitiatingDepartment")
+                        .WithMany()
+                        .HasForeignKey("InitiatingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CollabAddin.Api.Projects.Communication", "Communication", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Cadence")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Cadence");
+
+                            b1.Property<string>("Channels")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Channels");
+
+                            b1.Property<string>("MajorDecisions")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MajorDecisions");
+
+                            b1.Property<string>("RoutineContacts")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RoutineContacts");
+
+                            b1.Property<Guid?>("SeriesId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CommunicationSeriesId");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Projects.InvolvedDepartment", "Departments", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DepartmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RespondedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RespondedByEmail")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RespondedByName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Response")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProjectId", "DepartmentId");
+
+                            b1.HasIndex("DepartmentId");
+
+                            b1.ToTable("ProjectDepartments", (string)null);
+
+                            b1.HasOne("CollabAddin.Api.Departments.Department", "Department")
+                                .WithMany()
+                                .HasForeignKey("DepartmentId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+
+                            b1.Navigation("Department");
+                        });
+
+                    b.OwnsMany("CollabAddin.Api.Projects.ProjectKpi", "Kpis", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Target")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProjectId", "Position");
+
+                            b1.ToTable("ProjectKpis", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("Communication")
+                        .IsRequired();
+
+                    b.Navigation("Departments");
+
+                    b.Navigation("InitiatingDepartment");
+
+                    b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CollabAddin.Api.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("CollabAddin.Api.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CollabAddin.Api.Projects.MilestoneConfirmation", "Confirmations", b1 =>
+                        {
+                            b1.Property<Guid>("MilestoneId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DepartmentId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ByEmail")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MilestoneId", "DepartmentId");
+
+                            b1.ToTable("MilestoneConfirmations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MilestoneId");
+                        });
+
+                    b.Navigation("Confirmations");
                 });
 
             modelBuilder.Entity("CollabAddin.Api.Series.MeetingSeries", b =>
