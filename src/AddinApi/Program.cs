@@ -30,6 +30,7 @@ builder.AddCollabGraph();
 builder.AddMeetings();
 builder.AddFollowUp();
 builder.AddMinutes();
+builder.AddProjects();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddCollabOpenApi();
@@ -69,7 +70,6 @@ api.MapPeople();
 api.MapReports();
 api.MapDepartments();
 api.MapProjects();
-api.MapProjectWork();
 app.MapGraphEmulatorIfInProcess();
 
 // Migrating at start-up keeps the embedded SQLite file and a dev PostgreSQL in step with the code; a production

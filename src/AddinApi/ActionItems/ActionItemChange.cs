@@ -7,6 +7,8 @@ public enum ChangeSource
     TaskPane,
     Api,
     System,
+    /// <summary>A project's acceptance: a deliverable passed (done) or failed / sent back for rework (reopened).</summary>
+    Acceptance,
 }
 
 /// <summary>One changed field of one action item, written in the same transaction as the change itself.</summary>

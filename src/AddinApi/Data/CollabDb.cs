@@ -26,6 +26,10 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<Projects.Project> Projects => Set<Projects.Project>();
     public DbSet<Projects.ProjectMilestone> ProjectMilestones => Set<Projects.ProjectMilestone>();
     public DbSet<Projects.ProjectEvent> ProjectEvents => Set<Projects.ProjectEvent>();
+    public DbSet<Projects.ProjectIssue> ProjectIssues => Set<Projects.ProjectIssue>();
+    public DbSet<Projects.ProjectRisk> ProjectRisks => Set<Projects.ProjectRisk>();
+    public DbSet<Projects.ProjectAcceptance> ProjectAcceptances => Set<Projects.ProjectAcceptance>();
+    public DbSet<Projects.ProjectRating> ProjectRatings => Set<Projects.ProjectRating>();
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
@@ -56,6 +60,10 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         modelBuilder.Entity<Projects.Project>().HasQueryFilter(p => p.TenantId == TenantId);
         modelBuilder.Entity<Projects.ProjectMilestone>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<Projects.ProjectEvent>().HasQueryFilter(e => e.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectIssue>().HasQueryFilter(i => i.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectRisk>().HasQueryFilter(r => r.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectAcceptance>().HasQueryFilter(a => a.TenantId == TenantId);
+        modelBuilder.Entity<Projects.ProjectRating>().HasQueryFilter(r => r.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);

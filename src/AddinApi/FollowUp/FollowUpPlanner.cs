@@ -18,7 +18,8 @@ namespace CollabAddin.Api.FollowUp;
 /// Runs across tenants. Every mail has a key that says what it is for; a key already queued is not queued again, so
 /// the same pass can run on several instances, or twice, and each mail still exists once.
 /// </summary>
-public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTenant tenant, TimeProvider clock, IOptions<FollowUpOptions> options, ILogger<FollowUpPlanner> log)
+public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTenant tenant, TimeProvider clock, IOptions<FollowUpOptions> options,
+    IOptions<Projects.ProjectOptions> projects, ILogger<FollowUpPlanner> log)
 {
     private static readonly ActionItemStatus[] Live = [ActionItemStatus.Open, ActionItemStatus.InProgress, ActionItemStatus.Blocked];
     private FollowUpOptions O => options.Value;
@@ -39,6 +40,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         foreach (var item in items)
             planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(item, now, ct), ct);
         planned += await WeeklyReportsAsync(now, ct);
+        planned += await Projects.IssueEscalation.PlanAsync(db, tenant, O, projects.Value, now, ct);
         return planned;
     }
 

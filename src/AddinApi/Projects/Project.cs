@@ -71,6 +71,10 @@ public sealed class Project
     /// <summary>The communication mechanism (《沟通机制确认表》).</summary>
     public Communication Communication { get; set; } = new();
 
+    /// <summary>When it was closed: from then on it is read-only, except the retrospective's improvements (created then).</summary>
+    public DateTime? ClosedAt { get; set; }
+    public Retrospective Retrospective { get; set; } = new();
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped on every change to the project itself; the ETag for If-Match.</summary>

@@ -67,6 +67,96 @@ internal static class ProjectModel
                 c.Property(x => x.MajorDecisions).HasColumnName("MajorDecisions").HasMaxLength(GoalLength);
             });
             p.Navigation(x => x.Communication).IsRequired();
+            p.OwnsOne(x => x.Retrospective, r =>
+            {
+                r.Property(x => x.WentWell).HasColumnName("RetroWentWell").HasMaxLength(TextLength);
+                r.Property(x => x.Problems).HasColumnName("RetroProblems").HasMaxLength(TextLength);
+            });
+            p.Navigation(x => x.Retrospective).IsRequired();
+        });
+
+        model.Entity<ProjectIssue>(i =>
+        {
+            i.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            i.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            i.Property(x => x.Title).HasMaxLength(TitleLength);
+            i.Property(x => x.Description).HasMaxLength(TextLength);
+            i.Property(x => x.DepartmentIds).HasMaxLength(80);
+            i.Property(x => x.RaisedByEmail).HasMaxLength(EmailLength);
+            i.Property(x => x.RaisedByName).HasMaxLength(NameLength);
+            i.Property(x => x.Level).HasConversion<string>().HasMaxLength(EnumLength);
+            i.Property(x => x.Resolution).HasMaxLength(GoalLength);
+            i.Property(x => x.ResolvedByEmail).HasMaxLength(EmailLength);
+            i.Property(x => x.ResolvedByName).HasMaxLength(NameLength);
+            i.Property(x => x.Version).IsConcurrencyToken();
+            i.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            i.HasOne<ActionItem>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+            i.HasIndex(x => new { x.TenantId, x.ProjectId });
+            i.HasIndex(x => new { x.ResolvedAt, x.DueAt }); // the worker's pass: open issues whose time ran out
+            i.OwnsMany(x => x.Steps, s =>
+            {
+                s.ToTable("ProjectIssueSteps");
+                s.WithOwner().HasForeignKey("IssueId");
+                s.HasKey("IssueId", nameof(IssueStep.Number));
+                s.Property(x => x.Number).ValueGeneratedNever();
+                s.Property(x => x.Level).HasConversion<string>().HasMaxLength(EnumLength);
+                s.Property(x => x.Action).HasMaxLength(EnumLength);
+                s.Property(x => x.ByEmail).HasMaxLength(EmailLength);
+                s.Property(x => x.ByName).HasMaxLength(NameLength);
+                s.Property(x => x.Outcome).HasMaxLength(GoalLength);
+            });
+        });
+
+        model.Entity<ProjectRisk>(r =>
+        {
+            r.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            r.Property(x => x.Description).HasMaxLength(GoalLength);
+            r.Property(x => x.Probability).HasConversion<string>().HasMaxLength(EnumLength);
+            r.Property(x => x.Impact).HasConversion<string>().HasMaxLength(EnumLength);
+            r.Property(x => x.OwnerEmail).HasMaxLength(EmailLength);
+            r.Property(x => x.OwnerName).HasMaxLength(NameLength);
+            r.Property(x => x.Response).HasMaxLength(GoalLength);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumLength);
+            r.Property(x => x.ReviewNote).HasMaxLength(GoalLength);
+            r.Property(x => x.Version).IsConcurrencyToken();
+            r.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.TenantId, x.ProjectId });
+        });
+
+        model.Entity<ProjectAcceptance>(a =>
+        {
+            a.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            a.Property(x => x.Note).HasMaxLength(GoalLength);
+            a.Property(x => x.SubmittedByEmail).HasMaxLength(EmailLength);
+            a.Property(x => x.SubmittedByName).HasMaxLength(NameLength);
+            a.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(EnumLength);
+            a.Property(x => x.Comment).HasMaxLength(GoalLength);
+            a.Property(x => x.ReworkWhat).HasMaxLength(GoalLength);
+            a.Property(x => x.JointlyWith).HasMaxLength(GoalLength);
+            a.Property(x => x.DecidedByEmail).HasMaxLength(EmailLength);
+            a.Property(x => x.DecidedByName).HasMaxLength(NameLength);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<ActionItem>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => new { x.TaskId, x.Round }).IsUnique(); // one submission per round: two at once cannot both be round 2
+            a.HasIndex(x => new { x.TenantId, x.ProjectId });
+            a.OwnsMany(x => x.SelfChecks, c =>
+            {
+                c.ToTable("SelfChecks");
+                c.WithOwner().HasForeignKey("AcceptanceId");
+                c.HasKey("AcceptanceId", nameof(SelfCheck.Position));
+                c.Property(x => x.Position).ValueGeneratedNever();
+                c.Property(x => x.Standard).HasMaxLength(GoalLength);
+                c.Property(x => x.Evidence).HasMaxLength(UrlLength);
+            });
+        });
+
+        model.Entity<ProjectRating>(r =>
+        {
+            r.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            r.Property(x => x.RaterObjectId).HasMaxLength(TenantLength);
+            r.HasKey(x => new { x.ProjectId, x.RaterObjectId }); // one answer per person and project
+            r.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<ProjectMilestone>(m =>

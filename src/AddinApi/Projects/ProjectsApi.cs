@@ -18,8 +18,14 @@ public static class ProjectsApi
 {
     public const int MaxPageSize = 100;
 
+    public static void AddProjects(this WebApplicationBuilder builder) =>
+        builder.Services.Configure<ProjectOptions>(builder.Configuration.GetSection("Projects"));
+
+    /// <summary>The request here; the work, issues, risks, acceptance and close in their own files.</summary>
     public static void MapProjects(this IEndpointRouteBuilder routes)
     {
+        routes.MapProjectWork();
+        routes.MapProjectIssues();
         var api = routes.MapGroup("/api/projects").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects");
         api.MapGet("", Mine).WithSummary("The projects the caller takes part in (initiator, head, contact, executive, task owner), newest first.");
         api.MapPost("", Create).WithSummary("Start a request (draft) with the next number of the tenant (XT-2026-0042).")
