@@ -174,7 +174,8 @@ public static class ActionItemsApi
             var project = await db.Projects.AsNoTracking().WithPeople().SingleAsync(p => p.Id == id, ct);
             var access = ProjectAccess.Of(project, caller, owner);
             var leadHead = item.LeadDepartmentId is { } lead && access.HeadOf.Contains(lead);
-            return new(owner, meeting, access.CanSee(project), access.Runs || leadHead, project.State == ProjectState.Closed);
+            // The retrospective's improvements are created at the close and stay live; everything before it is history.
+            return new(owner, meeting, access.CanSee(project), access.Runs || leadHead, project.State == ProjectState.Closed && item.CreatedAt < project.ClosedAt);
         }
 
         public bool CanSee => IsOwner || Meeting.CanSee || SeesProject;

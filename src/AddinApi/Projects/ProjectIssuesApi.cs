@@ -51,7 +51,7 @@ public static class ProjectIssuesApi
         var culture = RequestLanguage.Of(request);
         var (project, access, refusal) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
-        if (Running(project!, culture) is { } no) return no;
+        if (ProjectsApi.Running(project!, culture) is { } no) return no;
         var errors = new Dictionary<string, string[]>();
         var inProject = project!.Departments.Select(d => d.DepartmentId).Append(project.InitiatingDepartmentId).ToHashSet();
         if (!Enum.TryParse<IssueKind>(input.Kind, ignoreCase: true, out var kind) || int.TryParse(input.Kind, out _)) errors["kind"] = [Messages.Format("issue.kindUnknown", culture)];
@@ -114,7 +114,7 @@ public static class ProjectIssuesApi
         if (refusal is not null) return refusal;
         var issue = await db.ProjectIssues.SingleOrDefaultAsync(i => i.Id == issueId && i.ProjectId == id, ct);
         if (issue is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("issue.notFound", culture));
-        if (Running(project!, culture) is { } notRunning) return notRunning;
+        if (ProjectsApi.Running(project!, culture) is { } notRunning) return notRunning;
         if (!issue.IsOpen) return ProjectsApi.Conflict("issue.resolved", culture);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (ETags.Check(request, issue.Version))
@@ -157,10 +157,6 @@ public static class ProjectIssuesApi
         access.Runs || Enum.GetValues<IssueLevel>().Where(l => l >= issue.Level).SelectMany(l => IssueEscalation.Handlers(project, issue, l)).Any(e => Is(caller, e));
 
     private static bool Is(Caller caller, string? email) => email is not null && string.Equals(email, caller.Email, StringComparison.OrdinalIgnoreCase);
-
-    private static ProblemHttpResult? Running(Project project, CultureInfo culture) =>
-        project.State == ProjectState.Closed ? ProjectsApi.Conflict("project.closed", culture)
-        : project.State != ProjectState.Active ? ProjectsApi.Conflict("project.notActive", culture) : null;
 
     internal static IssueResponse View(Project project, ProjectAccess access, ProjectIssue i, Caller caller, DateTime now)
     {

@@ -185,8 +185,7 @@ public static class ProjectWorkApi
     private static Task<Results<Ok<MilestoneResponse>, ProblemHttpResult>> Confirm(Guid id, Guid milestoneId, Caller caller, CollabDb db, TimeProvider clock,
         HttpRequest request, HttpResponse response, CancellationToken ct) =>
         ChangeMilestoneAsync(id, milestoneId, caller, db, clock, request, response,
-            (project, access, culture) => project.State != ProjectState.Active ? ProjectsApi.Conflict("project.notActive", culture)
-                : !Confirming(project).Keys.Any(access.HeadOf.Contains) ? ProjectsApi.Forbidden("project.onlyHeadsConfirm", culture) : null,
+            (project, access, culture) => ProjectsApi.Running(project, culture) ?? (!Confirming(project).Keys.Any(access.HeadOf.Contains) ? ProjectsApi.Forbidden("project.onlyHeadsConfirm", culture) : null),
             (project, milestone, now, culture) =>
             {
                 var mine = Confirming(project).Keys.Where(d => ProjectAccess.Of(project, caller, false).HeadOf.Contains(d) && milestone.Confirmations.All(c => c.DepartmentId != d)).ToList();
@@ -271,14 +270,11 @@ public static class ProjectWorkApi
 
     /// <summary>Tasks are planned by whoever runs the project, or by the lead department's head or contact, while it runs.</summary>
     private static ProblemHttpResult? PlansTasks(Project project, ProjectAccess access, Guid? lead, CultureInfo culture) =>
-        project.State != ProjectState.Active ? (project.State == ProjectState.Closed ? ProjectsApi.Conflict("project.closed", culture) : ProjectsApi.Conflict("project.notActive", culture))
-        : access.Runs || lead is { } l && (access.HeadOf.Contains(l) || access.ContactOf.Contains(l)) ? null
-        : ProjectsApi.Forbidden("project.onlyPlanners", culture);
+        ProjectsApi.Running(project, culture) ?? (access.Runs || lead is { } l && (access.HeadOf.Contains(l) || access.ContactOf.Contains(l)) ? null
+        : ProjectsApi.Forbidden("project.onlyPlanners", culture));
 
     private static ProblemHttpResult? Runs(Project project, ProjectAccess access, CultureInfo culture) =>
-        !access.Runs ? ProjectsApi.Forbidden("project.onlyRuns", culture)
-        : project.State == ProjectState.Closed ? ProjectsApi.Conflict("project.closed", culture)
-        : project.State != ProjectState.Active ? ProjectsApi.Conflict("project.notActive", culture) : null;
+        !access.Runs ? ProjectsApi.Forbidden("project.onlyRuns", culture) : ProjectsApi.Running(project, culture);
 
     private static async Task<HashSet<Guid>> MilestoneIdsAsync(CollabDb db, Guid projectId, CancellationToken ct) =>
         (await db.ProjectMilestones.Where(m => m.ProjectId == projectId).Select(m => m.Id).ToListAsync(ct)).ToHashSet();

@@ -26,6 +26,9 @@ public static class ProjectsApi
     {
         routes.MapProjectWork();
         routes.MapProjectIssues();
+        routes.MapProjectRisks();
+        routes.MapProjectAcceptance();
+        routes.MapProjectClose();
         var api = routes.MapGroup("/api/projects").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects");
         api.MapGet("", Mine).WithSummary("The projects the caller takes part in (initiator, head, contact, executive, task owner), newest first.");
         api.MapPost("", Create).WithSummary("Start a request (draft) with the next number of the tenant (XT-2026-0042).")
@@ -279,6 +282,11 @@ public static class ProjectsApi
 
     internal static ProblemHttpResult Invalid(Dictionary<string, string[]> errors, CultureInfo culture) =>
         Problems.Invalid(errors, title: Messages.Format("project.invalid", culture), status: StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>The one rule for work on a project: only while it runs (approved, not closed).</summary>
+    internal static ProblemHttpResult? Running(Project project, CultureInfo culture) =>
+        project.State == ProjectState.Closed ? Conflict("project.closed", culture)
+        : project.State != ProjectState.Active ? Conflict("project.notActive", culture) : null;
 
     internal static ProblemHttpResult Forbidden(string code, CultureInfo culture) => Problems.Problem(StatusCodes.Status403Forbidden, Messages.Format(code, culture));
 
