@@ -356,6 +356,8 @@ public static class Messages
         ["close.pendingAcceptance"] = ("Decide on the deliverables waiting for acceptance before closing.", "请先对待验收的成果作出结论，再结项。"),
         ["close.notClosed"] = ("The collaboration is rated once the project is closed.", "项目结项后才能进行满意度评价。"),
         ["close.scoreRange"] = ("Rate from 1 (poor) to 5 (excellent).", "请打 1（差）到 5（优）分。"),
+        ["project.formUnknown"] = ("No such form: request, responsibilities, communication, milestones, tracking, issues, risks, acceptance, retrospective, archive or set.",
+            "没有该表单：可选 request、responsibilities、communication、milestones、tracking、issues、risks、acceptance、retrospective、archive 或 set。"),
         ["project.ifMatchRequired"] = ("Send the project's ETag in If-Match.", "请在 If-Match 中提供项目的 ETag。"),
         ["project.stale"] = ("The project changed since you read it.", "您读取之后，此项目已被他人修改。"),
         ["project.staleDetail"] = ("Someone else saved a change first. Look at the current project (in 'current'), then try again with its ETag.",

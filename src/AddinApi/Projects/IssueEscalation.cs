@@ -16,8 +16,9 @@ public static class IssueEscalation
     /// </summary>
     public static IReadOnlyList<string> Handlers(Project project, ProjectIssue issue, IssueLevel level)
     {
-        var departments = project.Departments.Select(d => d.Department!).Append(project.InitiatingDepartment!)
-            .Where(d => issue.Departments.Contains(d.Id)).DistinctBy(d => d.Id).ToList();
+        // In the order the issue names them (the raiser's side first, as typed).
+        var known = project.Departments.Select(d => d.Department!).Append(project.InitiatingDepartment!).DistinctBy(d => d.Id).ToDictionary(d => d.Id);
+        var departments = issue.Departments.Where(known.ContainsKey).Select(id => known[id]).ToList();
         IEnumerable<string?> people = level switch
         {
             IssueLevel.Contacts => departments.Select(d => d.ContactEmail ?? d.HeadEmail),

@@ -19,13 +19,35 @@ public sealed record MilestoneProgress(Guid Id, string Name, DateOnly Date, bool
 public sealed record Deviation(Guid ItemId, string Title, PersonRef Owner, DateOnly? DueDate, string Reason);
 
 /// <summary>
+/// The collaboration figures of a project: issues resolved at each escalation level and the average time to resolve,
+/// the acceptance first-pass rate (deliverables passed in round 1 ÷ deliverables decided), rework and fail decisions,
+/// and the satisfaction average (null below three answers).
+/// </summary>
+public sealed record CollaborationFigures(int IssuesRaised, int ResolvedAtContacts, int ResolvedAtHeads, int ResolvedAtExecutive, double? AverageHoursToResolve,
+    int DeliverablesDecided, int PassedFirstTime, double? FirstPassRate, int Reworks, int Fails, int SatisfactionAnswers, double? SatisfactionAverage)
+{
+    public static CollaborationFigures Of(IReadOnlyCollection<ProjectIssue> issues, IReadOnlyCollection<ProjectAcceptance> acceptances, SatisfactionResponse satisfaction)
+    {
+        var resolved = issues.Where(i => !i.IsOpen).ToList();
+        var decided = acceptances.Where(a => a.Outcome != AcceptanceOutcome.Pending).GroupBy(a => a.TaskId).ToList();
+        var firstTime = decided.Count(g => g.OrderBy(a => a.Round).First() is { Round: 1, Outcome: AcceptanceOutcome.Pass });
+        return new(issues.Count, resolved.Count(i => i.Level == IssueLevel.Contacts), resolved.Count(i => i.Level == IssueLevel.Heads),
+            resolved.Count(i => i.Level == IssueLevel.Executive),
+            resolved.Count == 0 ? null : Math.Round(resolved.Average(i => (i.ResolvedAt!.Value - i.RaisedAt).TotalHours), 1),
+            decided.Count, firstTime, decided.Count == 0 ? null : Math.Round((double)firstTime / decided.Count, 3),
+            acceptances.Count(a => a.Outcome == AcceptanceOutcome.Rework), acceptances.Count(a => a.Outcome == AcceptanceOutcome.Fail),
+            satisfaction.Answers, satisfaction.Average);
+    }
+}
+
+/// <summary>
 /// The project dashboard: its tasks by lead department and by milestone, the reasons given for deviations, and the
 /// guides' figures over the project's tasks and its meetings' items (the progress report's, scoped to the project).
 /// </summary>
 public sealed record ProjectDashboard(ProgressCounts Overall, IReadOnlyList<DepartmentProgress> ByDepartment, IReadOnlyList<MilestoneProgress> ByMilestone,
-    IReadOnlyList<Deviation> Deviations, Figures Figures)
+    IReadOnlyList<Deviation> Deviations, Figures Figures, CollaborationFigures Collaboration)
 {
-    public static ProjectDashboard Of(Project project, List<ActionItemResponse> tasks, List<MilestoneResponse> milestones, Figures figures)
+    public static ProjectDashboard Of(Project project, List<ActionItemResponse> tasks, List<MilestoneResponse> milestones, Figures figures, CollaborationFigures collaboration)
     {
         var departments = project.Departments.Select(d => d.Department!).Prepend(project.InitiatingDepartment!).DistinctBy(d => d.Id)
             .Select(d => new DepartmentRef(d.Id, d.Name)).ToList();
@@ -34,6 +56,6 @@ public sealed record ProjectDashboard(ProgressCounts Overall, IReadOnlyList<Depa
             milestones.Select(m => new MilestoneProgress(m.Id, m.Name, m.Date, m.Confirmed, m.AtRisk, ProgressCounts.Of(tasks.Where(t => t.MilestoneId == m.Id).ToList()))).ToList(),
             tasks.Where(t => t.DeviationReason is not null || t.NeedsHelpReason is not null && t.NeedsHelp)
                 .Select(t => new Deviation(t.Id, t.Title, t.Owner, t.DueDate, t.DeviationReason ?? t.NeedsHelpReason!)).ToList(),
-            figures);
+            figures, collaboration);
     }
 }

@@ -251,7 +251,15 @@ public static class ProjectWorkApi
         var to = TimeZones.TodayIn(project!.TimeZone, now);
         var from = project.StartDate < to ? project.StartDate : to;
         var report = await reports.ForProjectAsync(id, new ProgressReports.Filter(null, null, from, to), ct);
-        return TypedResults.Ok(ProjectDashboard.Of(project, await TasksOfAsync(db, id, now, ct), await MilestonesOfAsync(db, project, now, ct), report.Figures));
+        return TypedResults.Ok(ProjectDashboard.Of(project, await TasksOfAsync(db, id, now, ct), await MilestonesOfAsync(db, project, now, ct), report.Figures,
+            await CollaborationOfAsync(db, project, ct)));
+    }
+
+    internal static async Task<CollaborationFigures> CollaborationOfAsync(CollabDb db, Project project, CancellationToken ct)
+    {
+        var issues = await db.ProjectIssues.AsNoTracking().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
+        var acceptances = await db.ProjectAcceptances.AsNoTracking().Where(a => a.ProjectId == project.Id).ToListAsync(ct);
+        return CollaborationFigures.Of(issues, acceptances, await ProjectCloseApi.SatisfactionOfAsync(db, project, null, ct));
     }
 
     private static async Task<Results<Ok<MeetingPlan>, ProblemHttpResult>> Kickoff(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)

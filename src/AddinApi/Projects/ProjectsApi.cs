@@ -29,6 +29,7 @@ public static class ProjectsApi
         routes.MapProjectRisks();
         routes.MapProjectAcceptance();
         routes.MapProjectClose();
+        routes.MapProjectDocuments();
         var api = routes.MapGroup("/api/projects").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects");
         api.MapGet("", Mine).WithSummary("The projects the caller takes part in (initiator, head, contact, executive, task owner), newest first.");
         api.MapPost("", Create).WithSummary("Start a request (draft) with the next number of the tenant (XT-2026-0042).")

@@ -15,7 +15,11 @@ public sealed record DepartmentFigures(string Department, int Overdue, int Block
 /// <param name="DecisionsCarriedOutRate">Decisions carried out ÷ decisions taken; null when none were taken.</param>
 public sealed record Figures(DateOnly From, DateOnly To, int DueInPeriod, int DoneByDue, double? OnTimeCompletionRate,
     int FirstUpdates, double? AverageHoursToFirstUpdate, IReadOnlyList<DepartmentFigures> ByDepartment,
-    int DecisionsTaken, int DecisionsCarriedOut, double? DecisionsCarriedOutRate);
+    int DecisionsTaken, int DecisionsCarriedOut, double? DecisionsCarriedOutRate)
+{
+    /// <summary>With a project: its issues by escalation level, acceptance first-pass rate, rework, satisfaction.</summary>
+    public Projects.CollaborationFigures? Collaboration { get; init; }
+}
 
 public sealed record ProgressReport(IReadOnlyList<ProgressRow> Rows, Figures Figures)
 {

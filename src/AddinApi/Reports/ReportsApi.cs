@@ -4,6 +4,7 @@ using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
 using CollabAddin.Minutes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CollabAddin.Api.Reports;
 
@@ -56,7 +57,10 @@ public static class ReportsApi
     {
         if (PeriodProblem(from, to, RequestLanguage.Of(request)) is { } problem) return problem;
         var (report, refusal) = await ForAsync(caller, reports, db, new ProgressReports.Filter(null, department, from, to), projectId, RequestLanguage.Of(request), ct);
-        return refusal ?? (Results<Ok<Figures>, ProblemHttpResult>)TypedResults.Ok(report!.Figures);
+        if (refusal is not null) return refusal;
+        if (projectId is not { } id) return TypedResults.Ok(report!.Figures);
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        return TypedResults.Ok(report!.Figures with { Collaboration = await Projects.ProjectWorkApi.CollaborationOfAsync(db, project, ct) });
     }
 
     /// <summary>The caller's rows, or with <c>projectId</c> every row of a project the caller takes part in (Projects/ProjectAccess).</summary>
