@@ -70,7 +70,7 @@ public static class ProjectCloseApi
                 }
                 ProjectsApi.Log(db, project, caller, "closed", $"{improvements.Count} improvements", now);
                 var everyone = await ParticipantsAsync(db, project, ct);
-                ProjectMail.Plan(db, mail.Value, project, "closed", everyone,
+                ProjectMail.Plan(db, mail.Value, project, $"closed:{project.Version}", everyone,
                     ("The project is closed: please rate the collaboration (1–5) in CollabAddin", "项目已结项：请在 CollabAddin 中为本次协作打分（1–5 分）"),
                     [new("What went well", "做得好的", project.Retrospective.WentWell), new("Problems", "存在的问题", project.Retrospective.Problems),
                      new("Improvements", "改进措施", string.Join("; ", improvements.Select(i => $"{i.Text} ({i.OwnerEmail})")))], now);

@@ -38,21 +38,80 @@ public sealed class ProjectAuthorizationMatrixTests(PostgresServer postgres)
 
     /// <summary>A change: the project is put in <paramref name="state"/>, and the current ETag of what is changed is sent.</summary>
     private static Func<TestApp, Scenario, Task<HttpRequestMessage>> Change(HttpMethod method, Func<Scenario, string> path, ProjectState state, Func<Scenario, object?> body,
-        Func<CollabDb, Scenario, Task<int>>? version = null) => async (app, s) =>
+        Func<CollabDb, Scenario, Task<int>>? version = null, Func<CollabDb, Scenario, Task<Guid>>? prepare = null) => async (app, s) =>
         {
+            var made = Guid.Empty;
             var current = await app.WithDbAsync(TestData.Tenant, async db =>
             {
                 await db.Projects.Where(p => p.Id == s.ProjectId).ExecuteUpdateAsync(u => u.SetProperty(p => p.State, state));
                 await db.Database.ExecuteSqlRawAsync("DELETE FROM \"MilestoneConfirmations\""); // each head may confirm again
+                if (prepare is not null) made = await prepare(db, s);
                 return version is null ? await db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.Version).SingleAsync() : await version(db, s);
             });
-            var request = new HttpRequestMessage(method, path(s)) { Content = body(s) is { } b ? JsonContent.Create(b) : null };
+            var target = path(s).Replace("{made}", made.ToString(), StringComparison.Ordinal);
+            var request = new HttpRequestMessage(method, target) { Content = body(s) is { } b ? JsonContent.Create(b) : null };
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{current}\"");
             return request;
         };
 
     private static Task<int> TaskVersion(CollabDb db, Scenario s) => db.ActionItems.Where(i => i.Id == s.TaskId).Select(i => i.Version).SingleAsync();
     private static Task<int> MilestoneVersion(CollabDb db, Scenario s) => db.ProjectMilestones.Where(m => m.Id == s.MilestoneId).Select(m => m.Version).SingleAsync();
+
+    /// <summary>A fresh issue between Supply and Marketing raised by Tom, at the contacts' level (Sam handles it for Supply).</summary>
+    private static async Task<Guid> FreshIssue(CollabDb db, Scenario s)
+    {
+        var issue = new ProjectIssue
+        {
+            TenantId = TestData.Tenant, ProjectId = s.ProjectId, Kind = IssueKind.Dispute, Title = "Dates", DepartmentIds = $"{s.Departments.Supply}", RaisedByEmail = TaskOwner,
+            RaisedByName = "Tom", RaisedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow.AddDays(30), Version = 1,
+            Steps = [new IssueStep { Number = 1, Action = "raised", ByEmail = TaskOwner, ByName = "Tom", Level = IssueLevel.Contacts }],
+        };
+        db.ProjectIssues.Add(issue);
+        await db.SaveChangesAsync();
+        return issue.Id;
+    }
+
+    /// <summary>A fresh deliverable waiting for a decision (the earlier ones of this task are cleared first).</summary>
+    private static async Task<Guid> FreshAcceptance(CollabDb db, Scenario s)
+    {
+        await NoAcceptances(db, s);
+        var acceptance = new ProjectAcceptance
+        {
+            TenantId = TestData.Tenant, ProjectId = s.ProjectId, TaskId = s.TaskId, Round = 1, SubmittedByEmail = TaskOwner, SubmittedByName = "Tom", Version = 1,
+            SelfChecks = [new SelfCheck { Position = 0, Standard = "Signed off", Met = true }],
+        };
+        db.ProjectAcceptances.Add(acceptance);
+        await db.SaveChangesAsync();
+        return acceptance.Id;
+    }
+
+    private static async Task<Guid> NoAcceptances(CollabDb db, Scenario s)
+    {
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SelfChecks\"");
+        await db.ProjectAcceptances.Where(a => a.TaskId == s.TaskId).ExecuteDeleteAsync();
+        return Guid.Empty;
+    }
+
+    /// <summary>A risk owned by Sam (Supply's contact).</summary>
+    private static async Task<Guid> SamsRisk(CollabDb db, Scenario s)
+    {
+        var risk = await db.ProjectRisks.FirstOrDefaultAsync(r => r.ProjectId == s.ProjectId && r.OwnerEmail == SupplyContact);
+        if (risk is not null) return risk.Id;
+        risk = new ProjectRisk { TenantId = TestData.Tenant, ProjectId = s.ProjectId, Description = "Capacity", OwnerEmail = SupplyContact, OwnerName = "Sam", Version = 1 };
+        db.ProjectRisks.Add(risk);
+        await db.SaveChangesAsync();
+        return risk.Id;
+    }
+
+    /// <summary>Nothing left open, so the project may close.</summary>
+    private static async Task<Guid> Settled(CollabDb db, Scenario s)
+    {
+        await db.ProjectIssues.Where(i => i.ProjectId == s.ProjectId && i.ResolvedAt == null).ExecuteUpdateAsync(u => u.SetProperty(i => i.ResolvedAt, DateTime.UtcNow));
+        return await NoAcceptances(db, s);
+    }
+
+    /// <summary>What was just made (an issue, an acceptance) is at its first version.</summary>
+    private static Task<int> FreshVersion(CollabDb db, Scenario s) => Task.FromResult(1);
 
     private static object TaskRow(Scenario s) => new
     {
@@ -104,7 +163,49 @@ public sealed class ProjectAuthorizationMatrixTests(PostgresServer postgres)
             By(NotFound, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden)),
         ["GET /api/projects/{id:guid}/dashboard"] = new(Get(s => $"/api/projects/{s.ProjectId}/dashboard"), Members),
         // The kickoff is drafted by those who may plan the project's meetings: its runners and the departments' heads and contacts.
-        ["GET /api/projects/{id:guid}/kickoff"] = new(Get(s => $"/api/projects/{s.ProjectId}/kickoff"), By(NotFound, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
+        ["GET /api/projects/{id:guid}/issues"] = new(Get(s => $"/api/projects/{s.ProjectId}/issues"), Members),
+        // Anyone in the project raises an issue; the handlers at its level, its raiser and the runners escalate it; those at its
+        // level or above, and the runners, resolve it (Sara heads Supply: the level above the contacts; Victor is the top).
+        ["POST /api/projects/{id:guid}/issues"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/issues", ProjectState.Active,
+                s => new { kind = "dispute", title = "Dates", departmentIds = new[] { s.Departments.Supply } }),
+            By(NotFound, Forbidden, Created, Created, Created, Created, Created, Created)),
+        ["POST /api/projects/{id:guid}/issues/{issueId:guid}/escalate"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/issues/{{made}}/escalate", ProjectState.Active,
+                _ => new { comment = "No agreement" }, FreshVersion, FreshIssue),
+            By(NotFound, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Forbidden)),
+        ["POST /api/projects/{id:guid}/issues/{issueId:guid}/resolve"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/issues/{{made}}/resolve", ProjectState.Active,
+                _ => new { comment = "Agreed" }, FreshVersion, FreshIssue),
+            By(NotFound, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Ok)),
+        ["GET /api/projects/{id:guid}/risks"] = new(Get(s => $"/api/projects/{s.ProjectId}/risks"), Members),
+        ["POST /api/projects/{id:guid}/risks"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/risks", ProjectState.Active,
+                _ => new { description = "Late dates", probability = "low", impact = "high", ownerEmail = Initiator }),
+            By(NotFound, Forbidden, Created, Created, Created, Created, Created, Created)),
+        ["PUT /api/projects/{id:guid}/risks/{riskId:guid}"] = new(Change(HttpMethod.Put, s => $"/api/projects/{s.ProjectId}/risks/{{made}}", ProjectState.Active,
+                _ => new { description = "Capacity", probability = "medium", impact = "high", ownerEmail = SupplyContact },
+                (db, s) => db.ProjectRisks.Where(r => r.OwnerEmail == SupplyContact && r.ProjectId == s.ProjectId).Select(r => r.Version).SingleAsync(), SamsRisk),
+            By(NotFound, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden, Forbidden)),
+        ["POST /api/projects/{id:guid}/risks/{riskId:guid}/review"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/risks/{{made}}/review", ProjectState.Active,
+                _ => new { note = "Still there" },
+                (db, s) => db.ProjectRisks.Where(r => r.OwnerEmail == SupplyContact && r.ProjectId == s.ProjectId).Select(r => r.Version).SingleAsync(), SamsRisk),
+            By(NotFound, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden, Forbidden)),
+        ["GET /api/projects/{id:guid}/acceptances"] = new(Get(s => $"/api/projects/{s.ProjectId}/acceptances"), Members),
+        // The task's owner and its lead department (Supply) submit; the other involved heads concur; the initiating head decides.
+        ["POST /api/projects/{id:guid}/tasks/{taskId:guid}/acceptance"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/acceptance", ProjectState.Active,
+                _ => new { selfChecks = new[] { new { standard = "Signed off", met = true } } }, null, NoAcceptances),
+            By(NotFound, Forbidden, Forbidden, Forbidden, Created, Created, Created, Forbidden)),
+        ["POST /api/projects/{id:guid}/acceptances/{acceptanceId:guid}/concur"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/acceptances/{{made}}/concur",
+                ProjectState.Active, _ => null, FreshVersion, FreshAcceptance),
+            By(NotFound, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden)),
+        ["POST /api/projects/{id:guid}/acceptances/{acceptanceId:guid}/decide"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/acceptances/{{made}}/decide",
+                ProjectState.Active, _ => new { outcome = "pass" }, FreshVersion, FreshAcceptance),
+            By(NotFound, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["POST /api/projects/{id:guid}/close"] = new(Change(HttpMethod.Post, s => $"/api/projects/{s.ProjectId}/close", ProjectState.Active,
+                _ => new { wentWell = "W", problems = "P" }, null, Settled),
+            By(NotFound, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
+        ["GET /api/projects/{id:guid}/satisfaction"] = new(Get(s => $"/api/projects/{s.ProjectId}/satisfaction"), Members),
+        ["PUT /api/projects/{id:guid}/satisfaction/mine"] = new(Change(HttpMethod.Put, s => $"/api/projects/{s.ProjectId}/satisfaction/mine", ProjectState.Closed, _ => new { score = 4 }),
+            Members),
+        ["GET /api/projects/{id:guid}/documents/{form}"] = new(Get(s => $"/api/projects/{s.ProjectId}/documents/archive"), Members),
+        ["GET /api/projects/{id:guid}/kickoff"] = new(Change(HttpMethod.Get, s => $"/api/projects/{s.ProjectId}/kickoff", ProjectState.Active, _ => null), By(NotFound, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
     };
 
     /// <summary>The endpoints these rules cover and the answers they expect (for AuthorizationMatrixTests' completeness and OpenAPI checks).</summary>
