@@ -42,7 +42,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     // Five pages share React and Fluent: one vendor chunk, cached once, so a second pane costs only its own code.
     rollupOptions: {
-      input: { index: page("index"), organizer: page("organizer"), minutes: page("minutes"), items: page("items"), decisions: page("decisions"), feedback: page("feedback"), clock: page("clock"), signin: page("signin") },
+      input: { index: page("index"), organizer: page("organizer"), minutes: page("minutes"), items: page("items"), decisions: page("decisions"), projects: page("projects"), feedback: page("feedback"), clock: page("clock"), signin: page("signin") },
       output: {
         advancedChunks: {
           groups: [{ name: "msal", test: /node_modules[\\/]@azure[\\/]msal/, priority: 3 }],

@@ -31,6 +31,10 @@ public static class ProjectsApi
         routes.MapProjectClose();
         routes.MapProjectDocuments();
         var api = routes.MapGroup("/api/projects").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects");
+        // Names only (heads and contacts stay with the admins' list): what a request form offers to pick from.
+        api.MapGet("/departments", async (CollabDb db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentRef(d.Id, d.Name)).ToListAsync(ct)))
+            .WithSummary("The tenant's departments by name, to pick the initiating and involved departments of a request.");
         api.MapGet("", Mine).WithSummary("The projects the caller takes part in (initiator, head, contact, executive, task owner), newest first.");
         api.MapPost("", Create).WithSummary("Start a request (draft) with the next number of the tenant (XT-2026-0042).")
             .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(422, 429);

@@ -124,6 +124,7 @@ public sealed class ProjectAuthorizationMatrixTests(PostgresServer postgres)
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         ["GET /api/projects"] = new(Get(_ => "/api/projects"), By(Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok)),
+        ["GET /api/projects/departments"] = new(Get(_ => "/api/projects/departments"), By(Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok)),
         // Anyone may start a request for a department of their own tenant; another tenant's department is unknown there.
         ["POST /api/projects"] = new((_, s) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/projects")
         {

@@ -2,6 +2,7 @@ import { Text } from "@fluentui/react-components";
 import { CalendarAddRegular } from "@fluentui/react-icons/svg/calendar-add";
 import { DocumentTextRegular } from "@fluentui/react-icons/svg/document-text";
 import { GavelRegular } from "@fluentui/react-icons/svg/gavel";
+import { PeopleTeamRegular } from "@fluentui/react-icons/svg/people-team";
 import { StarRegular } from "@fluentui/react-icons/svg/star";
 import { TaskListLtrRegular } from "@fluentui/react-icons/svg/task-list-ltr";
 import { useTranslation } from "react-i18next";
@@ -15,6 +16,7 @@ export function HomePane() {
     { href: "/minutes.html", title: t("minutesTitle"), text: t("homeMinutes"), icon: <DocumentTextRegular aria-hidden /> },
     { href: "/items.html", title: t("myItems"), text: t("homeItems"), icon: <TaskListLtrRegular aria-hidden /> },
     { href: "/decisions.html", title: t("decisionsTitle"), text: t("homeDecisions"), icon: <GavelRegular aria-hidden /> },
+    { href: "/projects.html", title: t("projectsTitle"), text: t("homeProjects"), icon: <PeopleTeamRegular aria-hidden /> },
     { href: "/feedback.html", title: t("feedbackTitle"), text: t("homeFeedback"), icon: <StarRegular aria-hidden /> },
   ];
   return (

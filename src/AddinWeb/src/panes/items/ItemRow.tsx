@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, callApi } from "../../api";
 import { daysLate, formatDay } from "../../app/format";
 import { Notice, ProblemBar } from "../../app/Problem";
+import { paneLink } from "../../app/links";
 import { STATUSES, type Item, type Status } from "./model";
 
 interface Change {
@@ -166,7 +167,13 @@ export function ItemRow({
         ) : null}
       </div>
       <div className="meeting-name">
-        {t("fromMeeting", { meeting: item.meetingSubject })}
+        {item.meetingSubject ? t("fromMeeting", { meeting: item.meetingSubject }) : null}
+        {item.project ? (
+          <>
+            {item.meetingSubject ? " · " : ""}
+            <a href={paneLink("projects") + `#project=${item.project.id}`}>{t("ofProject", { project: `${item.project.number} ${item.project.title}` })}</a>
+          </>
+        ) : null}
         {linked ? ` · ${t("ownerIs", { name: item.owner.displayName })}` : ""}
       </div>
       <div>

@@ -102,6 +102,9 @@ export function ItemsPane() {
         <a className="pane-link" href={`/decisions.html${location.search}`}>
           {t("decisionsTitle")}
         </a>
+        <a className="pane-link" href={`/projects.html${location.search}`}>
+          {t("projectsTitle")}
+        </a>
         <a className="pane-link" href={`/feedback.html${location.search}`}>
           {t("feedbackTitle")}
         </a>

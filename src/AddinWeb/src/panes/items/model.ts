@@ -3,8 +3,10 @@ import { daysLate } from "../../app/format";
 export type Status = "open" | "inProgress" | "blocked" | "done" | "cancelled";
 export interface Item {
   id: string;
-  meetingId: string;
-  meetingSubject: string;
+  /** Null for a collaboration project's task that came from no meeting. */
+  meetingId: string | null;
+  meetingSubject: string | null;
+  project?: { id: string; number: string; title: string } | null;
   title: string;
   dueDate: string | null;
   status: Status;

@@ -14,7 +14,7 @@ import { SignOff } from "./SignOff";
 import { PublishReport } from "./PublishReport";
 import { UploadBox } from "./UploadBox";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { DOCX, saveFile, toBase64 } from "../../app/files";
 type Status =
   | { kind: "inserted" | "stamped" }
   | { kind: "mailed"; sent: number; failed: string[] }
@@ -65,12 +65,7 @@ export function MinutesPane() {
   const download = () =>
     run("download", async () => {
       const subject = meetings.data!.find((m) => m.id === meeting)?.subject ?? "minutes";
-      const url = URL.createObjectURL(new Blob([await template()], { type: DOCX }));
-      const a = Object.assign(document.createElement("a"), { href: url, download: `${subject.replace(/[\\/:*?"<>|]/g, "_")}.docx` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await template(), `${subject}.docx`);
     });
   const publish = (bytes: () => Promise<Uint8Array | Blob>) =>
     run("publish", async () => {
@@ -181,10 +176,4 @@ function StatusBar({ status, onResend, busy }: { status: Status; onResend: () =>
         </div>
       );
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

@@ -13,7 +13,19 @@ import { BasicsSection } from "./BasicsSection";
 import { MeetingDone } from "./MeetingDone";
 import { MyMeetings } from "./MyMeetings";
 import { PeopleSection } from "./PeopleSection";
-import { emptyPlan, fromMeeting, fromSeries, sectionOf, toBody, withCompose, type Finding, type MeetingResponse, type SeriesResponse } from "./plan";
+import {
+  emptyPlan,
+  fromDraft,
+  fromMeeting,
+  fromSeries,
+  sectionOf,
+  toBody,
+  withCompose,
+  type DraftedPlan,
+  type Finding,
+  type MeetingResponse,
+  type SeriesResponse,
+} from "./plan";
 import { PreReadsSection } from "./PreReadsSection";
 import { TemplatePicker } from "./TemplatePicker";
 import { usePlanForm } from "./usePlanForm";
@@ -39,6 +51,20 @@ export function OrganizerPane() {
   const [failure, setFailure] = useState<unknown>();
   const [refresh, setRefresh] = useState(0);
   const top = useRef<HTMLDivElement>(null);
+
+  // Opened from a project ("Draft the kickoff"): the API's draft fills the form, for the organizer to adjust and send.
+  useEffect(() => {
+    const project = new URLSearchParams(location.search).get("project");
+    if (!project) return;
+    callApi<DraftedPlan>("GET", `/api/projects/${encodeURIComponent(project)}/kickoff`).then(
+      (r) => {
+        form.reset(fromDraft(r.data, session));
+        setOpen(["basics", "people", "agenda"]);
+      },
+      (error: unknown) => setFailure(error),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Opened on an appointment being composed: start from what the organizer already typed in Outlook's form.
   useEffect(() => {

@@ -49,6 +49,8 @@ export interface Plan {
   repeatCount?: number;
   /** Editing a whole series: the date is the series' own (only the time of day, length and pattern change). */
   wholeSeries?: boolean;
+  /** A meeting of a collaboration project (its kickoff, drafted from the project). */
+  projectId?: string;
 }
 export interface Finding {
   code: string;
@@ -200,6 +202,46 @@ export function toBody(plan: Plan, language: string) {
       expectedOutput,
     })),
     preReads: plan.preReads.map(({ title, url, readers }) => ({ title, url, readers })),
+    projectId: plan.projectId,
+  };
+}
+
+/** The kickoff the API drafts from a project (a MeetingPlan: local start and end in its zone). */
+export interface DraftedPlan {
+  subject: string;
+  goal: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  isOnlineMeeting: boolean;
+  attendees: Array<{ email: string; displayName: string; department: string | null; kind: string; roles: string[] }>;
+  agenda: Array<{ topic: string; discussion: string; owner: string; plannedMinutes: number; expectedOutput: string }>;
+  projectId: string;
+}
+
+/** A drafted plan into the form, for the organizer to adjust and send. */
+export function fromDraft(d: DraftedPlan, me: { email: string; name: string }): Plan {
+  const [day, time] = d.start.split("T");
+  const minutes = Math.max(15, Math.round((Date.parse(`${d.end}Z`) - Date.parse(`${d.start}Z`)) / 60000));
+  return {
+    ...emptyPlan(me),
+    subject: d.subject,
+    goal: d.goal,
+    day,
+    time: time.slice(0, 5),
+    minutes,
+    timeZone: d.timeZone,
+    isOnlineMeeting: d.isOnlineMeeting,
+    attendees: d.attendees.map((a) => ({
+      email: a.email,
+      displayName: a.displayName,
+      department: a.department ?? "",
+      kind: a.kind === "optional" ? "optional" : "core",
+      roles: a.roles.filter((r): r is Role => (ROLES as string[]).includes(r)),
+      preparation: "",
+    })),
+    agenda: d.agenda.map((a) => ({ key: newRowKey(), ...a })),
+    projectId: d.projectId,
   };
 }
 

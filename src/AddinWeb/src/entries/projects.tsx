@@ -1,0 +1,4 @@
+import { startPane } from "../app/Shell";
+import { ProjectsPane } from "../panes/projects/ProjectsPane";
+
+void startPane("projectsTitle", ProjectsPane);
