@@ -21,6 +21,8 @@ public static class DemoData
     public const string NoteTaker = "bob@contoso.example";
     public const string Attendee = "chen.wei@contoso.example";
     public const string Finance = "dana@contoso.example";
+    public const string ProductHead = "product.head@contoso.example";
+    public const string Executive = "coo@contoso.example";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
@@ -49,12 +51,13 @@ public static class DemoData
 
         // Each department's contact is its head, never one of the people whose work it leads: an assignee escalated
         // to themselves would show the demo nothing.
-        Department Dept(string name, string contact) => new() { TenantId = Tenant, Name = name, ContactEmail = contact };
-        var product = Dept("Product", "product.head@contoso.example");
-        var engineering = Dept("Engineering", "eng.lead@contoso.example");
-        var marketing = Dept("市场部 Marketing", "li.na@contoso.example");
-        var finance = Dept("Finance", "finance.head@contoso.example");
-        var sales = Dept("Sales", "sales.lead@contoso.example");
+        // In the demo the contact is also the head (who approves requests and confirms milestones).
+        Department Dept(string name, string contact, string head) => new() { TenantId = Tenant, Name = name, ContactEmail = contact, HeadEmail = contact, HeadName = head };
+        var product = Dept("Product", ProductHead, "Grace Ho");
+        var engineering = Dept("Engineering", "eng.lead@contoso.example", "Evan Zhou");
+        var marketing = Dept("市场部 Marketing", "li.na@contoso.example", "李娜");
+        var finance = Dept("Finance", "finance.head@contoso.example", "Frank Wu");
+        var sales = Dept("Sales", "sales.lead@contoso.example", "Fiona Liu");
         db.Departments.AddRange(product, engineering, marketing, finance, sales);
 
         var launch = new Meeting
@@ -176,7 +179,67 @@ public static class DemoData
             OwnerName = "Erik Berg", DueDate = today.AddDays(3), TimeZone = "Europe/Berlin",
         });
 
+        SeedProjects(db, today, zone, product, engineering, marketing, sales);
+
         db.Origin = ChangeOrigin.System with { Name = "Demo data" };
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Two collaboration projects: "Q1 launch", a complete request Alice (Product) has submitted, for the newcomer to
+    /// take from approval to close (README); and a budget round under way, with tasks, a confirmed milestone, a milestone
+    /// at risk and an issue with the department heads, so the project pages have something to show from the start.
+    /// </summary>
+    private static void SeedProjects(CollabDb db, DateOnly today, string zone, Department product, Department engineering, Department marketing, Department sales)
+    {
+        var now = DateTime.UtcNow;
+        Api.Projects.Project Project(int number, string title, Projects.ProjectState state, string background, string goal, string scope, string exclusions, params Department[] involved) => new()
+        {
+            TenantId = Tenant, Number = Api.Projects.ProjectNumbers.Format(today.Year, number), Title = title, InitiatingDepartmentId = product.Id,
+            InitiatorEmail = Organizer, InitiatorName = "Alice Wang", InitiatorObjectId = DevTokenIssuer.ObjectIdFor(Tenant, Organizer),
+            Background = background, Goal = goal, Scope = scope, Exclusions = exclusions, ExpectedResults = "新品按期上架，各区域同步开售 / On shelf in every region on the day",
+            Kpis = [new() { Position = 0, Name = "门店铺货率 / Stores stocked", Target = "95", Unit = "%" }],
+            StartDate = today.AddDays(3), EndDate = today.AddDays(90), TimeZone = zone, Language = "zh-CN", State = state,
+            ExecutiveEmail = Executive, ExecutiveName = "孙伟 Victor Sun", CreatedAt = now, UpdatedAt = now, Version = 1,
+            Departments = involved.Select(d => new Api.Projects.InvolvedDepartment { DepartmentId = d.Id }).ToList(),
+        };
+        var launch = Project(2, "Q1 launch / 第一季度新品上市", Api.Projects.ProjectState.Submitted,
+            "春季新品需在竞品之前进店。/ The spring range must be in stores before the competitor's.",
+            "在 3 月 31 日前完成 95% 门店的新品上市 / Launch the spring range in 95% of stores by 31 March",
+            "选品、供应、门店上市活动 / Range, supply, store launch", "不包含售后环节 / After-sales service", marketing, engineering, sales);
+        var budget = Project(1, "2027 预算编制 / 2027 budget round", Api.Projects.ProjectState.Active,
+            "各部门预算需在年底前统一口径。/ Department budgets need one basis before year end.",
+            "在 12 月 20 日前确定 2027 年各部门预算方案 / Agree the 2027 budget plan per department by 20 December",
+            "各部门费用与人力预算 / Cost and headcount budgets", "不包含资本性支出 / Capital expenditure", engineering, marketing);
+        budget.Departments[0].Response = Api.Projects.DepartmentResponse.Agree;
+        budget.Communication = new Api.Projects.Communication { Cadence = "每周一 10:00，30 分钟 / Mondays 10:00, 30 min", Channels = "Teams 频道 / Teams channel", MajorDecisions = "部门负责人 / Department heads" };
+        db.Projects.AddRange(launch, budget);
+        var plan = new Api.Projects.ProjectMilestone
+        {
+            TenantId = Tenant, ProjectId = budget.Id, Name = "预算口径确认 / Basis agreed", Date = today.AddDays(-2), CreatedAt = now, UpdatedAt = now, Version = 2,
+            Confirmations = new[] { product, engineering, marketing }.Select(d => new Api.Projects.MilestoneConfirmation { DepartmentId = d.Id, ByEmail = d.HeadEmail!, ByName = d.HeadName!, At = now }).ToList(),
+        };
+        var submit = new Api.Projects.ProjectMilestone { TenantId = Tenant, ProjectId = budget.Id, Name = "方案提交 / Plan submitted", Date = today.AddDays(6), CreatedAt = now, UpdatedAt = now, Version = 1 };
+        db.ProjectMilestones.AddRange(plan, submit);
+        ActionItem Task(string title, string owner, string name, int dueInDays, Department lead, ActionItemStatus status, string deliverable, string standard) => new()
+        {
+            TenantId = Tenant, ProjectId = budget.Id, MilestoneId = submit.Id, Title = title, OwnerEmail = owner, OwnerName = name, DueDate = today.AddDays(dueInDays),
+            TimeZone = zone, LeadDepartmentId = lead.Id, Status = status, Deliverable = deliverable, AcceptanceStandard = standard,
+        };
+        var headcount = Task("研发人力预算 / Engineering headcount budget", NoteTaker, "Bob Li", 4, engineering, ActionItemStatus.Blocked, "人力预算表 / Headcount sheet", "按岗位列示，经部门负责人签字 / By role, signed by the head");
+        headcount.ProgressNote = "等待市场部活动排期 / Waiting for Marketing's campaign calendar";
+        db.ActionItems.AddRange(headcount,
+            Task("市场活动预算 / Campaign budget", Attendee, "陈伟", 5, marketing, ActionItemStatus.InProgress, "活动预算表 / Campaign budget sheet", "覆盖全年活动 / Covers every campaign of the year"));
+        db.ProjectIssues.Add(new Api.Projects.ProjectIssue
+        {
+            TenantId = Tenant, ProjectId = budget.Id, TaskId = headcount.Id, Kind = Api.Projects.IssueKind.BlockedDependency, Title = "活动排期未定 / Campaign calendar not set",
+            Description = "研发人力取决于活动排期 / Engineering headcount depends on the campaign dates", DepartmentIds = $"{engineering.Id},{marketing.Id}",
+            RaisedByEmail = NoteTaker, RaisedByName = "Bob Li", RaisedAt = now.AddHours(-30), Level = Api.Projects.IssueLevel.Heads, DueAt = now.AddHours(18), Version = 2,
+            Steps =
+            [
+                new() { Number = 1, At = now.AddHours(-30), Level = Api.Projects.IssueLevel.Contacts, Action = "raised", ByEmail = NoteTaker, ByName = "Bob Li" },
+                new() { Number = 2, At = now.AddHours(-6), Level = Api.Projects.IssueLevel.Heads, Action = "timedOut", ByEmail = ChangeOrigin.System.Email, ByName = ChangeOrigin.System.Name },
+            ],
+        });
     }
 }

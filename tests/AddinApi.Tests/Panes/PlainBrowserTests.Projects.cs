@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using CollabAddin.Api.Projects;
+using CollabAddin.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static CollabAddin.Api.Tests.Projects.ProjectData;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollabAddin.Api.Tests.Panes;
+
+public sealed partial class PlainBrowserTests
+{
+    [Fact]
+    public async Task A_request_is_approved_answered_and_given_a_confirmed_milestone_in_the_projects_pane()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var d = await DepartmentsAsync(app);
+        var paula = await app.ClientForAsync(Initiator);
+        var draft = await (await paula.PostAsJsonAsync("/api/projects", Request(d))).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
+        using var submit = Projects.ProjectLifecycleTests.WithETag(HttpMethod.Post, $"/api/projects/{draft.Id}/submit", draft.Version);
+        await (await paula.SendAsync(submit)).ShouldBeAsync(HttpStatusCode.OK);
+
+        // Henry, head of Product, finds the request in his list and approves it (Chinese, 320 px).
+        var henry = await browser.OpenPlainAsync(app, Link("projects", InitiatingHead, "zh-CN"));
+        await henry.GetByRole(AriaRole.Link, new() { Name = "XT-2026-0001", Exact = false }).ClickAsync();
+        await Expect(henry.GetByText("审核申请")).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(henry));
+        await LooksRight(henry, "plain-projects-review-zh-320");
+        await henry.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await Expect(henry.GetByText("进行中")).ToBeVisibleAsync();
+        Assert.Equal(ProjectState.Active, await app.WithDbAsync(TestData.Tenant, db => db.Projects.Select(p => p.State).SingleAsync()));
+
+        // Sam answers for Supply: a conflict, with the reason.
+        var sam = await browser.OpenPlainAsync(app, Link("projects", SupplyContact, "zh-CN", $"#project={draft.Id}"));
+        await sam.GetByRole(AriaRole.Combobox, new() { Name = "贵部门的回复" }).SelectOptionAsync(new SelectOptionValue { Label = "有冲突" });
+        await sam.GetByRole(AriaRole.Textbox, new() { Name = "说明" }).FillAsync("三月仓储已满");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "回复" }).ClickAsync();
+        await Expect(sam.GetByText("三月仓储已满")).ToBeVisibleAsync();
+        Assert.Empty(await EnglishLeaks(sam));
+
+        // Paula adds a milestone (English, dark, 350 px); Sara confirms it for Supply.
+        var planner = await browser.OpenPlainAsync(app, Link("projects", Initiator, "en-US", $"&theme=dark#project={draft.Id}"), width: 350);
+        await planner.GetByRole(AriaRole.Tab, new() { Name = "Milestones" }).ClickAsync();
+        await planner.GetByRole(AriaRole.Textbox, new() { Name = "Milestone" }).FillAsync("Requirements confirmed");
+        await planner.GetByLabel("Date").FillAsync("2026-12-15");
+        await planner.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+        await Expect(planner.GetByText("Awaiting confirmation")).ToBeVisibleAsync();
+        await LooksRight(planner, "plain-projects-milestones-en-350-dark");
+        var sara = await browser.OpenPlainAsync(app, Link("projects", SupplyHead, "en-US", $"#project={draft.Id}"));
+        await sara.GetByRole(AriaRole.Tab, new() { Name = "Milestones" }).ClickAsync();
+        await sara.GetByRole(AriaRole.Button, new() { Name = "Confirm for my department" }).ClickAsync();
+        await Expect(sara.GetByText("✓ 供应链部 Supply: Sara")).ToBeVisibleAsync();
+        await sara.GetByRole(AriaRole.Tab, new() { Name = "Documents" }).ClickAsync();
+        await Expect(sara.GetByRole(AriaRole.Button, new() { Name = "Download: Archive (all forms)" })).ToBeVisibleAsync();
+        await LooksRight(sara, "plain-projects-documents-en-320");
+    }
+}
