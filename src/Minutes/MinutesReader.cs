@@ -169,27 +169,9 @@ public static partial class MinutesReader
         private static readonly Dictionary<string, int> DefaultDecisionColumns = new() { ["text"] = 0, ["owner"] = 1, ["agenda"] = 2 };
         private static readonly Dictionary<string, int> DefaultAttendanceColumns = new() { ["name"] = 0, ["status"] = 3 };
 
-        /// <summary>Which column means what, from the header row's words; exact words win over partial ones.</summary>
-        private static Dictionary<string, int> Columns(GridRow header, IReadOnlyDictionary<string, string[]> meanings)
-        {
-            var map = new Dictionary<string, int>();
-            for (var pass = 0; pass < 2; pass++)
-                for (var i = 0; i < header.Cells.Length; i++)
-                {
-                    var text = HeaderWord(header.Cells[i]);
-                    if (text.Length == 0 || map.ContainsValue(i)) continue;
-                    foreach (var (key, words) in meanings)
-                        if (!map.ContainsKey(key) && words.Any(w => pass == 0 ? text == w : text.StartsWith(w, StringComparison.Ordinal) || text.Contains(w, StringComparison.Ordinal) && w.Length > 2))
-                        {
-                            map[key] = i;
-                            break;
-                        }
-                }
-            return map;
-        }
+        private static Dictionary<string, int> Columns(GridRow header, IReadOnlyDictionary<string, string[]> meanings) => TableHeaders.Columns(header, meanings);
 
-        private static string HeaderWord(string text) =>
-            Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(), @"[\s:：*（）()\[\]]+", " ").Trim();
+        private static string HeaderWord(string text) => TableHeaders.Word(text);
 
         private string Cell(GridRow row, Dictionary<string, int> map, string key, RowLocation at) =>
             Typed(map.TryGetValue(key, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "", at, key);

@@ -30,6 +30,7 @@ public static class ProjectsApi
         routes.MapProjectAcceptance();
         routes.MapProjectClose();
         routes.MapProjectDocuments();
+        routes.MapResponsibilitiesReadBack();
         var api = routes.MapGroup("/api/projects").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects");
         // Names only (heads and contacts stay with the admins' list): what a request form offers to pick from.
         api.MapGet("/departments", async (CollabDb db, CancellationToken ct) =>

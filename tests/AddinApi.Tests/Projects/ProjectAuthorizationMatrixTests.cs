@@ -205,6 +205,17 @@ public sealed class ProjectAuthorizationMatrixTests(PostgresServer postgres)
         ["GET /api/projects/{id:guid}/satisfaction"] = new(Get(s => $"/api/projects/{s.ProjectId}/satisfaction"), Members),
         ["PUT /api/projects/{id:guid}/satisfaction/mine"] = new(Change(HttpMethod.Put, s => $"/api/projects/{s.ProjectId}/satisfaction/mine", ProjectState.Closed, _ => new { score = 4 }),
             Members),
+        // Anyone in the project may send a table back; what each row may do is decided row by row (ResponsibilitiesReadBackTests).
+        ["POST /api/projects/{id:guid}/documents/responsibilities"] = new(async (app, s) =>
+        {
+            var request = await Change(HttpMethod.Post, x => $"/api/projects/{x.ProjectId}/documents/responsibilities", ProjectState.Active, _ => null)(app, s);
+            request.Content = new ByteArrayContent(CollabAddin.Minutes.FormWriter.Write(new("Responsibilities", null, [new("Tasks",
+            [
+                new CollabAddin.Minutes.FormTable(null, ["Task", "Lead department", "Deliverable", "Acceptance standard", "Deadline", "Owner"],
+                    [["Shelf plan", "供应链部 Supply", "Plan", "Signed off", "2027-01-20", TaskOwner]], [2000, 2000, 1500, 1500, 1000, 1000]),
+            ])]), chinese: false));
+            return request;
+        }, Members),
         ["GET /api/projects/{id:guid}/documents/{form}"] = new(Get(s => $"/api/projects/{s.ProjectId}/documents/archive"), Members),
         ["GET /api/projects/{id:guid}/kickoff"] = new(Change(HttpMethod.Get, s => $"/api/projects/{s.ProjectId}/kickoff", ProjectState.Active, _ => null), By(NotFound, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
     };

@@ -446,7 +446,7 @@ export const en = {
   "issueStep.timedOut": "time limit passed, escalated",
   "issueStep.escalated": "escalated",
   "issueStep.resolved": "resolved",
-  system: "CollabAddin",
+  system: "CollabAddin (automatic)",
   outcome: "Outcome or reason",
   resolveIssue: "Resolve",
   escalateIssue: "Escalate",

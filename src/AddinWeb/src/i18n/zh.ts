@@ -442,7 +442,7 @@ export const zh: Record<MessageKey, string> = {
   "issueStep.timedOut": "超过时限，自动升级",
   "issueStep.escalated": "升级",
   "issueStep.resolved": "解决",
-  system: "系统",
+  system: "系统自动",
   outcome: "处理结果或升级原因",
   resolveIssue: "解决",
   escalateIssue: "升级",

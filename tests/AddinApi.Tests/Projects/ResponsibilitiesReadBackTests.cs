@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using CollabAddin.Api.Projects;
+using CollabAddin.Api.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using static CollabAddin.Api.Tests.Projects.ProjectData;
+
+namespace CollabAddin.Api.Tests.Projects;
+
+/// <summary>
+/// A responsibilities table comes back from Word: typed by hand in Chinese and saved by LibreOffice (columns in their
+/// own order, an extra column, an owner by name, a date as people write it), and the generated form edited in place.
+/// </summary>
+public sealed class ResponsibilitiesReadBackTests
+{
+    [Fact]
+    public async Task A_hand_typed_chinese_table_written_by_libreoffice_becomes_the_projects_tasks()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await ActiveProjectAsync(app);
+        var html = """
+            <html><head><meta charset="utf-8"></head><body>
+            <p>职责分工</p>
+            <table border="1">
+              <tr><th>负责人</th><th>任务</th><th>主导部门</th><th>备注</th><th>完成时限</th><th>交付成果</th><th>验收标准</th><th>协作部门</th></tr>
+              <tr><td>Tom</td><td>门店陈列方案</td><td>市场部</td><td>加急</td><td>2027-01-20</td><td>陈列手册</td><td>覆盖全部门店</td><td>供应链部</td></tr>
+              <tr><td>nobody</td><td>无主任务</td><td>市场部</td><td></td><td>2027-01-20</td><td>X</td><td>Y</td><td></td></tr>
+              <tr><td>sam@contoso.example</td><td>不存在的部门</td><td>法务部</td><td></td><td>2027-01-20</td><td>X</td><td>Y</td><td></td></tr>
+            </table></body></html>
+            """;
+        var docx = await LibreOfficeDocxAsync(html);
+
+        var paula = await app.ClientForAsync(Initiator);
+        var report = await (await paula.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Docx(docx))).ReadAsync<ReadBackReport>();
+        var made = Assert.Single(report.Created);
+        Assert.Equal("门店陈列方案", made.Title);
+        Assert.Equal(2, report.Skipped.Count);
+        var task = await app.WithDbAsync(TestData.Tenant, db => db.ActionItems.Include(i => i.CooperatingDepartments).SingleAsync(i => i.Id == made.TaskId));
+        Assert.Equal((TaskOwner, s.Departments.Marketing, (DateOnly?)new DateOnly(2027, 1, 20), "陈列手册", "覆盖全部门店", s.ProjectId),
+            (task.OwnerEmail, task.LeadDepartmentId!.Value, task.DueDate, task.Deliverable, task.AcceptanceStandard, task.ProjectId!.Value));
+        Assert.Equal([s.Departments.Supply], task.CooperatingDepartments.Select(c => c.DepartmentId));
+
+        // Tom, the task owner, may not plan Marketing's work: every row is skipped, nothing stored.
+        var tom = await app.ClientForAsync(TaskOwner);
+        var refused = await (await tom.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Docx(docx))).ReadAsync<ReadBackReport>();
+        Assert.Empty(refused.Created);
+        Assert.Equal(2, await app.WithDbAsync(TestData.Tenant, db => db.ActionItems.CountAsync(i => i.ProjectId == s.ProjectId)));
+        // Not a document at all: a clear refusal.
+        var broken = await (await paula.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Docx([1, 2, 3]))).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.False(string.IsNullOrWhiteSpace(broken.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task The_generated_form_edited_in_word_updates_its_tasks_by_their_ids()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await ActiveProjectAsync(app);
+        var sara = await app.ClientForAsync(SupplyHead);
+        var form = await (await sara.GetAsync($"/api/projects/{s.ProjectId}/documents/responsibilities")).Content.ReadAsByteArrayAsync();
+
+        // In Word: the deadline moves and the owner becomes Sam (typed as an email).
+        using var edited = new MemoryStream();
+        edited.Write(form);
+        using (var document = WordprocessingDocument.Open(edited, true))
+        {
+            var row = document.MainDocumentPart!.Document.Body!.Descendants<Table>().Single(t => t.Descendants<TableCaption>().Any()).Descendants<TableRow>().ElementAt(1);
+            var cells = row.Elements<TableCell>().ToList();
+            SetText(cells[6], "2027-01-12");
+            SetText(cells[7], SupplyContact);
+        }
+        var report = await (await sara.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Docx(edited.ToArray()))).ReadAsync<ReadBackReport>();
+        Assert.Equal(s.TaskId, Assert.Single(report.Updated).TaskId);
+        var task = await app.WithDbAsync(TestData.Tenant, db => db.ActionItems.SingleAsync(i => i.Id == s.TaskId));
+        Assert.Equal((SupplyContact, (DateOnly?)new DateOnly(2027, 1, 12)), (task.OwnerEmail, task.DueDate));
+        var history = await app.WithDbAsync(TestData.Tenant, db => db.ActionItemChanges.Where(c => c.ActionItemId == s.TaskId).Select(c => c.Field).ToListAsync());
+        Assert.Contains("ownerEmail", history);
+        // The same document again changes nothing.
+        var again = await (await sara.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Docx(edited.ToArray()))).ReadAsync<ReadBackReport>();
+        Assert.Equal(s.TaskId, Assert.Single(again.Unchanged).TaskId);
+    }
+
+    private static void SetText(TableCell cell, string text)
+    {
+        foreach (var p in cell.Elements<Paragraph>().Skip(1).ToList()) p.Remove();
+        cell.GetFirstChild<Paragraph>()!.RemoveAllChildren<Run>();
+        cell.GetFirstChild<Paragraph>()!.Append(new Run(new Text(text)));
+    }
+
+    private static ByteArrayContent Docx(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(Api.Minutes.MinutesApi.DocxType);
+        return content;
+    }
+
+    /// <summary>A .docx as LibreOffice writes it, converted from HTML by soffice itself.</summary>
+    private static async Task<byte[]> LibreOfficeDocxAsync(string html)
+    {
+        var folder = Directory.CreateTempSubdirectory("lo-docx-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "table.html"), html);
+            var start = new ProcessStartInfo("soffice") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+            foreach (var a in new[] { $"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder, Path.Combine(folder, "table.html") })
+                start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+            return await File.ReadAllBytesAsync(Path.Combine(folder, "table.docx"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
