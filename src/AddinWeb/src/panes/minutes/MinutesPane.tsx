@@ -138,9 +138,15 @@ export function MinutesPane() {
         </Button>
       </div>
       <SignOff meetingId={meeting} round={publishes} />
-      <a className="pane-link" href={paneLink("clock", { meeting })}>
-        {t("openClock")}
-      </a>
+      <nav className="actions" aria-label={t("appName")}>
+        <a className="pane-link" href={paneLink("clock", { meeting })}>
+          {t("openClock")}
+        </a>
+        {/* In Word: the project forms to insert, and a responsibilities table to read back. */}
+        <a className="pane-link" href={paneLink("projects")}>
+          {t("projectsTitle")}
+        </a>
+      </nav>
       <StatusBar status={status} onResend={() => void mail(true)} busy={!!busy} />
       {report ? <PublishReport report={report} onShow={inWord ? (i) => void selectActionRow(i) : undefined} /> : null}
     </>
