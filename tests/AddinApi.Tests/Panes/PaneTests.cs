@@ -15,7 +15,7 @@ namespace CollabAddin.Api.Tests.Panes;
 /// The story end to end in a real browser against the real API (SQLite, Graph emulator): the organizer plans and sends,
 /// the note-taker inserts the template, publishes and re-publishes, the attendee works on their item; and demo mode.
 /// </summary>
-public sealed class PaneTests(Browser browser)
+public sealed partial class PaneTests(Browser browser)
 {
     private static (string, string, string) Person(string email) => (email, NameOf(email), Tenant);
 
