@@ -181,10 +181,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         foreach (var organizer in organizers.GroupBy(o => (o.TenantId, o.OrganizerEmail)))
         {
             var latest = organizer.OrderByDescending(o => o.StartUtc).First();
-            var local = Local(now, latest.TimeZone);
-            var since = local.Date.AddDays(-(((int)local.DayOfWeek - (int)O.WeeklyReportDay + 7) % 7)).AddHours(O.WeeklyReportHour);
-            if (since > local) since = since.AddDays(-7); // this week's report time has not come yet: last week's is the due one
-            var week = ISOWeek.GetYear(since) + "-W" + ISOWeek.GetWeekOfYear(since).ToString("00", CultureInfo.InvariantCulture);
+            var week = WeekDue(now, latest.TimeZone);
             var key = $"weekly:{organizer.Key.OrganizerEmail}:{week}";
             if (await KeyExistsAsync(organizer.Key.TenantId, key, ct)) continue;
             planned += await IsolatedAsync(organizer.Key.TenantId, key, now, async () =>
@@ -196,6 +193,43 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                 return await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],
                     zh ? $"任务进度跟踪表（{week}）" : $"Weekly progress report ({week})", ProgressHtml.Render(report, zh, week),
                     zh ? $"任务进度跟踪表 {week}.docx" : $"Progress report {week}.docx", docx, now, ct);
+            }, ct);
+        }
+        return planned + await ProjectReportsAsync(now, ct);
+    }
+
+    /// <summary>The report week due now in this zone ("2026-W47"): from the configured day and hour on, this week's; before, last week's.</summary>
+    private string WeekDue(DateTime now, string zone)
+    {
+        var local = Local(now, zone);
+        var since = local.Date.AddDays(-(((int)local.DayOfWeek - (int)O.WeeklyReportDay + 7) % 7)).AddHours(O.WeeklyReportHour);
+        if (since > local) since = since.AddDays(-7); // this week's report time has not come yet: last week's is the due one
+        return ISOWeek.GetYear(since) + "-W" + ISOWeek.GetWeekOfYear(since).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each running project's progress table goes weekly to its initiator and its departments' heads (the report scoped to it).</summary>
+    private async Task<int> ProjectReportsAsync(DateTime now, CancellationToken ct)
+    {
+        var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.State == Projects.ProjectState.Active)
+            .Include(p => p.InitiatingDepartment).Include(p => p.Departments).ThenInclude(d => d.Department).AsSplitQuery().ToListAsync(ct);
+        var planned = 0;
+        foreach (var project in projects)
+        {
+            var week = WeekDue(now, project.TimeZone);
+            var key = $"weekly-project:{project.Id}:{week}";
+            if (await KeyExistsAsync(project.TenantId, key, ct)) continue;
+            planned += await IsolatedAsync(project.TenantId, key, now, async () =>
+            {
+                tenant.Id = project.TenantId;
+                var zh = RequestLanguage.IsChinese(project.Language);
+                var today = DateOnly.FromDateTime(Local(now, project.TimeZone));
+                var report = await new ProgressReports(db, clock).ForProjectAsync(project.Id,
+                    new ProgressReports.Filter(null, null, project.StartDate < today ? project.StartDate : today, project.EndDate > today ? project.EndDate : today), ct);
+                var to = project.Departments.Select(d => d.Department!.HeadEmail).Append(project.InitiatingDepartment!.HeadEmail).Append(project.InitiatorEmail)
+                    .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var title = zh ? $"【{project.Number}】任务进度跟踪表（{week}）" : $"[{project.Number}] Weekly progress report ({week})";
+                return await QueueAsync(project.TenantId, key, "weekly", to, title, ProgressHtml.Render(report, zh, week),
+                    $"{project.Number} {(zh ? "任务进度跟踪表" : "progress report")} {week}.docx", ProgressReportWriter.Write(report.ToDocument(zh, $"{project.Number} {week}"), zh), now, ct);
             }, ct);
         }
         return planned;

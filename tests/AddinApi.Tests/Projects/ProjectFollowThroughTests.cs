@@ -50,6 +50,10 @@ public sealed class ProjectFollowThroughTests
         await (await outsider.PostAsJsonAsync($"{project}/issues", new { kind = "other", title = "X", departmentIds = new[] { s.Departments.Supply } })).ProblemAsync(HttpStatusCode.Forbidden);
         await Pass();
         Assert.Contains(app.Graph.State.SentMail, m => m.To.Contains(MarketingContact) && m.Subject.Contains("Campaign dates not known", StringComparison.Ordinal));
+        // The project's weekly progress report, to its initiator and the departments' heads, with the table attached.
+        var weekly = Assert.Single(app.Graph.State.SentMail, m => m.Subject.StartsWith("[XT-2026-0001] Weekly progress report", StringComparison.Ordinal));
+        Assert.Contains(SupplyHead, weekly.To);
+        Assert.Contains(Initiator, weekly.To);
 
         // 2. The contacts' 24 hours run out: the worker takes it to the heads.
         app.Clock.Advance(TimeSpan.FromHours(25));
