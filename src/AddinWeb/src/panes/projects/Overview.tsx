@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, Select, Spinner, Text, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
 import { formatDay } from "../../app/format";
@@ -97,6 +97,9 @@ export function Overview({ project: p, onChange, onEdit }: { project: Project; o
           </li>
         ))}
       </ul>
+      {p.state === "active" || p.state === "closed" ? (
+        <Communication project={p} busy={act.busy} onSave={(body) => void change("PUT", "/communication", body)} />
+      ) : null}
       {p.state === "active" ? <Progress project={p} /> : null}
       {p.state === "active" && (p.you.runs || p.you.headOf.length > 0 || p.you.contactOf.length > 0) ? (
         <a className="pane-link" href={paneLink("organizer", { project: p.id })}>
@@ -175,6 +178,72 @@ function Respond({ onAnswer, busy }: { onAnswer: (body: unknown) => void; busy: 
       {response !== "agree" ? (
         <Input size="small" aria-label={t("comment")} placeholder={t("comment")} value={comment} onChange={(_, d) => setComment(d.value)} />
       ) : null}
+    </div>
+  );
+}
+
+/** The communication mechanism (《沟通机制确认表》): shown to everyone, kept by whoever runs the project. */
+function Communication({ project: p, busy, onSave }: { project: Project; busy: boolean; onSave: (body: unknown) => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState({
+    cadence: p.communication.cadence ?? "",
+    channels: p.communication.channels ?? "",
+    routineContacts: p.communication.routineContacts ?? "",
+    majorDecisions: p.communication.majorDecisions ?? "",
+  });
+  const keys = ["cadence", "channels", "routineContacts", "majorDecisions"] as const;
+  if (editing)
+    return (
+      <div className="card stack">
+        <Text weight="semibold">{t("communication")}</Text>
+        {keys.map((key) => (
+          <Field key={key} label={t(`communication.${key}`)}>
+            <Input value={form[key]} onChange={(_, d) => setForm({ ...form, [key]: d.value })} />
+          </Field>
+        ))}
+        <div className="row">
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => {
+              onSave(form);
+              setEditing(false);
+            }}
+          >
+            {t("save")}
+          </Button>
+          <Button size="small" onClick={() => setEditing(false)}>
+            {t("cancel")}
+          </Button>
+        </div>
+      </div>
+    );
+  return (
+    <div className="card stack" style={{ gap: 4 }}>
+      <span className="row" style={{ justifyContent: "space-between" }}>
+        <Text weight="semibold">{t("communication")}</Text>
+        {p.you.runs ? (
+          <Button size="small" appearance="subtle" onClick={() => setEditing(true)}>
+            {t("edit")}
+          </Button>
+        ) : null}
+      </span>
+      {keys.some((k) => p.communication[k]) ? (
+        <dl className="facts">
+          {keys
+            .filter((k) => p.communication[k])
+            .map((k) => (
+              <Fragment key={k}>
+                <dt>{t(`communication.${k}`)}</dt>
+                <dd>{p.communication[k]}</dd>
+              </Fragment>
+            ))}
+        </dl>
+      ) : (
+        <span className="muted">{t("communicationEmpty")}</span>
+      )}
     </div>
   );
 }
