@@ -26,19 +26,47 @@ public sealed record Deviation(Guid ItemId, string Title, PersonRef Owner, DateO
 public sealed record CollaborationFigures(int IssuesRaised, int ResolvedAtContacts, int ResolvedAtHeads, int ResolvedAtExecutive, double? AverageHoursToResolve,
     int DeliverablesDecided, int PassedFirstTime, double? FirstPassRate, int Reworks, int Fails, int SatisfactionAnswers, double? SatisfactionAverage)
 {
+    /// <summary>The same figures per department: issues it was named in, and the deliverables of the tasks it leads.</summary>
+    public IReadOnlyList<DepartmentCollaboration> ByDepartment { get; init; } = [];
+
     public static CollaborationFigures Of(IReadOnlyCollection<ProjectIssue> issues, IReadOnlyCollection<ProjectAcceptance> acceptances, SatisfactionResponse satisfaction)
     {
         var resolved = issues.Where(i => !i.IsOpen).ToList();
-        var decided = acceptances.Where(a => a.Outcome != AcceptanceOutcome.Pending).GroupBy(a => a.TaskId).ToList();
-        var firstTime = decided.Count(g => g.OrderBy(a => a.Round).First() is { Round: 1, Outcome: AcceptanceOutcome.Pass });
+        var (decided, firstTime) = FirstPass(acceptances);
         return new(issues.Count, resolved.Count(i => i.Level == IssueLevel.Contacts), resolved.Count(i => i.Level == IssueLevel.Heads),
             resolved.Count(i => i.Level == IssueLevel.Executive),
             resolved.Count == 0 ? null : Math.Round(resolved.Average(i => (i.ResolvedAt!.Value - i.RaisedAt).TotalHours), 1),
-            decided.Count, firstTime, decided.Count == 0 ? null : Math.Round((double)firstTime / decided.Count, 3),
+            decided, firstTime, Rate(firstTime, decided),
             acceptances.Count(a => a.Outcome == AcceptanceOutcome.Rework), acceptances.Count(a => a.Outcome == AcceptanceOutcome.Fail),
             satisfaction.Answers, satisfaction.Average);
     }
+
+    /// <summary>Per department; <paramref name="leads"/> maps each task to its lead department.</summary>
+    public CollaborationFigures WithDepartments(IEnumerable<DepartmentRef> departments, IReadOnlyCollection<ProjectIssue> issues,
+        IReadOnlyCollection<ProjectAcceptance> acceptances, IReadOnlyDictionary<Guid, Guid?> leads) => this with
+        {
+            ByDepartment = departments.Select(d =>
+            {
+                var named = issues.Where(i => i.Departments.Contains(d.Id)).ToList();
+                var led = acceptances.Where(a => leads.GetValueOrDefault(a.TaskId) == d.Id).ToList();
+                var (decided, firstTime) = FirstPass(led);
+                return new DepartmentCollaboration(d, named.Count, named.Count(i => i.IsOpen), named.Count(i => !i.IsOpen && i.Level == IssueLevel.Executive),
+                    decided, Rate(firstTime, decided), led.Count(a => a.Outcome is AcceptanceOutcome.Rework or AcceptanceOutcome.Fail));
+            }).ToList(),
+        };
+
+    /// <summary>Deliverables decided at least once, and those whose first decision was a pass in round 1.</summary>
+    private static (int Decided, int FirstTime) FirstPass(IEnumerable<ProjectAcceptance> acceptances)
+    {
+        var decided = acceptances.Where(a => a.Outcome != AcceptanceOutcome.Pending).GroupBy(a => a.TaskId).ToList();
+        return (decided.Count, decided.Count(g => g.OrderBy(a => a.Round).First() is { Round: 1, Outcome: AcceptanceOutcome.Pass }));
+    }
+
+    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 3);
 }
+
+public sealed record DepartmentCollaboration(DepartmentRef Department, int IssuesNamedIn, int IssuesOpen, int ReachedExecutive, int DeliverablesDecided,
+    double? FirstPassRate, int SentBack);
 
 /// <summary>
 /// The project dashboard: its tasks by lead department and by milestone, the reasons given for deviations, and the

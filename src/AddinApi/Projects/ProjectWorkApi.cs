@@ -259,7 +259,10 @@ public static class ProjectWorkApi
     {
         var issues = await db.ProjectIssues.AsNoTracking().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
         var acceptances = await db.ProjectAcceptances.AsNoTracking().Where(a => a.ProjectId == project.Id).ToListAsync(ct);
-        return CollaborationFigures.Of(issues, acceptances, await ProjectCloseApi.SatisfactionOfAsync(db, project, null, ct));
+        var leads = await db.ActionItems.AsNoTracking().Where(i => i.ProjectId == project.Id).ToDictionaryAsync(i => i.Id, i => i.LeadDepartmentId, ct);
+        var departments = project.Departments.Select(d => d.Department!).Prepend(project.InitiatingDepartment!).DistinctBy(d => d.Id).Select(d => new DepartmentRef(d.Id, d.Name));
+        return CollaborationFigures.Of(issues, acceptances, await ProjectCloseApi.SatisfactionOfAsync(db, project, null, ct))
+            .WithDepartments(departments, issues, acceptances, leads);
     }
 
     private static async Task<Results<Ok<MeetingPlan>, ProblemHttpResult>> Kickoff(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Http;
+using CollabAddin.Api.Projects;
 using CollabAddin.Minutes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,7 @@ public static class ReportsApi
         var (report, refusal) = await ForAsync(caller, reports, db, new ProgressReports.Filter(null, department, from, to), projectId, RequestLanguage.Of(request), ct);
         if (refusal is not null) return refusal;
         if (projectId is not { } id) return TypedResults.Ok(report!.Figures);
-        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        var project = await db.Projects.AsNoTracking().WithPeople().SingleAsync(p => p.Id == id, ct);
         return TypedResults.Ok(report!.Figures with { Collaboration = await Projects.ProjectWorkApi.CollaborationOfAsync(db, project, ct) });
     }
 

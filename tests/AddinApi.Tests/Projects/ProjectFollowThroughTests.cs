@@ -121,6 +121,11 @@ public sealed class ProjectFollowThroughTests
         var dashboard = await (await henry.GetAsync($"{project}/dashboard")).ReadAsync<ProjectDashboard>();
         Assert.Equal((1, 1, 0.0, 1, 1), (dashboard.Collaboration.ResolvedAtExecutive, dashboard.Collaboration.DeliverablesDecided, dashboard.Collaboration.FirstPassRate!.Value,
             dashboard.Collaboration.Reworks, dashboard.Collaboration.Fails));
+        // Per department: Supply leads the task and was named in the issue; Marketing only in the issue.
+        var supply = dashboard.Collaboration.ByDepartment.Single(x => x.Department.Id == s.Departments.Supply);
+        Assert.Equal((1, 0, 1, 1, (double?)0.0, 2), (supply.IssuesNamedIn, supply.IssuesOpen, supply.ReachedExecutive, supply.DeliverablesDecided, supply.FirstPassRate, supply.SentBack));
+        var marketing = dashboard.Collaboration.ByDepartment.Single(x => x.Department.Id == s.Departments.Marketing);
+        Assert.Equal((1, 0, (double?)null), (marketing.IssuesNamedIn, marketing.DeliverablesDecided, marketing.FirstPassRate));
 
         // 7. Closed with the retrospective; the improvement is a live item, the rest is read-only.
         var current = await (await paula.GetAsync(project)).ReadAsync<ProjectResponse>();
