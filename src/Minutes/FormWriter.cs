@@ -23,6 +23,8 @@ public static class FormTags
     public const string Responsibilities = "collab:responsibilities";
     public const string TaskRow = "collab:task"; // + ":{id}"
     public const string Acceptance = "collab:acceptance";
+    /// <summary>A task's self-check list to fill in and send back for acceptance.</summary>
+    public const string SelfCheck = "collab:selfcheck";
 }
 
 /// <summary>

@@ -364,6 +364,7 @@ public static class Messages
         ["project.readBackLead"] = ("'{0}' is not a department of this project.", "“{0}”不是本项目的参与部门。"),
         ["project.readBackOwner"] = ("'{0}' is not an email address or the name of someone in this project.", "“{0}”不是邮箱地址，也不是本项目成员的姓名。"),
         ["project.readBackDeadline"] = ("'{0}' is not a date.", "“{0}”不是有效日期。"),
+        ["acceptance.readBackFailed"] = ("The self-check list cannot be read.", "无法读取自检清单。"),
         ["project.ifMatchRequired"] = ("Send the project's ETag in If-Match.", "请在 If-Match 中提供项目的 ETag。"),
         ["project.stale"] = ("The project changed since you read it.", "您读取之后，此项目已被他人修改。"),
         ["project.staleDetail"] = ("Someone else saved a change first. Look at the current project (in 'current'), then try again with its ETag.",

@@ -4,6 +4,7 @@ using CollabAddin.Api.Auth;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Http;
+using CollabAddin.Minutes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,11 @@ public static class ProjectAcceptanceApi
         api.MapGet("/acceptances", List).WithSummary("Every submission for acceptance, newest first, with its self-check and decision.").Refuses(404);
         api.MapPost("/tasks/{taskId:guid}/acceptance", Submit).WithSummary("Submit a task's deliverable for acceptance with the self-check list (task owner, lead department's head or contact).")
             .Refuses(404, 409, 422);
+        api.MapGet("/tasks/{taskId:guid}/self-check", SelfCheckForm).WithSummary("The task's self-check list as a Word form, to fill in and send back for acceptance.")
+            .Produces<Stream>(StatusCodes.Status200OK, Minutes.MinutesApi.DocxType).Refuses(404);
+        api.MapPost("/tasks/{taskId:guid}/acceptance/document", SubmitDocument)
+            .WithSummary("Submit a task for acceptance with its self-check list filled in Word (the form, or a table headed standard / met / evidence).")
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 413, 415, 422, 429);
         api.MapPost("/acceptances/{acceptanceId:guid}/concur", Concur).WithSummary("An involved department's head accepts jointly. Requires If-Match.").Refuses(404, 409, 412, 428);
         api.MapPost("/acceptances/{acceptanceId:guid}/decide", Decide).WithSummary("The initiating department's head decides: pass, fail or rework (what, new due date). Requires If-Match.")
             .Refuses(404, 409, 412, 422, 428);
@@ -104,6 +110,56 @@ public static class ProjectAcceptanceApi
         }
         response.Headers.ETag = ETags.For(acceptance.Version);
         return TypedResults.Created($"/api/projects/{id}/acceptances/{acceptance.Id}", View(acceptance, task.Title, project, access!));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SelfCheckForm(Guid id, Guid taskId, Caller caller, CollabDb db, HttpRequest request, CancellationToken ct)
+    {
+        var culture = RequestLanguage.Of(request);
+        var (project, _, refusal) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return refusal;
+        var task = await db.ActionItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == taskId && i.ProjectId == id, ct);
+        if (task is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("item.notFound", culture));
+        var zh = Messages.IsChinese(culture);
+        string L(string en, string chinese) => zh ? chinese : en;
+        // One line per standard (the task's standard, split where it lists several), with the answer and evidence to fill in.
+        var standards = (task.AcceptanceStandard ?? task.Deliverable ?? task.Title).Split(['\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var form = new FormDocument(L("Acceptance: self-check", "成果验收确认表：自检清单"), $"{project!.Number} · {project.Title}",
+        [
+            new FormSection(task.Title,
+            [
+                new FormFields([new(L("Deliverable", "交付成果"), task.Deliverable ?? "—"), new(L("Owner", "负责人"), task.OwnerName)]),
+                new FormTable(FormTags.SelfCheck, [L("Acceptance standard", "验收标准"), L("Met (yes / no)", "是否达标（是/否）"), L("Evidence (link)", "佐证材料（链接）")],
+                    standards.Select(s => (IReadOnlyList<string>)[s, "", ""]).ToList(), [4600, 1800, 2600]),
+            ]),
+        ]);
+        return TypedResults.File(FormWriter.Write(form, zh), Minutes.MinutesApi.DocxType, $"{project.Number} {L("self-check", "自检清单")}.docx");
+    }
+
+    private static async Task<Results<Created<AcceptanceResponse>, ProblemHttpResult>> SubmitDocument(Guid id, Guid taskId, Caller caller, CollabDb db, TimeProvider clock,
+        IOptions<FollowUpOptions> mail, IOptions<Minutes.MinutesOptions> options, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        var culture = RequestLanguage.Of(request);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length > options.Value.MaxUploadBytes) return Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("acceptance.readBackFailed", culture));
+        IReadOnlyList<SelfCheckRow> rows;
+        try
+        {
+            body.Position = 0;
+            rows = SelfCheckReader.Read(body);
+        }
+        catch (MinutesRejectedException e)
+        {
+            return Problems.Problem(e.Kind switch
+            {
+                MinutesRejection.NotADocument => StatusCodes.Status415UnsupportedMediaType,
+                MinutesRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            }, Messages.Format("acceptance.readBackFailed", culture), Messages.Format($"minutes.rejected.{e.Code}", culture, [.. e.Args]));
+        }
+        // The rows are checked exactly as typed in the pane: a cell that says neither yes nor no is "met" missing.
+        return await Submit(id, taskId, new AcceptanceSubmission(null, rows.Select(r => new SelfCheckInput(r.Standard, r.Met, r.Evidence)).ToList()),
+            caller, db, clock, mail, request, response, ct);
     }
 
     private static Task<Results<Ok<AcceptanceResponse>, ProblemHttpResult>> Concur(Guid id, Guid acceptanceId, Caller caller, CollabDb db, TimeProvider clock,

@@ -216,6 +216,16 @@ public sealed class ProjectAuthorizationMatrixTests(PostgresServer postgres)
             ])]), chinese: false));
             return request;
         }, Members),
+        ["GET /api/projects/{id:guid}/tasks/{taskId:guid}/self-check"] = new(Get(s => $"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/self-check"), Members),
+        ["POST /api/projects/{id:guid}/tasks/{taskId:guid}/acceptance/document"] = new(async (app, s) =>
+        {
+            var request = await Change(HttpMethod.Post, x => $"/api/projects/{x.ProjectId}/tasks/{x.TaskId}/acceptance/document", ProjectState.Active, _ => null, null, NoAcceptances)(app, s);
+            request.Content = new ByteArrayContent(CollabAddin.Minutes.FormWriter.Write(new("Self-check", null, [new("Supply plan",
+            [
+                new CollabAddin.Minutes.FormTable(null, ["Acceptance standard", "Met", "Evidence"], [["Signed off", "yes", ""]], [4000, 2000, 3000]),
+            ])]), chinese: false));
+            return request;
+        }, By(NotFound, Forbidden, Forbidden, Forbidden, Created, Created, Created, Forbidden)),
         ["GET /api/projects/{id:guid}/documents/{form}"] = new(Get(s => $"/api/projects/{s.ProjectId}/documents/archive"), Members),
         ["GET /api/projects/{id:guid}/kickoff"] = new(Change(HttpMethod.Get, s => $"/api/projects/{s.ProjectId}/kickoff", ProjectState.Active, _ => null), By(NotFound, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
     };

@@ -82,6 +82,48 @@ public sealed class ResponsibilitiesReadBackTests
         Assert.Equal(s.TaskId, Assert.Single(again.Unchanged).TaskId);
     }
 
+    [Fact]
+    public async Task A_self_check_filled_in_word_or_typed_by_hand_is_submitted_for_acceptance()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await ActiveProjectAsync(app);
+        var tom = await app.ClientForAsync(TaskOwner);
+        var form = await (await tom.GetAsync($"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/self-check")).Content.ReadAsByteArrayAsync();
+        using var filled = new MemoryStream();
+        filled.Write(form);
+        using (var document = WordprocessingDocument.Open(filled, true))
+        {
+            var row = document.MainDocumentPart!.Document.Body!.Descendants<Table>().Single(t => t.Descendants<TableCaption>().Any()).Elements<TableRow>().ElementAt(1);
+            var cells = row.Elements<TableCell>().ToList();
+            Assert.Equal("Signed off", cells[0].InnerText);
+            SetText(cells[1], "Yes");
+            SetText(cells[2], "https://contoso.example/plan");
+        }
+        var submitted = await (await tom.PostAsync($"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/acceptance/document", Docx(filled.ToArray())))
+            .ReadAsync<AcceptanceResponse>(HttpStatusCode.Created);
+        Assert.Equal([new SelfCheckResponse("Signed off", true, "https://contoso.example/plan")], submitted.SelfChecks);
+
+        // Decided (sent back for rework), then the next round typed by hand in Chinese and saved by LibreOffice.
+        var henry = await app.ClientForAsync(InitiatingHead);
+        using var decide = ProjectLifecycleTests.WithETag(HttpMethod.Post, $"/api/projects/{s.ProjectId}/acceptances/{submitted.Id}/decide", submitted.Version,
+            new { outcome = "rework", reworkWhat = "加上北区门店", reworkDue = new DateOnly(2026, 12, 20) });
+        await (await henry.SendAsync(decide)).ShouldBeAsync(HttpStatusCode.OK);
+        // A table that says neither yes nor no is refused as the pane would refuse it.
+        var unclear = await LibreOfficeDocxAsync("""<html><body><table border="1"><tr><th>Standard</th><th>Met</th></tr><tr><td>Signed</td><td>maybe</td></tr></table></body></html>""");
+        var refused = await (await tom.PostAsync($"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/acceptance/document", Docx(unclear))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.NotEmpty(refused.ErrorsFor("selfChecks[0].met"));
+        var typed = await LibreOfficeDocxAsync("""
+            <html><head><meta charset="utf-8"></head><body><table border="1">
+            <tr><th>佐证材料</th><th>验收标准</th><th>结果</th></tr>
+            <tr><td>https://contoso.example/plan-v2</td><td>覆盖全部门店</td><td>达标</td></tr>
+            <tr><td></td><td>经供应链部负责人签字</td><td>否</td></tr>
+            </table></body></html>
+            """);
+        var second = await (await tom.PostAsync($"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/acceptance/document", Docx(typed))).ReadAsync<AcceptanceResponse>(HttpStatusCode.Created);
+        Assert.Equal(2, second.Round);
+        Assert.Equal([("覆盖全部门店", true), ("经供应链部负责人签字", false)], second.SelfChecks.Select(c => (c.Standard, c.Met)));
+    }
+
     private static void SetText(TableCell cell, string text)
     {
         foreach (var p in cell.Elements<Paragraph>().Skip(1).ToList()) p.Remove();
