@@ -22,6 +22,12 @@ public sealed class ActionItem
     /// <summary>A project task's deliverable and the standard it is accepted against.</summary>
     public string? Deliverable { get; set; }
     public string? AcceptanceStandard { get; set; }
+    /// <summary>
+    /// An improvement from its project's retrospective: the one kind of task that stays live after the close. Marked, not
+    /// inferred from timestamps: a task added in the same instant as the close, or on an instance whose clock runs ahead,
+    /// must not pass for one.
+    /// </summary>
+    public bool Improvement { get; set; }
 
     /// <summary>The agenda item this came from, when the minutes say so.</summary>
     public Guid? AgendaItemId { get; set; }

@@ -29,6 +29,7 @@ public sealed record ActionItemResponse(
     string? Deliverable,
     string? AcceptanceStandard,
     Guid? MilestoneId,
+    bool Improvement,
     bool IsOverdue,
     DateTime CreatedAt,
     DateTime UpdatedAt,
@@ -47,7 +48,7 @@ public sealed record ActionItemResponse(
         i.LeadDepartment == null ? null : new DepartmentRef(i.LeadDepartment.Id, i.LeadDepartment.Name),
         i.CooperatingDepartments.Select(c => new DepartmentRef(c.DepartmentId, c.Department!.Name)).ToList(),
         i.Status, i.NeedsHelp, i.NeedsHelpReason, i.ProgressNote, i.DeviationReason,
-        i.Deliverable, i.AcceptanceStandard, i.MilestoneId, false, i.CreatedAt, i.UpdatedAt, i.Version);
+        i.Deliverable, i.AcceptanceStandard, i.MilestoneId, i.Improvement, false, i.CreatedAt, i.UpdatedAt, i.Version);
 
     private static readonly Func<ActionItem, ActionItemResponse> Map = Projection.Compile();
 

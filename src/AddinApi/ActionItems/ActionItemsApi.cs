@@ -175,7 +175,7 @@ public static class ActionItemsApi
             var access = ProjectAccess.Of(project, caller, owner);
             var leadHead = item.LeadDepartmentId is { } lead && access.HeadOf.Contains(lead);
             // The retrospective's improvements are created at the close and stay live; everything before it is history.
-            return new(owner, meeting, access.CanSee(project), access.Runs || leadHead, project.State == ProjectState.Closed && item.CreatedAt < project.ClosedAt);
+            return new(owner, meeting, access.CanSee(project), access.Runs || leadHead, project.State == ProjectState.Closed && !item.Improvement);
         }
 
         public bool CanSee => IsOwner || Meeting.CanSee || SeesProject;

@@ -34,6 +34,7 @@ public static class DemoData
             {
                 (Organizer, "Alice Wang", "Product"), (NoteTaker, "Bob Li", "Engineering"), (Attendee, "陈伟", "市场部 Marketing"),
                 (Finance, "Dana Smith", "Finance"), ("eng.lead@contoso.example", "Evan Zhou", "Engineering"), ("sales.lead@contoso.example", "Fiona Liu", "Sales"),
+                (ProductHead, "Grace Ho", "Product"), ("li.na@contoso.example", "李娜", "市场部 Marketing"), (Executive, "孙伟 Victor Sun", "Management"),
             })
                 graph.Directory[mail] = new CollabAddin.GraphEmulator.DirectoryUser(mail, name, department);
         if (scope.ServiceProvider.GetService<CollabAddin.GraphEmulator.EmulatorState>() is { } directory)
@@ -179,7 +180,7 @@ public static class DemoData
             OwnerName = "Erik Berg", DueDate = today.AddDays(3), TimeZone = "Europe/Berlin",
         });
 
-        SeedProjects(db, today, zone, product, engineering, marketing, sales);
+        SeedProjects(db, clock.GetUtcNow().UtcDateTime, zone, product, engineering, marketing, sales);
 
         db.Origin = ChangeOrigin.System with { Name = "Demo data" };
         await db.SaveChangesAsync(ct);
@@ -190,9 +191,9 @@ public static class DemoData
     /// take from approval to close (README); and a budget round under way, with tasks, a confirmed milestone, a milestone
     /// at risk and an issue with the department heads, so the project pages have something to show from the start.
     /// </summary>
-    private static void SeedProjects(CollabDb db, DateOnly today, string zone, Department product, Department engineering, Department marketing, Department sales)
+    private static void SeedProjects(CollabDb db, DateTime now, string zone, Department product, Department engineering, Department marketing, Department sales)
     {
-        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
         Api.Projects.Project Project(int number, string title, Projects.ProjectState state, string background, string goal, string scope, string exclusions, params Department[] involved) => new()
         {
             TenantId = Tenant, Number = Api.Projects.ProjectNumbers.Format(today.Year, number), Title = title, InitiatingDepartmentId = product.Id,

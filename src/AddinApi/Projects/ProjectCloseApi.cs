@@ -65,7 +65,7 @@ public static class ProjectCloseApi
                     {
                         TenantId = project.TenantId, ProjectId = id, Title = improvement.Text!.Trim(), Details = Messages.Format("close.improvementDetail", culture, project.Number),
                         OwnerEmail = owner, OwnerName = string.IsNullOrWhiteSpace(improvement.OwnerName) ? owner : improvement.OwnerName.Trim(),
-                        DueDate = improvement.DueDate, TimeZone = project.TimeZone,
+                        DueDate = improvement.DueDate, TimeZone = project.TimeZone, Improvement = true,
                     });
                 }
                 ProjectsApi.Log(db, project, caller, "closed", $"{improvements.Count} improvements", now);

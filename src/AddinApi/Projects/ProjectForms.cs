@@ -191,7 +191,7 @@ internal sealed class ProjectForms(ProjectRecord record, bool zh)
 
     private FormSection Retrospective()
     {
-        var improvements = record.Tasks.Where(t => P.ClosedAt is { } closed && t.CreatedAt >= closed).ToList();
+        var improvements = record.Tasks.Where(t => t.Improvement).ToList();
         return new(L("Retrospective", "复盘"),
         [
             new FormFields([new(L("What went well", "做得好的"), P.Retrospective.WentWell ?? "—"), new(L("Problems", "存在的问题"), P.Retrospective.Problems ?? "—"),

@@ -195,6 +195,7 @@ internal static class ProjectModel
             i.HasIndex(x => new { x.TenantId, x.ProjectId });
             i.Property(x => x.Deliverable).HasMaxLength(GoalLength);
             i.Property(x => x.AcceptanceStandard).HasMaxLength(GoalLength);
+            i.Property(x => x.Improvement).HasDefaultValue(false); // the column came after the table: existing rows are not improvements
         });
         model.Entity<Meeting>(m => m.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict));
         model.Entity<Department>(d =>

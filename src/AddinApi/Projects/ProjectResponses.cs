@@ -38,6 +38,7 @@ public sealed record ProjectResponse(
     string? ReturnComment,
     PersonRef? Executive,
     CommunicationResponse Communication,
+    ClosureResponse? Closure,
     YourPart You,
     IReadOnlyDictionary<string, string[]> Missing,
     DateTime CreatedAt,
@@ -59,6 +60,7 @@ public sealed record ProjectResponse(
                 Person(d.RespondedByEmail, d.RespondedByName), d.RespondedAt)).ToList(),
             p.ReturnReason, p.ReturnComment, Person(p.ExecutiveEmail, p.ExecutiveName),
             new CommunicationResponse(p.Communication.SeriesId, p.Communication.Cadence, p.Communication.Channels, p.Communication.RoutineContacts, p.Communication.MajorDecisions),
+            p.ClosedAt is { } closed ? new ClosureResponse(closed, p.Retrospective.WentWell, p.Retrospective.Problems) : null,
             new YourPart(access.IsInitiator, access.IsInitiatingHead, access.HeadOf.ToList(), access.ContactOf.ToList(), access.IsExecutive, access.IsTaskOwner,
                 CanEdit: access.IsInitiator && editable, CanSubmit: access.IsInitiator && editable,
                 CanReview: access.IsInitiatingHead && p.State == ProjectState.Submitted, Runs: access.Runs && p.State != ProjectState.Closed),
@@ -67,8 +69,11 @@ public sealed record ProjectResponse(
     }
 }
 
-/// <summary>One line of "my projects".</summary>
+/// <summary>When the project closed and its retrospective; the improvements are its tasks marked as such.</summary>
+public sealed record ClosureResponse(DateTime ClosedAt, string? WentWell, string? Problems);
+
+/// <summary>One line of "my projects", with the caller's parts in it (initiator, head, contact, owner, executive).</summary>
 public sealed record ProjectSummary(Guid Id, string Number, string Title, ProjectState State, string InitiatingDepartment, PersonRef Initiator,
-    DateOnly StartDate, DateOnly EndDate, DateTime UpdatedAt);
+    DateOnly StartDate, DateOnly EndDate, DateTime UpdatedAt, IReadOnlyList<string> YourParts);
 
 public sealed record ProjectEventResponse(long Id, DateTime At, PersonRef By, string Kind, string? Detail);

@@ -27,6 +27,12 @@ export const DEMO_USERS = [
   { email: "bob@contoso.example", name: "Bob Li", role: "noteTaker" },
   { email: "chen.wei@contoso.example", name: "陈伟", role: "attendee" },
   { email: "dana@contoso.example", name: "Dana Smith", role: "attendee" },
+  // The departments' heads and the executive of the demo's collaboration projects (README: the "Q1 launch" walk).
+  { email: "product.head@contoso.example", name: "Grace Ho", role: "productHead" },
+  { email: "li.na@contoso.example", name: "李娜", role: "marketingHead" },
+  { email: "eng.lead@contoso.example", name: "Evan Zhou", role: "engineeringHead" },
+  { email: "sales.lead@contoso.example", name: "Fiona Liu", role: "salesHead" },
+  { email: "coo@contoso.example", name: "孙伟 Victor Sun", role: "executive" },
 ] as const;
 
 const KEY = "collabaddin.session";

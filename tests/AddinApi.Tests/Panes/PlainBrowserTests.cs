@@ -39,11 +39,8 @@ public sealed partial class PlainBrowserTests(Browser browser)
 
     private static IEnumerable<string> English()
     {
-        var folder = Path.Combine(Repository.Root, "src", "AddinWeb", "src", "i18n");
-        Dictionary<string, string> Read(string file) => Entry().Matches(File.ReadAllText(Path.Combine(folder, file)))
-            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        var en = Read("en.ts");
-        var zh = Read("zh.ts");
+        var en = PaneText("en-US");
+        var zh = PaneText("zh-CN");
         // The fixed text around placeholders, long enough to mean something ("Due", "Open" alone would match names).
         return en.Where(e => zh.GetValueOrDefault(e.Key) != e.Value)
             .SelectMany(e => Placeholder().Split(e.Value)).Select(s => s.Trim(' ', '.', ',', ':', '“', '”', '(', ')'))

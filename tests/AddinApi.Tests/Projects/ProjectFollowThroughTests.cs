@@ -136,9 +136,10 @@ public sealed class ProjectFollowThroughTests
         }))).ReadAsync<ProjectResponse>();
         Assert.Equal(ProjectState.Closed, closed.State);
         var improvement = Assert.Single((await (await max.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Items);
-        Assert.Equal("Share campaign calendars at kickoff", improvement.Title);
+        Assert.Equal(("Share campaign calendars at kickoff", true), (improvement.Title, improvement.Improvement));
         await (await max.SendAsync(WithETag(HttpMethod.Patch, $"/api/action-items/{improvement.Id}", improvement.Version, new { status = "inProgress" }))).ShouldBeAsync(HttpStatusCode.OK);
         var task = await (await tom.GetAsync($"/api/action-items/{s.TaskId}")).ReadAsync<ActionItemResponse>();
+        Assert.False(task.Improvement);
         await (await tom.SendAsync(WithETag(HttpMethod.Patch, $"/api/action-items/{s.TaskId}", task.Version, new { progressNote = "late" }))).ProblemAsync(HttpStatusCode.Conflict);
         await (await sam.PostAsJsonAsync($"{project}/risks", new { description = "R", probability = "low", impact = "low", ownerEmail = SupplyContact })).ProblemAsync(HttpStatusCode.Conflict);
 

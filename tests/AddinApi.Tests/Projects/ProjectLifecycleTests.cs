@@ -142,7 +142,10 @@ public sealed class ProjectLifecycleTests
         Assert.False(moved.AtRisk); // the task is due before the new date
 
         // 9. Tom sees the project and his task among his items; blocking it alerts the initiator and Supply's contact.
-        Assert.Contains(await (await tom.GetAsync("/api/projects")).ReadAsync<List<ProjectSummary>>(), p => p.Id == draft.Id);
+        // "My projects" says what each is to them: Tom owns a task; Henry heads the initiating department; Paula runs it.
+        Assert.Equal(["owner"], Assert.Single(await (await tom.GetAsync("/api/projects")).ReadAsync<List<ProjectSummary>>(), p => p.Id == draft.Id).YourParts);
+        Assert.Equal(["head"], Assert.Single(await (await henry.GetAsync("/api/projects")).ReadAsync<List<ProjectSummary>>()).YourParts);
+        Assert.Equal(["initiator"], Assert.Single(await (await paula.GetAsync("/api/projects")).ReadAsync<List<ProjectSummary>>()).YourParts);
         var mine = Assert.Single((await (await tom.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Items);
         Assert.Equal(("XT-2026-0001", (string?)null), (mine.Project!.Number, mine.MeetingSubject));
         await Send<ActionItemResponse>(tom, HttpMethod.Patch, $"/api/action-items/{task.Id}", mine.Version, new { status = "blocked", progressNote = "Warehouse slots unknown" });

@@ -56,6 +56,11 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<bool>("Improvement")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<Guid?>("LeadDepartmentId")
                         .HasColumnType("uuid");
 

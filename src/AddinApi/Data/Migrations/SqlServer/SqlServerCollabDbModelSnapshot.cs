@@ -56,6 +56,11 @@ namespace CollabAddin.Api.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<bool>("Improvement")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
                     b.Property<Guid?>("LeadDepartmentId")
                         .HasColumnType("uniqueidentifier");
 

@@ -51,6 +51,11 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Improvement")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<Guid?>("LeadDepartmentId")
                         .HasColumnType("TEXT");
 

@@ -14,6 +14,7 @@ const item = (over: Partial<Item> = {}): Item => ({
   needsHelp: false,
   needsHelpReason: null,
   progressNote: null,
+  improvement: false,
   isOverdue: false,
   version: 3,
   owner: { email: "carol@contoso.example", displayName: "Carol Zhang" },

@@ -13,6 +13,7 @@ export interface Item {
   needsHelp: boolean;
   needsHelpReason: string | null;
   progressNote: string | null;
+  improvement: boolean;
   isOverdue: boolean;
   version: number;
   owner: { email: string; displayName: string };

@@ -1,4 +1,4 @@
-import { Badge, Button, Input, Spinner, Text } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
@@ -77,8 +77,12 @@ function AcceptanceCard({ project, acceptance: a, onChange }: { project: Project
       ) : null}
       {project.state === "active" && a.canDecide ? (
         <div className="stack" style={{ gap: 4 }}>
-          <Input size="small" aria-label={t("comment")} placeholder={t("acceptanceComment")} value={comment} onChange={(_, d) => setComment(d.value)} />
-          <Input size="small" type="date" aria-label={t("reworkDue")} value={due} onChange={(_, d) => setDue(d.value)} />
+          <Field size="small" label={t("acceptanceComment")} hint={t("acceptanceCommentHint")}>
+            <Input size="small" value={comment} onChange={(_, d) => setComment(d.value)} />
+          </Field>
+          <Field size="small" label={t("reworkDue")} hint={t("reworkDueHint")}>
+            <Input size="small" type="date" value={due} onChange={(_, d) => setDue(d.value)} />
+          </Field>
           <div className="row">
             <Button size="small" appearance="primary" disabled={act.busy} onClick={() => send("decide", { outcome: "pass", comment })}>
               {t("pass")}

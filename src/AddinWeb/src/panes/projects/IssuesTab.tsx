@@ -5,7 +5,7 @@ import { callApi } from "../../api";
 import { formatInstant } from "../../app/format";
 import { ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
-import { base, etagOf, type Issue, type Project } from "./model";
+import { base, etagOf, type Issue, type Project, type Task } from "./model";
 import { useAction } from "./useAction";
 
 const KINDS = ["dispute", "resourceConflict", "blockedDependency", "other"] as const;
@@ -16,6 +16,7 @@ const LEVEL_COLORS = { contacts: "informative", heads: "warning", executive: "da
 export function IssuesTab({ project }: { project: Project }) {
   const { t } = useTranslation();
   const issues = useLoad((signal) => callApi<Issue[]>("GET", `${base(project.id)}/issues`, undefined, { signal }).then((r) => r.data), []);
+  const tasks = useLoad((signal) => callApi<Task[]>("GET", `${base(project.id)}/tasks`, undefined, { signal }).then((r) => r.data), []);
   const [raising, setRaising] = useState(false);
   const replace = (next: Issue) => issues.set((issues.data ?? []).map((i) => (i.id === next.id ? next : i)));
   return (
@@ -26,7 +27,7 @@ export function IssuesTab({ project }: { project: Project }) {
       <ul className="plain" aria-label={t("projectTab.issues")}>
         {issues.data?.map((issue) => (
           <li key={issue.id}>
-            <IssueCard project={project} issue={issue} onChange={replace} />
+            <IssueCard project={project} issue={issue} task={tasks.data?.find((x) => x.id === issue.taskId)} onChange={replace} />
           </li>
         ))}
       </ul>
@@ -40,6 +41,7 @@ export function IssuesTab({ project }: { project: Project }) {
       {raising ? (
         <RaiseIssue
           project={project}
+          tasks={tasks.data ?? []}
           onDone={(raised) => {
             setRaising(false);
             if (raised) issues.reload();
@@ -50,7 +52,7 @@ export function IssuesTab({ project }: { project: Project }) {
   );
 }
 
-function IssueCard({ project, issue, onChange }: { project: Project; issue: Issue; onChange: (i: Issue) => void }) {
+function IssueCard({ project, issue, task, onChange }: { project: Project; issue: Issue; task: Task | undefined; onChange: (i: Issue) => void }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState("");
   const act = useAction();
@@ -79,6 +81,8 @@ function IssueCard({ project, issue, onChange }: { project: Project; issue: Issu
       <span className="muted">
         {t(`issueKind.${issue.kind as IssueKind}`)} · {issue.departments.map((d) => d.name).join(t("listSeparator"))}
       </span>
+      {task ? <span className="muted">{t("issueAboutTask", { task: task.title })}</span> : null}
+      {issue.description ? <span>{issue.description}</span> : null}
       {!issue.resolution ? (
         <span className={issue.overdue ? "late" : "muted"}>
           {t("handledBy", { people: issue.handlers.join(t("listSeparator")), time: formatInstant(issue.dueAt) })}
@@ -115,10 +119,18 @@ function IssueCard({ project, issue, onChange }: { project: Project; issue: Issu
   );
 }
 
-function RaiseIssue({ project, onDone }: { project: Project; onDone: (raised: boolean) => void }) {
+function RaiseIssue({ project, tasks, onDone }: { project: Project; tasks: Task[]; onDone: (raised: boolean) => void }) {
   const { t } = useTranslation();
   const departments = [project.initiatingDepartment, ...project.departments];
-  const [form, setForm] = useState({ kind: "blockedDependency", title: "", description: "", departmentIds: [] as string[] });
+  // A blocked task is the usual reason: it comes first, with its lead department already named.
+  const blocked = tasks.find((x) => x.status === "blocked");
+  const [form, setForm] = useState({
+    kind: "blockedDependency",
+    title: "",
+    description: "",
+    taskId: blocked?.id ?? "",
+    departmentIds: blocked?.leadDepartment ? [blocked.leadDepartment.id] : ([] as string[]),
+  });
   const act = useAction();
   return (
     <div className="card stack">
@@ -134,6 +146,20 @@ function RaiseIssue({ project, onDone }: { project: Project; onDone: (raised: bo
           ))}
         </Select>
       </Field>
+      {tasks.length > 0 ? (
+        <Field label={t("issueTask")}>
+          <Select value={form.taskId} onChange={(_, d) => setForm({ ...form, taskId: d.value })}>
+            <option value="">{t("wholeProject")}</option>
+            {tasks
+              .filter((x) => x.status !== "done" && x.status !== "cancelled")
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.status === "blocked" ? `${x.title} (${t("status.blocked")})` : x.title}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      ) : null}
       <Field label={t("issueDescription")}>
         <Textarea value={form.description} onChange={(_, d) => setForm({ ...form, description: d.value })} rows={2} />
       </Field>
@@ -156,7 +182,7 @@ function RaiseIssue({ project, onDone }: { project: Project; onDone: (raised: bo
           disabled={act.busy}
           onClick={() =>
             void act.run(
-              () => callApi("POST", `${base(project.id)}/issues`, form),
+              () => callApi("POST", `${base(project.id)}/issues`, { ...form, taskId: form.taskId || null }),
               () => onDone(true),
             )
           }

@@ -2,11 +2,11 @@ import { Badge, Button, Field, Input, Select, Spinner, Text, Textarea } from "@f
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
-import { formatDay } from "../../app/format";
+import { formatDay, formatInstant } from "../../app/format";
 import { paneLink } from "../../app/links";
 import { Notice, ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
-import { base, etagOf, type Dashboard, type Project, type Satisfaction } from "./model";
+import { base, etagOf, type Dashboard, type Project, type Satisfaction, type Task } from "./model";
 import { useAction } from "./useAction";
 
 type ReturnReason = "goalUnclear" | "resources" | "timing" | "other";
@@ -107,6 +107,7 @@ export function Overview({ project: p, onChange, onEdit }: { project: Project; o
         </a>
       ) : null}
       {p.state === "active" && p.you.runs ? <Close busy={act.busy} onClose={(body) => void change("POST", "/close", body)} /> : null}
+      {p.closure ? <Closure project={p} /> : null}
       {p.state === "closed" ? <Rate project={p} /> : null}
     </div>
   );
@@ -339,6 +340,39 @@ function Close({ onClose, busy }: { onClose: (body: unknown) => void; busy: bool
   );
 }
 
+/** The retrospective (《协作复盘表》) of a closed project, with its improvements (tasks that stay live). */
+function Closure({ project: p }: { project: Project }) {
+  const { t } = useTranslation();
+  const closure = p.closure!;
+  const tasks = useLoad((signal) => callApi<Task[]>("GET", `${base(p.id)}/tasks`, undefined, { signal }).then((r) => r.data), [p.id]);
+  const improvements = tasks.data?.filter((x) => x.improvement) ?? [];
+  return (
+    <div className="card stack" style={{ gap: 4 }} aria-label={t("retrospective")}>
+      <Text weight="semibold">{t("retrospective")}</Text>
+      <span className="muted">{t("closedOn", { time: formatInstant(closure.closedAt) })}</span>
+      <dl className="facts">
+        <dt>{t("wentWell")}</dt>
+        <dd>{closure.wentWell || "—"}</dd>
+        <dt>{t("problems")}</dt>
+        <dd>{closure.problems || "—"}</dd>
+        {improvements.length > 0 ? (
+          <>
+            <dt>{t("improvement")}</dt>
+            <dd>
+              {improvements.map((x) => (
+                <span key={x.id} className="stack" style={{ gap: 0 }}>
+                  {x.title} · {x.owner.displayName} · {t(`status.${x.status}`)}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {tasks.error ? <ProblemBar error={tasks.error} onRetry={tasks.reload} /> : null}
+    </div>
+  );
+}
+
 function Rate({ project }: { project: Project }) {
   const { t } = useTranslation();
   const satisfaction = useLoad((signal) => callApi<Satisfaction>("GET", `${base(project.id)}/satisfaction`, undefined, { signal }).then((r) => r.data), []);
@@ -347,13 +381,14 @@ function Rate({ project }: { project: Project }) {
   return (
     <div className="card stack">
       <Text weight="semibold">{t("rateCollaboration")}</Text>
-      <div className="row" role="group" aria-label={t("rateCollaboration")}>
+      <div className="rating" role="group" aria-label={t("rateCollaboration")}>
         {[1, 2, 3, 4, 5].map((score) => (
           <Button
             key={score}
             size="small"
             appearance={s?.mine === score ? "primary" : "secondary"}
             aria-pressed={s?.mine === score}
+            style={{ minWidth: 0 }} // Fluent's 96 px minimum puts five on two lines at 320 px
             disabled={act.busy}
             onClick={() =>
               void act.run(
@@ -368,7 +403,7 @@ function Rate({ project }: { project: Project }) {
       </div>
       {s ? (
         <span className="muted">
-          {s.average === null ? t("ratingHidden", { n: String(s.answers) }) : t("ratingAverage", { average: s.average.toFixed(1), n: String(s.answers) })}
+          {s.average === null ? t("ratingHidden", { count: s.answers }) : t("ratingAverage", { average: s.average.toFixed(1), count: s.answers })}
         </span>
       ) : null}
       {act.error ? <ProblemBar error={act.error} /> : null}

@@ -48,6 +48,15 @@ export function ProjectList() {
               <span className="muted">
                 {p.initiatingDepartment} · {formatDay(p.startDate)} – {formatDay(p.endDate)}
               </span>
+              {p.yourParts.length > 0 ? (
+                <span className="chips" aria-label={t("yourParts")}>
+                  {p.yourParts.map((part) => (
+                    <Badge key={part} appearance="outline" color="brand" size="small">
+                      {t(`part.${part}`)}
+                    </Badge>
+                  ))}
+                </span>
+              ) : null}
             </a>
           </li>
         ))}

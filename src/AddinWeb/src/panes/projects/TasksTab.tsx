@@ -82,6 +82,7 @@ function TaskCard({ project, task }: { project: Project; task: Task }) {
           {t("acceptanceStandard")}: {task.acceptanceStandard}
         </span>
       ) : null}
+      {task.progressNote && task.status !== "done" ? <span className={task.status === "blocked" ? "late" : "muted"}>{task.progressNote}</span> : null}
       {sent ? <Notice intent="success">{t("submittedForAcceptance")}</Notice> : null}
       {act.error ? <ProblemBar error={act.error} /> : null}
       {project.state === "active" && mine && task.status !== "done" && !sent ? (

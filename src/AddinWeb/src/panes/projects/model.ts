@@ -21,7 +21,10 @@ export interface ProjectSummary {
   initiator: Person;
   startDate: string;
   endDate: string;
+  yourParts: ProjectPart[];
 }
+export const PARTS = ["initiator", "head", "contact", "owner", "executive"] as const;
+export type ProjectPart = (typeof PARTS)[number];
 export interface Project {
   id: string;
   number: string;
@@ -44,6 +47,7 @@ export interface Project {
   returnComment: string | null;
   executive: Person | null;
   communication: { cadence: string | null; channels: string | null; routineContacts: string | null; majorDecisions: string | null };
+  closure: { closedAt: string; wentWell: string | null; problems: string | null } | null;
   you: {
     initiator: boolean;
     initiatingHead: boolean;
@@ -84,6 +88,7 @@ export interface Issue {
   kind: string;
   title: string;
   description: string | null;
+  taskId: string | null;
   departments: DepartmentRef[];
   raisedBy: Person;
   raisedAt: string;
