@@ -70,6 +70,7 @@ public sealed partial class PlainBrowserTests
         var kit = zh ? "门店上市物料包" : "Store launch kit";
         await alice.GetByRole(AriaRole.Textbox, new() { Name = t["taskTitle"], Exact = true }).FillAsync(kit);
         await alice.GetByRole(AriaRole.Combobox, new() { Name = t["leadDepartment"], Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = marketing });
+        await alice.GetByRole(AriaRole.Group, new() { Name = t["cooperatingDepartments"] }).GetByRole(AriaRole.Checkbox, new() { Name = "Engineering" }).CheckAsync();
         await alice.GetByRole(AriaRole.Textbox, new() { Name = t["deliverable"], Exact = true }).FillAsync(zh ? "物料包（海报、价签、陈列图）" : "Kit: posters, shelf labels, planogram");
         await alice.GetByRole(AriaRole.Textbox, new() { Name = t["acceptanceStandard"], Exact = true }).FillAsync(zh ? "覆盖全部 5 个区域" : "Covers all 5 regions");
         await alice.GetByLabel(t["deadline"]).FillAsync("2026-12-18");
@@ -78,6 +79,7 @@ public sealed partial class PlainBrowserTests
         await Check(alice, "add-task");
         await alice.GetByRole(AriaRole.Button, new() { Name = t["addTask"] }).ClickAsync();
         await Expect(alice.GetByText(kit)).ToBeVisibleAsync();
+        await Expect(alice.GetByText($"{marketing} + Engineering", new() { Exact = false })).ToBeVisibleAsync();
         var task = await app.WithDbAsync(DemoData.Tenant, db => db.ActionItems.Where(i => i.ProjectId == id).Select(i => new { i.Id, i.OwnerEmail, i.MilestoneId }).SingleAsync());
         Assert.Equal(DemoData.Attendee, task.OwnerEmail);
         Assert.NotNull(task.MilestoneId);
@@ -228,6 +230,17 @@ public sealed partial class PlainBrowserTests
         foreach (var expected in new[] { kit, kickoff.Subject, issueTitle, improvement, "https://contoso.example/kit/v3" })
             Assert.Contains(expected, text, StringComparison.Ordinal);
         await Check(closing, "documents");
+
+        // 12. In Word (the Office.js double), Alice puts the archive into the document she is writing.
+        var word = await browser.OpenAsync(app, $"/projects.html{theme.Replace('&', '?')}#project={id}", new { host = "Word", displayLanguage = language },
+            (DemoData.Organizer, "Alice Wang", DemoData.Tenant), width);
+        await word.GetByRole(AriaRole.Tab, new() { Name = t["projectTab.documents"] }).ClickAsync();
+        await word.GetByRole(AriaRole.Button, new() { Name = $"{t["insertForm"]}: {t["form.archive"]}" }).ClickAsync();
+        await Expect(word.GetByText(t["formInserted"].Replace("{{form}}", t["form.archive"], StringComparison.Ordinal))).ToBeVisibleAsync();
+        var inserted = Convert.FromBase64String(await word.EvaluateAsync<string>("() => window.__office.inserted[0].base64"));
+        using (var document = WordprocessingDocument.Open(new MemoryStream(inserted), false))
+            Assert.Contains(issueTitle, document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        await Check(word, "word-archive");
     }
 
     private static ILocator Badge(IPage page, string text) => Badge(page.Locator("body"), text);

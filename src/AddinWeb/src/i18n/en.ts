@@ -530,6 +530,7 @@ export const en = {
   issueAboutTask: "About the task “{{task}}”",
   acceptanceCommentHint: "Required to fail or send back: why, or what to rework.",
   reworkDueHint: "Only when sending it back for rework.",
+  cooperatingDepartments: "Cooperating departments",
   planAnother: "Plan another meeting",
   myMeetings: "Meetings I organized",
   noOrganized: "You have not organized a meeting yet.",

@@ -526,6 +526,7 @@ export const zh: Record<MessageKey, string> = {
   issueAboutTask: "涉及任务“{{task}}”",
   acceptanceCommentHint: "判定不通过或整改时必填：原因或整改内容。",
   reworkDueHint: "仅在要求整改时填写。",
+  cooperatingDepartments: "协作部门",
   planAnother: "再安排一个会议",
   myMeetings: "我组织的会议",
   noOrganized: "您还没有组织过会议。",

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Input, Select, Spinner, Text } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Input, Select, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
@@ -130,9 +130,8 @@ function TaskCard({ project, task }: { project: Project; task: Task }) {
 function AddTask({ project, onDone }: { project: Project; onDone: (added: boolean) => void }) {
   const { t } = useTranslation();
   const milestones = useLoad((signal) => callApi<Milestone[]>("GET", `${base(project.id)}/milestones`, undefined, { signal }).then((r) => r.data), []);
-  const departments = [{ id: project.initiatingDepartment.id, name: project.initiatingDepartment.name }, ...project.departments].filter((d) =>
-    plansFor(project, d.id),
-  );
+  const everyDepartment = [{ id: project.initiatingDepartment.id, name: project.initiatingDepartment.name }, ...project.departments];
+  const departments = everyDepartment.filter((d) => plansFor(project, d.id));
   const [form, setForm] = useState({
     title: "",
     leadDepartmentId: departments[0]?.id ?? "",
@@ -141,6 +140,7 @@ function AddTask({ project, onDone }: { project: Project; onDone: (added: boolea
     dueDate: "",
     ownerEmail: "",
     milestoneId: "",
+    cooperatingDepartmentIds: [] as string[],
   });
   const act = useAction();
   const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
@@ -158,6 +158,23 @@ function AddTask({ project, onDone }: { project: Project; onDone: (added: boolea
           ))}
         </Select>
       </Field>
+      <fieldset className="stack plain-fieldset">
+        <legend>{t("cooperatingDepartments")}</legend>
+        {everyDepartment
+          .filter((d) => d.id !== form.leadDepartmentId)
+          .map((d) => (
+            <Checkbox
+              key={d.id}
+              label={d.name}
+              checked={form.cooperatingDepartmentIds.includes(d.id)}
+              onChange={(_, c) =>
+                set({
+                  cooperatingDepartmentIds: c.checked ? [...form.cooperatingDepartmentIds, d.id] : form.cooperatingDepartmentIds.filter((x) => x !== d.id),
+                })
+              }
+            />
+          ))}
+      </fieldset>
       <Field label={t("deliverable")} required>
         <Input value={form.deliverable} onChange={(_, d) => set({ deliverable: d.value })} />
       </Field>
@@ -190,7 +207,13 @@ function AddTask({ project, onDone }: { project: Project; onDone: (added: boolea
           disabled={act.busy}
           onClick={() =>
             void act.run(
-              () => callApi("POST", `${base(project.id)}/tasks`, { ...form, dueDate: form.dueDate || null, milestoneId: form.milestoneId || null }),
+              () =>
+                callApi("POST", `${base(project.id)}/tasks`, {
+                  ...form,
+                  cooperatingDepartmentIds: form.cooperatingDepartmentIds.filter((d) => d !== form.leadDepartmentId),
+                  dueDate: form.dueDate || null,
+                  milestoneId: form.milestoneId || null,
+                }),
               () => onDone(true),
             )
           }
