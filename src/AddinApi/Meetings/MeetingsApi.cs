@@ -50,7 +50,7 @@ public static class MeetingsApi
             return Replayed(first, request);
         var check = MeetingPolicy.Check(plan, now, policy.Value, RequestLanguage.Of(request));
         if (!check.Verdict.CanSend) return Refused(check.Verdict, RequestLanguage.Of(request));
-        if (plan.ProjectId is { } projectId && await Projects.ProjectMeetings.RefuseAsync(db, projectId, caller, RequestLanguage.Of(request), ct) is { } notInProject)
+        if (plan.ProjectId is { } projectId && (await Projects.ProjectMeetings.PlannableAsync(db, projectId, caller, RequestLanguage.Of(request), ct)).Refusal is { } notInProject)
             return notInProject;
 
         Meeting meeting;

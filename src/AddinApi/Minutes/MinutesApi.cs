@@ -30,7 +30,7 @@ public static class MinutesApi
             .Produces<Stream>(StatusCodes.Status200OK, DocxType).Refuses(404);
         var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<MinutesOptions>>().Value.MaxUploadBytes;
         api.MapPost("", Publish).WithSummary("Publish a minutes .docx into the tracked store. Idempotent; returns what it did row by row.")
-            .RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new UploadLimit(maxUpload)).Refuses(404, 409, 413, 415, 422, 429)
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).WithMetadata(new Uploads.Limit(maxUpload)).Refuses(404, 409, 413, 415, 422, 429)
             // Described for OpenAPI only: as routing metadata (Accepts) the media type would be checked before sign-in,
             // telling anonymous callers the route's rules, and case-sensitively. The handler checks it after sign-in.
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -77,7 +77,7 @@ public static class MinutesApi
             return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, Messages.Format("minutes.notADocument", culture),
                 Messages.Format("minutes.notADocumentDetail", culture, DocxType));
         var max = options.Value.MaxUploadBytes;
-        if (request.ContentLength > max) return TooLarge(max, culture);
+        if (request.ContentLength > max) return Uploads.TooLarge(max, culture);
         using var turn = await gate.EnterAsync(ct);
         if (turn is null)
         {
@@ -85,14 +85,8 @@ public static class MinutesApi
             return Problems.Problem(StatusCodes.Status503ServiceUnavailable, Messages.Format("minutes.busy", culture),
                 Messages.Format("minutes.busyDetail", culture));
         }
-        var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (body.Length + read > max) return TooLarge(max, culture);
-            body.Write(buffer, 0, read);
-        }
+        using var body = await Uploads.ReadAsync(request, max, ct);
+        if (body is null) return Uploads.TooLarge(max, culture);
         var document = body.ToArray();
         using var activity = Telemetry.Source.StartActivity("minutes.publish");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -147,8 +141,6 @@ public static class MinutesApi
         }
     }
 
-    private sealed record UploadLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
-
     /// <summary>Characters no file name may hold on Windows, macOS or Linux (Path's own list is only this OS's).</summary>
     private static readonly char[] NotInFileNames = ['/', '\\', ':', '*', '?', '"', '<', '>', '|', .. Path.GetInvalidFileNameChars()];
 
@@ -161,9 +153,6 @@ public static class MinutesApi
             name = name.Replace(bad, '-');
         return name;
     }
-
-    private static ProblemHttpResult TooLarge(long max, System.Globalization.CultureInfo culture) =>
-        Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("minutes.tooLarge", culture), Messages.Format("minutes.tooLargeDetail", culture, max / (1024 * 1024)));
 
     /// <summary>Tracked, with departments: the reader's context and the publisher's merge both work on these.</summary>
     private static Task<List<ActionItems.ActionItem>> ItemsOf(CollabDb db, Guid meetingId, CancellationToken ct) =>

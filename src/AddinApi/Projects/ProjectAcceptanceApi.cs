@@ -39,7 +39,8 @@ public static class ProjectAcceptanceApi
             .Produces<Stream>(StatusCodes.Status200OK, Minutes.MinutesApi.DocxType).Refuses(404);
         api.MapPost("/tasks/{taskId:guid}/acceptance/document", SubmitDocument)
             .WithSummary("Submit a task for acceptance with its self-check list filled in Word (the form, or a table headed standard / met / evidence).")
-            .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 413, 415, 422, 429);
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 413, 415, 422, 429)
+            .WithMetadata(new Uploads.Limit(routes.ServiceProvider.GetRequiredService<IOptions<Minutes.MinutesOptions>>().Value.MaxUploadBytes));
         api.MapPost("/acceptances/{acceptanceId:guid}/concur", Concur).WithSummary("An involved department's head accepts jointly. Requires If-Match.").Refuses(404, 409, 412, 428);
         api.MapPost("/acceptances/{acceptanceId:guid}/decide", Decide).WithSummary("The initiating department's head decides: pass, fail or rework (what, new due date). Requires If-Match.")
             .Refuses(404, 409, 412, 422, 428);
@@ -139,13 +140,11 @@ public static class ProjectAcceptanceApi
         IOptions<FollowUpOptions> mail, IOptions<Minutes.MinutesOptions> options, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > options.Value.MaxUploadBytes) return Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("acceptance.readBackFailed", culture));
+        using var body = await Uploads.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        if (body is null) return Uploads.TooLarge(options.Value.MaxUploadBytes, culture);
         IReadOnlyList<SelfCheckRow> rows;
         try
         {
-            body.Position = 0;
             rows = SelfCheckReader.Read(body);
         }
         catch (MinutesRejectedException e)

@@ -11,13 +11,15 @@ namespace CollabAddin.Api.Projects;
 /// <summary>A project's meetings: the kickoff drafted from the project, and who may plan a meeting for it.</summary>
 public static class ProjectMeetings
 {
-    /// <summary>Why the caller may not plan a meeting for this project, or null: they run it or lead a department in it, while it runs.</summary>
-    public static async Task<ProblemHttpResult?> RefuseAsync(CollabDb db, Guid projectId, Caller caller, CultureInfo culture, CancellationToken ct)
+    /// <summary>
+    /// The project the caller may plan a meeting for (they run it or lead a department in it, while it runs), or why not.
+    /// </summary>
+    public static async Task<(Project? Project, ProblemHttpResult? Refusal)> PlannableAsync(CollabDb db, Guid projectId, Caller caller, CultureInfo culture, CancellationToken ct)
     {
         var (project, access, refusal) = await ProjectLookup.SeenByAsync(db, projectId, caller, culture, ct);
-        if (refusal is not null) return refusal;
-        if (!access!.Runs && access.HeadOf.Count == 0 && access.ContactOf.Count == 0) return ProjectsApi.Forbidden("project.onlyRuns", culture);
-        return project!.State == ProjectState.Active ? null : ProjectsApi.Conflict("project.notActive", culture);
+        if (refusal is not null) return (null, refusal);
+        if (!access!.Runs && access.HeadOf.Count == 0 && access.ContactOf.Count == 0) return (null, ProjectsApi.Forbidden("project.onlyRuns", culture));
+        return project!.State == ProjectState.Active ? (project, null) : (null, ProjectsApi.Conflict("project.notActive", culture));
     }
 
     /// <summary>Saved with the meeting: the project's log says a meeting was planned for it.</summary>

@@ -268,8 +268,8 @@ public static class ProjectWorkApi
     private static async Task<Results<Ok<MeetingPlan>, ProblemHttpResult>> Kickoff(Guid id, Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         var culture = RequestLanguage.Of(request);
-        if (await ProjectMeetings.RefuseAsync(db, id, caller, culture, ct) is { } no) return no;
-        var (project, _, _) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
+        var (project, refusal) = await ProjectMeetings.PlannableAsync(db, id, caller, culture, ct);
+        if (refusal is not null) return refusal;
         return TypedResults.Ok(ProjectMeetings.Kickoff(project!, TimeZones.TodayIn(project!.TimeZone, clock.GetUtcNow().UtcDateTime)));
     }
 

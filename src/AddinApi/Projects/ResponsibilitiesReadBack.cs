@@ -27,7 +27,8 @@ public static class ResponsibilitiesReadBack
         routes.MapGroup("/api/projects/{id:guid}").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Projects")
             .MapPost("/documents/responsibilities", ReadAsync)
             .WithSummary("Read a responsibilities table (.docx) back into the project's tasks; returns what each row did.")
-            .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 413, 415, 422, 429);
+            .RequireRateLimiting(SecurityHeaders.WritesPolicy).Refuses(404, 409, 413, 415, 422, 429)
+            .WithMetadata(new Uploads.Limit(routes.ServiceProvider.GetRequiredService<IOptions<MinutesOptions>>().Value.MaxUploadBytes));
     }
 
     private static async Task<Results<Ok<ReadBackReport>, ProblemHttpResult>> ReadAsync(Guid id, Caller caller, CollabDb db, IOptions<MinutesOptions> options, HttpRequest request,
@@ -37,14 +38,11 @@ public static class ResponsibilitiesReadBack
         var (project, access, refusal) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
         if (refusal is not null) return refusal;
         if (ProjectsApi.Running(project!, culture) is { } notRunning) return notRunning;
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > options.Value.MaxUploadBytes)
-            return Problems.Problem(StatusCodes.Status413PayloadTooLarge, Messages.Format("project.readBackFailed", culture));
+        using var body = await Uploads.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        if (body is null) return Uploads.TooLarge(options.Value.MaxUploadBytes, culture);
         IReadOnlyList<ResponsibilityRow> rows;
         try
         {
-            body.Position = 0;
             rows = ResponsibilitiesReader.Read(body);
         }
         catch (MinutesRejectedException e)

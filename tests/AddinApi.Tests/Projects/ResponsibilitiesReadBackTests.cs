@@ -124,6 +124,39 @@ public sealed class ResponsibilitiesReadBackTests
         Assert.Equal([("覆盖全部门店", true), ("经供应链部负责人签字", false)], second.SelfChecks.Select(c => (c.Standard, c.Met)));
     }
 
+    [Fact]
+    public async Task A_document_over_the_upload_limit_is_refused_before_it_is_read_whole_with_or_without_a_declared_length()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Minutes:MaxUploadBytes"] = "65536" });
+        var s = await ActiveProjectAsync(app);
+        var paula = await app.ClientForAsync(Initiator);
+        paula.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var tom = await app.ClientForAsync(TaskOwner);
+        tom.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var oversized = new byte[200_000];
+        foreach (var declared in new[] { true, false })
+        {
+            HttpContent Body()
+            {
+                // Without a declared length the body arrives chunked: the limit is met while reading, not up front.
+                HttpContent content = declared ? new ByteArrayContent(oversized) : new StreamContent(new ChunkedOnly(oversized));
+                content.Headers.ContentType = new MediaTypeHeaderValue(Api.Minutes.MinutesApi.DocxType);
+                return content;
+            }
+            var table = await (await paula.PostAsync($"/api/projects/{s.ProjectId}/documents/responsibilities", Body())).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+            Assert.Contains("过大", table.GetProperty("title").GetString(), StringComparison.Ordinal); // the route's size limit or the handler's count, in Chinese
+            await (await tom.PostAsync($"/api/projects/{s.ProjectId}/tasks/{s.TaskId}/acceptance/document", Body())).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        }
+        Assert.Equal(1, await app.WithDbAsync(TestData.Tenant, db => db.ActionItems.CountAsync(i => i.ProjectId == s.ProjectId)));
+        Assert.Equal(0, await app.WithDbAsync(TestData.Tenant, db => db.ProjectAcceptances.CountAsync()));
+    }
+
+    /// <summary>A stream that will not say how long it is, as a chunked upload.</summary>
+    private sealed class ChunkedOnly(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
     private static void SetText(TableCell cell, string text)
     {
         foreach (var p in cell.Elements<Paragraph>().Skip(1).ToList()) p.Remove();
