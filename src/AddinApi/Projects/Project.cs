@@ -29,7 +29,7 @@ public enum DepartmentResponse
 /// the request form (《部门协作需求申请表》) and carries the responsibilities, milestones and communication mechanism that
 /// are agreed afterwards. Its tasks are action items in the ordinary store (<see cref="ActionItems.ActionItem.ProjectId"/>).
 /// </summary>
-public sealed class Project
+public sealed class Project : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }

@@ -14,7 +14,7 @@ public enum AcceptanceOutcome
 /// self-check against each acceptance standard, and the initiating department's decision. Failed or sent back for
 /// rework, the task reopens (history source "acceptance") and a later submission is the next round.
 /// </summary>
-public sealed class ProjectAcceptance
+public sealed class ProjectAcceptance : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }

@@ -226,34 +226,20 @@ public static class ProjectAcceptanceApi
         if (ProjectsApi.Running(project!, culture) is { } no) return no;
         if (acceptance.Outcome != AcceptanceOutcome.Pending) return ProjectsApi.Conflict("acceptance.decided", culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        switch (ETags.Check(request, acceptance.Version))
-        {
-            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("project.ifMatchRequired", culture), Messages.Format("item.ifMatchRequiredDetail", culture));
-            case ETags.Precondition.Stale:
-                return Stale(acceptance, task.Title, project!, access!, response, culture);
-        }
-        if (apply(project!, access!, acceptance, task, now, culture) is { } refused) return refused;
-        acceptance.Version++;
-        db.Origin ??= new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Api);
-        try
-        {
-            await db.SaveChangesAsync(ct); // the decision, the task's new state and its history together
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale(await db.ProjectAcceptances.AsNoTracking().SingleAsync(a => a.Id == acceptanceId, ct), task.Title, project!, access!, response, culture);
-        }
-        response.Headers.ETag = ETags.For(acceptance.Version);
-        return TypedResults.Ok(View(acceptance, task.Title, project!, access!));
-    }
-
-    private static ProblemHttpResult Stale(ProjectAcceptance current, string title, Project project, ProjectAccess access, HttpResponse response, CultureInfo culture)
-    {
-        response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("project.stale", culture), Messages.Format("project.staleDetail", culture),
-            "current", View(current, title, project, access));
+        // The decision, the task's new state and its history are saved together.
+        return await PartEdits.SaveAsync(db, acceptance, request, response, culture,
+            () =>
+            {
+                var refused = apply(project!, access!, acceptance, task, now, culture);
+                db.Origin ??= new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Api);
+                return Task.FromResult(refused);
+            },
+            () => Task.FromResult(View(acceptance, task.Title, project!, access!)),
+            async () =>
+            {
+                var current = await db.ProjectAcceptances.AsNoTracking().SingleAsync(a => a.Id == acceptanceId, ct);
+                return (View(current, task.Title, project!, access!), current.Version);
+            }, ct);
     }
 
     /// <summary>Heads of the involved departments other than the initiating one (whose head decides).</summary>

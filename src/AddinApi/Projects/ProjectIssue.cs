@@ -25,7 +25,7 @@ public enum IssueLevel
 /// chain when the people at its level escalate it or their time runs out, and closes when someone at its level or
 /// above, or the project's initiator or initiating head, records the resolution. Every step is kept.
 /// </summary>
-public sealed class ProjectIssue
+public sealed class ProjectIssue : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }

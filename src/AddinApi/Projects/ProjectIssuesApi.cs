@@ -117,35 +117,15 @@ public static class ProjectIssuesApi
         if (ProjectsApi.Running(project!, culture) is { } notRunning) return notRunning;
         if (!issue.IsOpen) return ProjectsApi.Conflict("issue.resolved", culture);
         var now = clock.GetUtcNow().UtcDateTime;
-        switch (ETags.Check(request, issue.Version))
-        {
-            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("project.ifMatchRequired", culture), Messages.Format("item.ifMatchRequiredDetail", culture));
-            case ETags.Precondition.Stale:
-                return await StaleAsync(db, project!, access!, issueId, caller, now, response, culture, ct);
-        }
-        if (apply(project!, access!, issue, now, culture) is { } no) return no;
-        issue.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear(); // the worker escalated it, or someone else acted first
-            return await StaleAsync(db, project!, access!, issueId, caller, now, response, culture, ct);
-        }
-        response.Headers.ETag = ETags.For(issue.Version);
-        return TypedResults.Ok(View(project!, access!, issue, caller, now));
-    }
-
-    private static async Task<ProblemHttpResult> StaleAsync(CollabDb db, Project project, ProjectAccess access, Guid issueId, Caller caller, DateTime now, HttpResponse response,
-        CultureInfo culture, CancellationToken ct)
-    {
-        var current = await db.ProjectIssues.AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
-        response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("issue.stale", culture), Messages.Format("project.staleDetail", culture),
-            "current", View(project, access, current, caller, now));
+        // Stale also when the follow-up worker climbed it in the meantime.
+        return await PartEdits.SaveAsync(db, issue, request, response, culture,
+            () => Task.FromResult(apply(project!, access!, issue, now, culture)),
+            () => Task.FromResult(View(project!, access!, issue, caller, now)),
+            async () =>
+            {
+                var current = await db.ProjectIssues.AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
+                return (View(project!, access!, current, caller, now), current.Version);
+            }, ct, staleTitle: "issue.stale");
     }
 
     /// <summary>The people at this level, their handlers, the raiser and the project's runners may move it up.</summary>

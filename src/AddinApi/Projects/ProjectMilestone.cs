@@ -4,7 +4,7 @@ namespace CollabAddin.Api.Projects;
 /// A key date of a project (关键节点: requirements confirmed, plan submitted, execution start, acceptance). It stands
 /// once the head of every involved department has confirmed it; a change of name or date asks for confirmation again.
 /// </summary>
-public sealed class ProjectMilestone
+public sealed class ProjectMilestone : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }

@@ -20,7 +20,7 @@ public enum RiskStatus
 /// One entry of the project's risk register: what might happen, how likely, how bad, who watches it and what is done
 /// about it. Reviewed at milestones: an open risk not reviewed since the last milestone passed is due for review.
 /// </summary>
-public sealed class ProjectRisk
+public sealed class ProjectRisk : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string TenantId { get; set; }

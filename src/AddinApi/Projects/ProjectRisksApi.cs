@@ -96,33 +96,19 @@ public static class ProjectRisksApi
         if (ProjectsApi.Running(project!, culture) is { } no) return no;
         var now = clock.GetUtcNow().UtcDateTime;
         var lastMilestone = await LastMilestoneAsync(db, project!, clock, ct);
-        switch (ETags.Check(request, risk.Version))
-        {
-            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("project.ifMatchRequired", culture), Messages.Format("item.ifMatchRequiredDetail", culture));
-            case ETags.Precondition.Stale:
-                return Stale(risk, access!, caller, lastMilestone, response, culture);
-        }
-        if (apply(project!, risk, now, culture) is { } invalid) return invalid;
-        (risk.UpdatedAt, risk.Version) = (now, risk.Version + 1);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale(await db.ProjectRisks.AsNoTracking().SingleAsync(r => r.Id == riskId, ct), access!, caller, lastMilestone, response, culture);
-        }
-        response.Headers.ETag = ETags.For(risk.Version);
-        return TypedResults.Ok(View(risk, access!, caller, lastMilestone));
-    }
-
-    private static ProblemHttpResult Stale(ProjectRisk current, ProjectAccess access, Caller caller, DateOnly? lastMilestone, HttpResponse response, CultureInfo culture)
-    {
-        response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("project.stale", culture), Messages.Format("project.staleDetail", culture),
-            "current", View(current, access, caller, lastMilestone));
+        return await PartEdits.SaveAsync(db, risk, request, response, culture,
+            () =>
+            {
+                var refused = apply(project!, risk, now, culture);
+                if (refused is null) risk.UpdatedAt = now;
+                return Task.FromResult(refused);
+            },
+            () => Task.FromResult(View(risk, access!, caller, lastMilestone)),
+            async () =>
+            {
+                var current = await db.ProjectRisks.AsNoTracking().SingleAsync(r => r.Id == riskId, ct);
+                return (View(current, access!, caller, lastMilestone), current.Version);
+            }, ct);
     }
 
     /// <summary>The latest milestone date that has passed in the project's zone: open risks are reviewed after it.</summary>

@@ -196,7 +196,7 @@ public static class ProjectWorkApi
                 return null;
             }, ct);
 
-    /// <summary>The milestone twin of ProjectsApi.ChangeAsync: load, allow, If-Match on the milestone, apply, save or 412.</summary>
+    /// <summary>Load the milestone, allow, then the parts' edit protocol (PartEdits) on the milestone's own version.</summary>
     private static async Task<Results<Ok<MilestoneResponse>, ProblemHttpResult>> ChangeMilestoneAsync(Guid id, Guid milestoneId, Caller caller, CollabDb db, TimeProvider clock,
         HttpRequest request, HttpResponse response, Func<Project, ProjectAccess, CultureInfo, ProblemHttpResult?> allowed,
         Func<Project, ProjectMilestone, DateTime, CultureInfo, ProblemHttpResult?> apply, CancellationToken ct)
@@ -208,37 +208,20 @@ public static class ProjectWorkApi
         if (milestone is null) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("project.milestoneUnknown", culture));
         if (allowed(project!, access!, culture) is { } no) return no;
         var now = clock.GetUtcNow().UtcDateTime;
-        switch (ETags.Check(request, milestone.Version))
-        {
-            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("project.ifMatchRequired", culture), Messages.Format("item.ifMatchRequiredDetail", culture));
-            case ETags.Precondition.Stale:
-                return await StaleMilestoneAsync(db, project!, milestoneId, now, response, culture, ct);
-        }
-        if (apply(project!, milestone, now, culture) is { } invalid) return invalid;
-        if (db.ChangeTracker.HasChanges())
-        {
-            milestone.UpdatedAt = now;
-            milestone.Version++;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await StaleMilestoneAsync(db, project!, milestoneId, now, response, culture, ct);
-        }
-        response.Headers.ETag = ETags.For(milestone.Version);
-        return TypedResults.Ok((await MilestonesOfAsync(db, project!, now, ct)).Single(m => m.Id == milestoneId));
-    }
-
-    private static async Task<ProblemHttpResult> StaleMilestoneAsync(CollabDb db, Project project, Guid milestoneId, DateTime now, HttpResponse response, CultureInfo culture, CancellationToken ct)
-    {
-        var current = (await MilestonesOfAsync(db, project, now, ct)).Single(m => m.Id == milestoneId);
-        response.Headers.ETag = ETags.For(current.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("project.stale", culture), Messages.Format("project.staleDetail", culture), "current", current);
+        async Task<MilestoneResponse> ViewAsync() => (await MilestonesOfAsync(db, project!, now, ct)).Single(m => m.Id == milestoneId);
+        return await PartEdits.SaveAsync(db, milestone, request, response, culture,
+            () =>
+            {
+                var refused = apply(project!, milestone, now, culture);
+                if (refused is null && db.ChangeTracker.HasChanges()) milestone.UpdatedAt = now; // a repeated confirmation changes nothing
+                return Task.FromResult(refused);
+            },
+            ViewAsync,
+            async () =>
+            {
+                var current = await ViewAsync();
+                return (current, current.Version);
+            }, ct);
     }
 
     private static async Task<Results<Ok<ProjectDashboard>, ProblemHttpResult>> Dashboard(Guid id, Caller caller, CollabDb db, ProgressReports reports, TimeProvider clock,

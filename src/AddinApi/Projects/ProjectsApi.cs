@@ -248,31 +248,27 @@ public static class ProjectsApi
         if (refusal is not null) return refusal;
         if (allowed(project!, access!, culture) is { } no) return no;
         var now = clock.GetUtcNow().UtcDateTime;
-        switch (ETags.Check(request, project!.Version))
+        // Read afresh after the save, not shown from the tracked copy: an edit may add departments (whose names are not
+        // loaded yet) and so change the caller's part in the project.
+        async Task<(ProjectResponse View, int Version)> StoredAsync()
         {
-            case ETags.Precondition.Missing or ETags.Precondition.Wildcard:
-                return Problems.Problem(StatusCodes.Status428PreconditionRequired, Messages.Format("project.ifMatchRequired", culture),
-                    Messages.Format("item.ifMatchRequiredDetail", culture));
-            case ETags.Precondition.Stale:
-                return await StaleAsync(db, id, caller, now, response, culture, ct);
+            var current = await db.Projects.AsNoTracking().WithPeople().SingleAsync(p => p.Id == id, ct);
+            return (View(current, ProjectAccess.Of(current, caller, access!.IsTaskOwner), now, culture), current.Version);
         }
-        if (await apply(project, now, culture) is { } invalid) return invalid;
-        project.UpdatedAt = now;
-        project.Version++;
-        db.Origin = new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Api);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await StaleAsync(db, id, caller, now, response, culture, ct);
-        }
-        db.ChangeTracker.Clear();
-        var (saved, savedAccess, _) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
-        response.Headers.ETag = ETags.For(saved!.Version);
-        return TypedResults.Ok(View(saved, savedAccess!, now, culture));
+        return await PartEdits.SaveAsync(db, project!, request, response, culture,
+            async () =>
+            {
+                if (await apply(project!, now, culture) is { } refused) return refused;
+                project!.UpdatedAt = now;
+                db.Origin = new ChangeOrigin(caller.Email, caller.Name, ChangeSource.Api);
+                return null;
+            },
+            async () =>
+            {
+                db.ChangeTracker.Clear();
+                return (await StoredAsync()).View;
+            },
+            StoredAsync, ct);
     }
 
     internal static void Log(CollabDb db, Project project, Caller caller, string kind, string? detail, DateTime now) =>
@@ -287,15 +283,6 @@ public static class ProjectsApi
 
     private static async Task<HashSet<Guid>> KnownDepartmentsAsync(CollabDb db, CancellationToken ct) =>
         (await db.Departments.Select(d => d.Id).ToListAsync(ct)).ToHashSet();
-
-    private static async Task<ProblemHttpResult> StaleAsync(CollabDb db, Guid id, Caller caller, DateTime now, HttpResponse response, CultureInfo culture, CancellationToken ct)
-    {
-        var (current, access, refusal) = await ProjectLookup.SeenByAsync(db, id, caller, culture, ct);
-        if (refusal is not null) return refusal;
-        response.Headers.ETag = ETags.For(current!.Version);
-        return Problems.Problem(StatusCodes.Status412PreconditionFailed, Messages.Format("project.stale", culture), Messages.Format("project.staleDetail", culture),
-            "current", View(current, access!, now, culture));
-    }
 
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
