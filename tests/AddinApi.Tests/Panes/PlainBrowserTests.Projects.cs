@@ -55,4 +55,43 @@ public sealed partial class PlainBrowserTests
         await Expect(sara.GetByRole(AriaRole.Button, new() { Name = "Download: Archive (all forms)" })).ToBeVisibleAsync();
         await LooksRight(sara, "plain-projects-documents-en-320");
     }
+
+    [Fact]
+    public async Task A_tenant_admin_names_a_departments_head_and_contact_and_adds_one_in_the_projects_pane_in_chinese()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var d = await DepartmentsAsync(app);
+
+        // Someone without the admin role has no way there.
+        var paula = await browser.OpenPlainAsync(app, Link("projects", Initiator, "zh-CN"));
+        await Expect(paula.GetByText("暂无项目", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(paula.GetByRole(AriaRole.Link, new() { Name = "部门、负责人与对接人" })).ToHaveCountAsync(0);
+
+        var admin = await browser.OpenPlainAsync(app, Link("projects", "it.admin@contoso.example", "zh-CN", "&demoRole=admin"));
+        await admin.GetByRole(AriaRole.Link, new() { Name = "部门、负责人与对接人" }).ClickAsync();
+        var supply = admin.GetByRole(AriaRole.Form, new() { Name = "供应链部 Supply" });
+        await Expect(supply.GetByRole(AriaRole.Textbox, new() { Name = "负责人邮箱" })).ToHaveValueAsync(SupplyHead);
+        // A mistyped address is refused in Chinese, and nothing changes.
+        await supply.GetByRole(AriaRole.Textbox, new() { Name = "负责人邮箱" }).FillAsync("sara.contoso");
+        await supply.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(supply.GetByRole(AriaRole.Alert)).ToContainTextAsync("sara.contoso");
+        Assert.Equal(SupplyHead, await app.WithDbAsync(TestData.Tenant, db => db.Departments.Where(x => x.Id == d.Supply).Select(x => x.HeadEmail).SingleAsync()));
+        // The new head of Supply.
+        await supply.GetByRole(AriaRole.Textbox, new() { Name = "负责人", Exact = true }).FillAsync("周敏");
+        await supply.GetByRole(AriaRole.Textbox, new() { Name = "负责人邮箱" }).FillAsync("zhou.min@contoso.example");
+        await supply.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(supply.GetByText("已保存。")).ToBeVisibleAsync();
+        var head = await app.WithDbAsync(TestData.Tenant, db => db.Departments.Where(x => x.Id == d.Supply).Select(x => new { x.HeadEmail, x.HeadName, x.ContactEmail }).SingleAsync());
+        Assert.Equal(("zhou.min@contoso.example", "周敏", SupplyContact), (head.HeadEmail, head.HeadName, head.ContactEmail));
+        // A new department, with its contact.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "添加部门" }).ClickAsync();
+        var legal = admin.GetByRole(AriaRole.Form, new() { Name = "添加部门" });
+        await legal.GetByRole(AriaRole.Textbox, new() { Name = "部门", Exact = true }).FillAsync("法务部 Legal");
+        await legal.GetByRole(AriaRole.Textbox, new() { Name = "对接人邮箱" }).FillAsync("lawyer@contoso.example");
+        await legal.GetByRole(AriaRole.Button, new() { Name = "添加部门" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Form, new() { Name = "法务部 Legal" })).ToBeVisibleAsync();
+        Assert.Equal("lawyer@contoso.example", await app.WithDbAsync(TestData.Tenant, db => db.Departments.Where(x => x.Name == "法务部 Legal").Select(x => x.ContactEmail).SingleAsync()));
+        Assert.Empty(await EnglishLeaks(admin));
+        await LooksRight(admin, "plain-projects-departments-zh-320");
+    }
 }

@@ -3,6 +3,8 @@ import { AddRegular } from "@fluentui/react-icons/svg/add";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
+import { isTenantAdmin } from "../../auth";
+import { usePane } from "../../app/Shell";
 import { formatDay } from "../../app/format";
 import { paneLink } from "../../app/links";
 import { ProblemBar } from "../../app/Problem";
@@ -16,6 +18,7 @@ import { StateBadge } from "./StateBadge";
 export function ProjectList() {
   const { t } = useTranslation();
   const [writing, setWriting] = useState(false);
+  const { session } = usePane();
   const projects = useLoad((signal) => callApi<ProjectSummary[]>("GET", "/api/projects", undefined, { signal }).then((r) => r.data), []);
   const tasks = useLoad(
     (signal) =>
@@ -84,6 +87,11 @@ export function ProjectList() {
       <a className="pane-link" href={paneLink("items")}>
         {t("myItems")}
       </a>
+      {isTenantAdmin(session) ? (
+        <a className="pane-link" href="#departments">
+          {t("departmentsTitle")}
+        </a>
+      ) : null}
     </>
   );
 }

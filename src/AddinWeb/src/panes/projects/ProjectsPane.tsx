@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
+import { DepartmentsAdmin } from "./DepartmentsAdmin";
 import { ProjectList } from "./ProjectList";
 import { ProjectPage } from "./ProjectPage";
 
-const projectInHash = (): string | null => new URLSearchParams(location.hash.slice(1)).get("project");
+/** What the hash asks for: a project (#project=…), the tenant admin's departments (#departments), or the list. */
+const placeInHash = (): string | null => (location.hash === "#departments" ? "departments" : new URLSearchParams(location.hash.slice(1)).get("project"));
 
 /**
  * Collaboration projects (协作项目): my projects and my tasks across them, a new request, and a project's page —
@@ -10,11 +12,12 @@ const projectInHash = (): string | null => new URLSearchParams(location.hash.sli
  * (#project=…), so mails and "My action items" link straight to it and the browser's back goes to the list.
  */
 export function ProjectsPane() {
-  const [project, setProject] = useState(projectInHash);
+  const [place, setPlace] = useState(placeInHash);
   useEffect(() => {
-    const follow = () => setProject(projectInHash());
+    const follow = () => setPlace(placeInHash());
     addEventListener("hashchange", follow);
     return () => removeEventListener("hashchange", follow);
   }, []);
-  return project ? <ProjectPage key={project} id={project} /> : <ProjectList />;
+  if (place === "departments") return <DepartmentsAdmin />;
+  return place ? <ProjectPage key={place} id={place} /> : <ProjectList />;
 }
