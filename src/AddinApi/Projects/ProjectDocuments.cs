@@ -36,7 +36,7 @@ public static class ProjectDocuments
         if (refusal is not null) return refusal;
         if (form != "archive" && form != "set" && !Forms.Contains(form)) return Problems.Problem(StatusCodes.Status404NotFound, Messages.Format("project.formUnknown", culture));
         var zh = Messages.IsChinese(culture);
-        var data = await ProjectRecord.LoadAsync(db, reports, project!, access!, clock.GetUtcNow().UtcDateTime, ct);
+        var data = await ProjectRecord.LoadAsync(db, reports, project!, access!, caller, clock.GetUtcNow().UtcDateTime, ct);
         var builder = new ProjectForms(data, zh);
         if (form == "set")
         {
@@ -64,11 +64,12 @@ internal sealed record ProjectRecord(Project Project, List<ActionItemResponse> T
     List<ProjectRisk> Risks, List<AcceptanceResponse> Acceptances, List<(string Subject, DateTime Start, List<string> Decisions)> Meetings, ProgressReport Report,
     SatisfactionResponse Satisfaction)
 {
-    public static async Task<ProjectRecord> LoadAsync(CollabDb db, ProgressReports reports, Project project, ProjectAccess access, DateTime now, CancellationToken ct)
+    /// <summary>Read as the caller sees the project: their access decides nothing the forms print, but the views are theirs.</summary>
+    public static async Task<ProjectRecord> LoadAsync(CollabDb db, ProgressReports reports, Project project, ProjectAccess access, Caller caller, DateTime now,
+        CancellationToken ct)
     {
         var tasks = await ProjectWorkApi.TasksOfAsync(db, project.Id, now, ct);
         var milestones = await ProjectWorkApi.MilestonesOfAsync(db, project, now, ct);
-        var caller = new Caller(project.TenantId, "", "", "");
         var issues = (await db.ProjectIssues.AsNoTracking().Where(i => i.ProjectId == project.Id).OrderBy(i => i.RaisedAt).ToListAsync(ct))
             .Select(i => ProjectIssuesApi.View(project, access, i, caller, now)).ToList();
         var risks = await db.ProjectRisks.AsNoTracking().Where(r => r.ProjectId == project.Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);

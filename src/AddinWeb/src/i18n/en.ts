@@ -539,6 +539,7 @@ export const en = {
   "department.headName": "Head",
   "department.headEmail": "Head's email",
   "department.contactEmail": "Contact's email",
+  evidenceLink: "Evidence",
   planAnother: "Plan another meeting",
   myMeetings: "Meetings I organized",
   noOrganized: "You have not organized a meeting yet.",

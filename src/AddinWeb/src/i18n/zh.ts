@@ -534,6 +534,7 @@ export const zh: Record<MessageKey, string> = {
   "department.headName": "负责人",
   "department.headEmail": "负责人邮箱",
   "department.contactEmail": "对接人邮箱",
+  evidenceLink: "佐证材料",
   planAnother: "再安排一个会议",
   myMeetings: "我组织的会议",
   noOrganized: "您还没有组织过会议。",

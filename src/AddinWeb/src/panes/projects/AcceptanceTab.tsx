@@ -58,7 +58,7 @@ function AcceptanceCard({ project, acceptance: a, onChange }: { project: Project
             <>
               {" "}
               <a href={c.evidence} target="_blank" rel="noreferrer">
-                {t("evidence")}
+                {t("evidenceLink")}
               </a>
             </>
           ) : null}
