@@ -1,11 +1,11 @@
 import { Button, Field, Input, Spinner, Text } from "@fluentui/react-components";
-import { ArrowLeftRegular } from "@fluentui/react-icons/svg/arrow-left";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
 import { Notice, ProblemBar } from "../../app/Problem";
 import { useLoad } from "../../app/useLoad";
 import { useAction } from "./useAction";
+import { BackToProjects } from "./BackToProjects";
 
 interface Department {
   id: string;
@@ -33,11 +33,7 @@ export function DepartmentsAdmin() {
   const [adding, setAdding] = useState(false);
   return (
     <>
-      <div>
-        <Button size="small" appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => (location.hash = "")}>
-          {t("myProjects")}
-        </Button>
-      </div>
+      <BackToProjects />
       <Text as="h2" weight="semibold" size={400}>
         {t("departmentsTitle")}
       </Text>

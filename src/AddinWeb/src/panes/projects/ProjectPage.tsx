@@ -1,5 +1,4 @@
-import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
-import { ArrowLeftRegular } from "@fluentui/react-icons/svg/arrow-left";
+import { Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "../../api";
@@ -15,6 +14,7 @@ import { RequestForm } from "./RequestForm";
 import { RisksTab } from "./RisksTab";
 import { StateBadge } from "./StateBadge";
 import { TasksTab } from "./TasksTab";
+import { BackToProjects } from "./BackToProjects";
 
 const TABS = ["overview", "tasks", "milestones", "issues", "risks", "acceptance", "documents"] as const;
 type TabName = (typeof TABS)[number];
@@ -39,11 +39,7 @@ export function ProjectPage({ id }: { id: string }) {
   const running = p?.state === "active" || p?.state === "closed";
   return (
     <>
-      <div>
-        <Button size="small" appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => (location.hash = "")}>
-          {t("myProjects")}
-        </Button>
-      </div>
+      <BackToProjects />
       {project.error ? <ProblemBar error={project.error} onRetry={project.reload} /> : null}
       {!p && !project.error ? <Spinner size="small" label={t("loading")} /> : null}
       {p ? (
