@@ -53,14 +53,14 @@ internal static partial class HandTypedDecisions
     public enum Kind { Heading, Inline, OtherHeading, Text }
 
     /// <summary>What a paragraph is, for the decisions: their heading, one inline decision, another heading, or text.</summary>
-    public static (Kind Kind, string Text) Classify(Paragraph paragraph, string text, IReadOnlySet<string> headingStyles)
+    public static (Kind Kind, string Text) Classify(ParagraphBlock paragraph, string text, IReadOnlySet<string> headingStyles)
     {
         var words = Words(Numbering().Replace(text, ""));
         if (HeadingWords.Contains(words)) return (Kind.Heading, "");
         var inline = Inline().Match(text);
         if (inline.Success && HeadingWords.Contains(Words(Numbering().Replace(inline.Groups["label"].Value, "")))) return (Kind.Inline, inline.Groups["text"].Value.Trim());
-        var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-        var heading = style is not null && headingStyles.Contains(style) || paragraph.ParagraphProperties?.OutlineLevel is not null
+        var style = paragraph.StyleId;
+        var heading = style is not null && headingStyles.Contains(style) || paragraph.OutlineLevel
             || ChineseNumberedHeading().IsMatch(text) || OtherParts.Contains(words);
         return (heading ? Kind.OtherHeading : Kind.Text, text);
     }
@@ -71,7 +71,7 @@ internal static partial class HandTypedDecisions
     public static string WithoutMarker(string text) => ListMarker().Replace(text, "").Trim();
 
     /// <summary>A sub-item of a Word list (level 2 and deeper): it explains the decision above it, it is not one of its own.</summary>
-    public static bool IsSubItem(Paragraph paragraph) => paragraph.ParagraphProperties?.NumberingProperties?.NumberingLevelReference?.Val?.Value > 0;
+    public static bool IsSubItem(ParagraphBlock paragraph) => paragraph.ListLevel > 0;
 
     /// <summary>"（负责人：王芳）" / "(owner: Bob Li)" written in the decision, as people often do.</summary>
     public static string? OwnerIn(string text) => OwnerNote().Match(text) is { Success: true } m ? m.Groups["who"].Value.Trim() : null;
@@ -112,9 +112,9 @@ public static partial class MinutesReader
         private DecisionSection? _section;
         private int _decisionSections;
 
-        private void ReadParagraph(Paragraph paragraph)
+        private void ReadParagraph(ParagraphBlock paragraph)
         {
-            var raw = CellText.Line(paragraph);
+            var raw = paragraph.Line;
             if (raw.Length == 0) return;
             var (kind, text) = HandTypedDecisions.Classify(paragraph, raw, headingStyles);
             switch (kind)
@@ -138,7 +138,7 @@ public static partial class MinutesReader
             }
         }
 
-        private void AddListedDecision(Paragraph paragraph, string raw)
+        private void AddListedDecision(ParagraphBlock paragraph, string raw)
         {
             var section = _section!;
             if (HandTypedDecisions.IsNone(raw)) { section.None = true; return; }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CollabAddin.Minutes;
 
@@ -23,16 +21,21 @@ public sealed record MinutesContext(DateOnly MeetingDate, IReadOnlyList<Resolved
 /// </summary>
 public static partial class MinutesReader
 {
-    public static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits = null)
+    public static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits = null) =>
+        Read(docx, context, limits, StreamedBody.Read);
+
+    /// <summary>The same, through the SDK's typed DOM: the reference the streaming reader is checked against (<see cref="DomBody"/>).</summary>
+    internal static MinutesContent ReadWithDom(Stream docx, MinutesContext context, MinutesLimits? limits = null) =>
+        Read(docx, context, limits, DomBody.Read);
+
+    private static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits, Func<Stream, MinutesLimits, MinutesBody> body)
     {
         limits ??= new MinutesLimits();
         using var package = PackageGuard.Check(docx, limits);
+        MinutesBody read;
         try
         {
-            using var document = WordprocessingDocument.Open(package, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
-            var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new MinutesRejectedException(MinutesRejection.NotADocument, "noBody", "This package has no Word document body; it is not a .docx with minutes.");
-            return new Reading(context, limits, HandTypedDecisions.HeadingStyles(document.MainDocumentPart!)).Read(body);
+            read = body(package, limits);
         }
         catch (Exception e) when (e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
         {
@@ -41,6 +44,7 @@ public static partial class MinutesReader
                 throw new MinutesRejectedException(MinutesRejection.TooLarge, "partTooLarge", "A part of the document is larger than minutes can be.");
             throw new MinutesRejectedException(MinutesRejection.Broken, "contentDamaged", "The document's content is damaged and cannot be read. Open it in Word, save it again, and publish the new copy.");
         }
+        return new Reading(context, limits, read.HeadingStyles).Read(read);
     }
 
     private enum TableKind { Other, Actions, Decisions, Attendance }
@@ -57,47 +61,28 @@ public static partial class MinutesReader
         private string? _next;
         private int _actionTables, _decisionTables;
 
-        public MinutesContent Read(Body body)
+        public MinutesContent Read(MinutesBody body)
         {
-            foreach (var table in body.Descendants<Table>())
-                if (WordTable.Depth(table) > limits.MaxTableNesting)
-                    throw new MinutesRejectedException(MinutesRejection.TooLarge, "nestedTables", $"Tables are nested more than {limits.MaxTableNesting} deep; minutes cannot be read from that.", limits.MaxTableNesting.ToString(CultureInfo.InvariantCulture));
-            foreach (var block in Blocks(body))
+            if (body.TableDepth > limits.MaxTableNesting)
+                throw new MinutesRejectedException(MinutesRejection.TooLarge, "nestedTables", $"Tables are nested more than {limits.MaxTableNesting} deep; minutes cannot be read from that.", limits.MaxTableNesting.ToString(CultureInfo.InvariantCulture));
+            foreach (var block in body.Blocks)
             {
                 switch (block)
                 {
-                    case SdtBlock sdt: EndDecisionSection(); ReadBlock(sdt); break;
-                    case Table table: ReadTable(table); EndDecisionSection(); break;
-                    case Paragraph paragraph: ReadParagraph(paragraph); break;
+                    case TaggedBlock tagged: EndDecisionSection(); ReadBlock(tagged); break;
+                    case TableBlock table: ReadTable(table); EndDecisionSection(); break;
+                    case ParagraphBlock paragraph: ReadParagraph(paragraph); break;
                 }
             }
             EndDecisionSection();
             return new MinutesContent(_attendance, _notes, _decisions, KeepIdsOnce(_actions), _next, _warnings);
         }
 
-        /// <summary>Top-level blocks, looking through content controls and custom XML we do not own.</summary>
-        private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+        private void ReadBlock(TaggedBlock block)
         {
-            foreach (var child in container.ChildElements)
-            {
-                if (child is SdtBlock sdt && MinutesTags.Parse(Tag(sdt)).Kind is MinutesTags.Notes or MinutesTags.AgendaDecisions or MinutesTags.NextMeeting)
-                    yield return sdt;
-                else if (child is SdtBlock { SdtContentBlock: { } content })
-                    foreach (var inner in Blocks(content)) yield return inner;
-                else if (child is CustomXmlBlock custom)
-                    foreach (var inner in Blocks(custom)) yield return inner;
-                else
-                    yield return child;
-            }
-        }
-
-        private static string? Tag(SdtElement sdt) => sdt.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
-
-        private void ReadBlock(SdtBlock sdt)
-        {
-            var (kind, value) = MinutesTags.Parse(Tag(sdt));
+            var (kind, value) = MinutesTags.Parse(block.Tag);
             var agenda = Guid.TryParse(value, out var id) ? context.Agenda.FirstOrDefault(a => a.Id == id) : null;
-            var text = Typed(CellText.Of(sdt), new RowLocation(kind switch
+            var text = Typed(block.Text, new RowLocation(kind switch
             {
                 MinutesTags.Notes => MinutesPart.AgendaNotes,
                 MinutesTags.AgendaDecisions => MinutesPart.AgendaDecisions,
@@ -119,11 +104,12 @@ public static partial class MinutesReader
             }
         }
 
-        private void ReadTable(Table table)
+        private void ReadTable(TableBlock table)
         {
-            var rows = WordTable.Read(table, limits);
+            if (table.TooManyRows) throw WordTable.TooManyRows(limits);
+            var rows = table.Rows;
             if (rows.Count == 0) return;
-            var caption = table.GetFirstChild<TableProperties>()?.GetFirstChild<TableCaption>()?.Val?.Value;
+            var caption = table.Caption;
             var tagged = rows.Select(r => MinutesTags.Parse(r.Tag).Kind).ToHashSet();
             var kind = caption == MinutesTags.ActionTable || tagged.Contains(MinutesTags.ActionRow) ? TableKind.Actions
                 : caption == MinutesTags.DecisionTable || tagged.Contains(MinutesTags.DecisionRow) ? TableKind.Decisions

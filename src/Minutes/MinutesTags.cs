@@ -20,6 +20,9 @@ public static class MinutesTags
 
     public static string With(string tag, object id) => $"{tag}:{id}";
 
+    /// <summary>Whether a content control with this tag is read as one block (its text), not looked through.</summary>
+    public static bool IsBlock(string? tag) => Parse(tag).Kind is Notes or AgendaDecisions or NextMeeting;
+
     /// <summary>Splits "collab:action:{id}" into its kind and id; the id is null for rows never published.</summary>
     public static (string Kind, string? Value) Parse(string? tag)
     {

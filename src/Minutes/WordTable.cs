@@ -14,18 +14,35 @@ internal static class WordTable
 {
     public static List<GridRow> Read(Table table, MinutesLimits limits)
     {
+        var rows = Read(table, limits.MaxTableRows, out var tooMany);
+        return tooMany ? throw TooManyRows(limits) : rows;
+    }
+
+    public static MinutesRejectedException TooManyRows(MinutesLimits limits) =>
+        new(MinutesRejection.TooLarge, "tableRows", $"A table has more than {limits.MaxTableRows:N0} rows; minutes this long cannot be published.", limits.MaxTableRows.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Word never writes a cell wider than 63 columns; a forged span must not make millions of empty cells.</summary>
+    public const int MaxSpan = 64;
+
+    /// <summary>The rows up to <paramref name="maxRows"/>; <paramref name="tooMany"/> says whether there were more.</summary>
+    public static List<GridRow> Read(Table table, int maxRows, out bool tooMany)
+    {
         var rows = new List<GridRow>();
         var above = new Dictionary<int, string>();
         var number = 0;
+        tooMany = false;
         foreach (var (row, tag) in Rows(table))
         {
-            if (++number > limits.MaxTableRows)
-                throw new MinutesRejectedException(MinutesRejection.TooLarge, "tableRows", $"A table has more than {limits.MaxTableRows:N0} rows; minutes this long cannot be published.", limits.MaxTableRows.ToString(CultureInfo.InvariantCulture));
+            if (++number > maxRows)
+            {
+                tooMany = true;
+                break;
+            }
             var cells = new List<string>();
             foreach (var cell in Cells(row))
             {
                 var properties = cell.TableCellProperties;
-                var span = properties?.GridSpan?.Val?.Value ?? 1;
+                var span = Math.Min(properties?.GridSpan?.Val?.Value ?? 1, MaxSpan);
                 var merge = properties?.VerticalMerge;
                 var column = cells.Count;
                 var text = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue)
