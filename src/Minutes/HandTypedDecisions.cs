@@ -173,7 +173,7 @@ public static partial class MinutesReader
         private DateOnly? DecisionDue(string text, RowLocation at)
         {
             if (text.Length == 0) return null;
-            if (DueDates.TryParse(text, context.MeetingDate, out var due)) return due;
+            if (TryDate(text, out var due)) return due;
             Warn(at, "due", "badDueDate", [text], $"'{text}' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.");
             return null;
         }

@@ -26,12 +26,12 @@ public static partial class MinutesReader
 
     /// <summary>The same, through the SDK's typed DOM: the reference the streaming reader is checked against (<see cref="DomBody"/>).</summary>
     internal static MinutesContent ReadWithDom(Stream docx, MinutesContext context, MinutesLimits? limits = null) =>
-        Read(docx, context, limits, DomBody.Read);
+        Read(docx, context, limits, (package, l) => DomBody.Read(package.Bytes, l));
 
-    private static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits, Func<Stream, MinutesLimits, MinutesBody> body)
+    private static MinutesContent Read(Stream docx, MinutesContext context, MinutesLimits? limits, Func<CheckedPackage, MinutesLimits, MinutesBody> body)
     {
         limits ??= new MinutesLimits();
-        using var package = PackageGuard.Check(docx, limits);
+        using var package = PackageGuard.CheckPackage(docx, limits);
         MinutesBody read;
         try
         {
@@ -174,34 +174,64 @@ public static partial class MinutesReader
             return clean;
         }
 
+        /// <summary>Dates already read: a long table repeats the same few.</summary>
+        private readonly Dictionary<string, DateOnly?> _dates = new(StringComparer.Ordinal);
+
+        private bool TryDate(string text, out DateOnly date)
+        {
+            if (!_dates.TryGetValue(text, out var known))
+            {
+                known = DueDates.TryParse(text, context.MeetingDate, out var parsed) ? parsed : null;
+                if (_dates.Count < 1_000) _dates[text] = known;
+            }
+            date = known.GetValueOrDefault();
+            return known is not null;
+        }
+
         private void Warn(RowLocation at, string? column, string code, string[] args, string message) => _warnings.Add(new MinutesWarning(at, column, code, args, message));
 
         private void ReadAction(GridRow row, Dictionary<string, int> map, int table)
         {
             var at = new RowLocation(MinutesPart.ActionItems, row.Number, table);
-            string C(string key) => Cell(row, map, key, at);
-            if (map.Keys.All(k => C(k).Length == 0)) return; // an empty row
-            var title = C("title");
+            var empty = true;
+            foreach (var key in map.Keys)
+                if (Cell(row, map, key, at).Length > 0) { empty = false; break; }
+            if (empty) return;
+            var title = Cell(row, map, "title", at);
             if (title.Length == 0)
             {
                 Warn(at, null, "emptyAction", [], "This row has no action written in it, so it was skipped.");
                 return;
             }
-            var owner = ResolveOwner(C("owner"), at, "owner", required: true);
+            var ownerText = Cell(row, map, "owner", at);
+            var owner = ResolveOwner(ownerText, at, "owner", required: true);
             DateOnly? due = null;
-            var dueText = C("due");
+            var dueText = Cell(row, map, "due", at);
             if (dueText.Length == 0) Warn(at, "due", "noDueDate", [], "No due date: every action item needs one.");
-            else if (DueDates.TryParse(dueText, context.MeetingDate, out var parsed)) due = parsed;
+            else if (TryDate(dueText, out var parsed)) due = parsed;
             else Warn(at, "due", "badDueDate", [dueText], $"'{dueText}' is not a date we can read. Write it like 2026-12-01, 12月1日 or next Friday.");
-            var cooperating = SplitList().Split(C("cooperating")).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
-            var lead = C("lead");
-            var status = C("status");
+            var cooperating = Departments(Cell(row, map, "cooperating", at));
+            var lead = Cell(row, map, "lead", at);
+            var status = Cell(row, map, "status", at);
             string? normalizedStatus = null;
             if (status.Length > 0 && (normalizedStatus = Status(status)) is null)
                 Warn(at, "status", "badStatus", [status], $"'{status}' is not a status. Use open, in progress, done or blocked (未开始 / 进行中 / 已完成 / 阻塞).");
             var id = MinutesTags.Parse(row.Tag) is (MinutesTags.ActionRow, { } value) && Guid.TryParse(value, out var g) ? g : (Guid?)null;
-            _actions.Add(new ActionRow(at, id, title, C("owner"), owner, dueText, due, lead.Length == 0 ? null : lead, cooperating,
-                C("agenda"), ResolveAgenda(C("agenda"), at), normalizedStatus));
+            var agenda = Cell(row, map, "agenda", at);
+            _actions.Add(new ActionRow(at, id, title, ownerText, owner, dueText, due, lead.Length == 0 ? null : lead, cooperating,
+                agenda, ResolveAgenda(agenda, at), normalizedStatus));
+        }
+
+        /// <summary>Department lists already split: rows share the answer (it is never changed after reading).</summary>
+        private readonly Dictionary<string, IReadOnlyList<string>> _departments = new(StringComparer.Ordinal);
+
+        private IReadOnlyList<string> Departments(string text)
+        {
+            if (text.Length == 0) return [];
+            if (_departments.TryGetValue(text, out var known)) return known;
+            var list = SplitList().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToArray();
+            if (_departments.Count < 1_000) _departments[text] = list;
+            return list;
         }
 
         private void ReadDecision(GridRow row, Dictionary<string, int> map, int table)
@@ -248,15 +278,23 @@ public static partial class MinutesReader
             return person;
         }
 
+        /// <summary>Agenda references already resolved (null: not an agenda item of this meeting).</summary>
+        private readonly Dictionary<string, Guid?> _agenda = new(StringComparer.Ordinal);
+
         private Guid? ResolveAgenda(string text, RowLocation at)
         {
             if (text.Length == 0) return null;
-            var number = AgendaNumber().Match(text);
-            var item = number.Success
-                ? context.Agenda.FirstOrDefault(a => a.Number == int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture))
-                : context.Agenda.FirstOrDefault(a => string.Equals(a.Topic.Trim(), text, StringComparison.OrdinalIgnoreCase));
-            if (item is null) Warn(at, "agenda", "unknownAgendaItem", [text], $"'{text}' is not an agenda item of this meeting. Write its number (1, 2, …) or its topic.");
-            return item?.Id;
+            if (!_agenda.TryGetValue(text, out var id))
+            {
+                var number = AgendaNumber().Match(text);
+                var item = number.Success
+                    ? int.TryParse(number.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? context.Agenda.FirstOrDefault(a => a.Number == n) : null
+                    : context.Agenda.FirstOrDefault(a => string.Equals(a.Topic.Trim(), text, StringComparison.OrdinalIgnoreCase));
+                id = item?.Id;
+                if (_agenda.Count < 1_000) _agenda[text] = id;
+            }
+            if (id is null) Warn(at, "agenda", "unknownAgendaItem", [text], $"'{text}' is not an agenda item of this meeting. Write its number (1, 2, …) or its topic.");
+            return id;
         }
 
         /// <summary>Word's "insert row" copies the row's content control, tag and all. One row keeps the id; the copies are new items.</summary>

@@ -10,7 +10,18 @@ public sealed partial class People(IReadOnlyList<ResolvedPerson> attendees)
 {
     public enum Match { Found, Unknown, Ambiguous, Empty }
 
+    /// <summary>Answers already given: a table names the same few people on every row.</summary>
+    private readonly Dictionary<string, (Match, ResolvedPerson?)> _resolved = new(StringComparer.Ordinal);
+
     public (Match Result, ResolvedPerson? Person) Resolve(string text)
+    {
+        if (_resolved.TryGetValue(text, out var known)) return known;
+        var answer = Find(text);
+        if (_resolved.Count < 1_000) _resolved[text] = answer;
+        return answer;
+    }
+
+    private (Match Result, ResolvedPerson? Person) Find(string text)
     {
         var t = Regex.Replace(text.Trim(), @"\s+", " ");
         if (t.Length == 0) return (Match.Empty, null);

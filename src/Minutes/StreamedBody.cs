@@ -27,19 +27,19 @@ internal sealed class StreamedBody
         "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
     };
 
-    public static MinutesBody Read(Stream package, MinutesLimits limits)
+    public static MinutesBody Read(CheckedPackage package, MinutesLimits limits)
     {
-        using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        var main = Target(zip, "", "_rels/.rels", OfficeDocument, StrictOfficeDocument) ?? throw Damaged();
-        if (Entry(zip, main) is not { } document || !MainContentTypes.Contains(ContentType(zip, main) ?? ""))
+        using var zip = new ZipArchive(package.Bytes, ZipArchiveMode.Read, leaveOpen: true);
+        var main = Target(package, "", "_rels/.rels", OfficeDocument, StrictOfficeDocument) ?? throw Damaged();
+        if (Entry(zip, main) is not { } document || !MainContentTypes.Contains(ContentType(package.ContentTypes, main) ?? ""))
             throw Damaged();
         var folder = main.Contains('/', StringComparison.Ordinal) ? main[..(main.LastIndexOf('/') + 1)] : "";
-        var styles = Target(zip, folder, $"{folder}_rels/{main[folder.Length..]}.rels", Styles, StrictStyles) is { } stylesName && Entry(zip, stylesName) is { } stylesEntry
-            ? HeadingStyles(stylesEntry, limits)
-            : HeadingStyles(null, limits);
+        var names = new NameTable();
+        var styles = HeadingStyles(Target(package, folder, $"{folder}_rels/{main[folder.Length..]}.rels", Styles, StrictStyles) is { } stylesName
+            ? Entry(zip, stylesName) : null, limits, names);
         using var stream = document.Open();
-        using var reader = XmlReader.Create(stream, Settings(limits, new NameTable()));
-        return new Walk(reader, limits).Read(styles);
+        using var reader = XmlReader.Create(stream, Settings(limits, names));
+        return new Walk(reader, limits, names).Read(styles);
     }
 
     /// <summary>What the SDK throws for a package whose parts do not add up; the reader words it as damaged content.</summary>
@@ -57,6 +57,7 @@ internal sealed class StreamedBody
 
     private static ZipArchiveEntry? Entry(ZipArchive zip, string name)
     {
+        if (zip.GetEntry(name) is { } exact) return exact;
         // Part names are case-insensitive (OPC); the zip's are not.
         foreach (var entry in zip.Entries)
             if (string.Equals(entry.FullName, name, StringComparison.OrdinalIgnoreCase))
@@ -64,19 +65,13 @@ internal sealed class StreamedBody
         return null;
     }
 
-    /// <summary>The part a relationship of the given type points to, resolved against <paramref name="folder"/>.</summary>
-    private static string? Target(ZipArchive zip, string folder, string relationships, string type, string strictType)
+    /// <summary>The part a relationship of the given type points to (as the guard read it), resolved against <paramref name="folder"/>.</summary>
+    private static string? Target(CheckedPackage package, string folder, string relationships, string type, string strictType)
     {
-        if (Entry(zip, relationships) is not { } entry) return null;
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, Settings(new MinutesLimits(), new NameTable()));
-        while (reader.Read())
-        {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship" || reader.GetAttribute("TargetMode") == "External") continue;
-            var kind = reader.GetAttribute("Type");
-            if ((kind == type || kind == strictType) && reader.GetAttribute("Target") is { Length: > 0 } target)
-                return Resolve(folder, Uri.UnescapeDataString(target));
-        }
+        if (!package.Relationships.TryGetValue(relationships, out var all)) return null;
+        foreach (var relationship in all)
+            if (!relationship.External && (relationship.Type == type || relationship.Type == strictType) && relationship.Target.Length > 0)
+                return Resolve(folder, Uri.UnescapeDataString(relationship.Target));
         return null;
     }
 
@@ -91,11 +86,9 @@ internal sealed class StreamedBody
         return string.Join('/', parts);
     }
 
-    private static string? ContentType(ZipArchive zip, string part)
+    private static string? ContentType(string contentTypes, string part)
     {
-        if (Entry(zip, "[Content_Types].xml") is not { } entry) return null;
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, Settings(new MinutesLimits(), new NameTable()));
+        using var reader = XmlReader.Create(new StringReader(contentTypes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         var extension = Path.GetExtension(part).TrimStart('.');
         string? byDefault = null;
         while (reader.Read())
@@ -110,13 +103,13 @@ internal sealed class StreamedBody
     }
 
     /// <summary>As <see cref="HandTypedDecisions.HeadingStyles"/>: heading and title styles by name or outline level.</summary>
-    private static HashSet<string> HeadingStyles(ZipArchiveEntry? styles, MinutesLimits limits)
+    private static HashSet<string> HeadingStyles(ZipArchiveEntry? styles, MinutesLimits limits, XmlNameTable names)
     {
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Title", "Subtitle" };
         for (var level = 1; level <= 9; level++) ids.Add($"Heading{level}");
         if (styles is null) return ids;
         using var stream = styles.Open();
-        using var reader = XmlReader.Create(stream, Settings(limits, new NameTable()));
+        using var reader = XmlReader.Create(stream, Settings(limits, names));
         string? id = null, name = null;
         bool inStyle = false, nameSeen = false, propertiesSeen = false, inProperties = false, outline = false;
         while (reader.Read())
@@ -171,8 +164,30 @@ internal sealed class StreamedBody
     private static string? Val(XmlReader reader, string name) => reader.GetAttribute(name, WordMain) ?? reader.GetAttribute(name, StrictWordMain);
 
     /// <summary>The pass over the document part: a stack of the elements open, and the paragraphs, cells and blocks being gathered.</summary>
-    private sealed class Walk(XmlReader reader, MinutesLimits limits)
+    private sealed class Walk(XmlReader reader, MinutesLimits limits, XmlNameTable names)
     {
+        // The reader's names are atoms of this table: the namespace is compared by reference, not character by character.
+        private readonly string _word = names.Add(WordMain);
+        private readonly string _strictWord = names.Add(StrictWordMain);
+        private readonly char[] _chunk = new char[1024];
+
+        /// <summary>The element names the walk acts on, by their atoms: one lookup by reference per element.</summary>
+        private enum Name : byte
+        {
+            Other, Body, Del, MoveFrom, R, P, Tbl, Tc, T, Tab, Br, Cr, NoBreakHyphen, Sdt, SdtPr, SdtContent, CustomXml, PPr, PStyle, OutlineLvl, NumPr, Ilvl, TblPr, TblCaption, Tr, TrPr, TblHeader, TcPr, GridSpan, VMerge, Tag,
+        }
+
+        private readonly Dictionary<object, Name> _names = Atoms(names);
+
+        private static Dictionary<object, Name> Atoms(XmlNameTable names)
+        {
+            var atoms = new Dictionary<object, Name>(ReferenceEqualityComparer.Instance);
+            foreach (var name in Enum.GetValues<Name>())
+                if (name != Name.Other)
+                    atoms[names.Add(char.ToLowerInvariant(name.ToString()[0]) + name.ToString()[1..])] = name;
+            return atoms;
+        }
+
         private enum Kind : byte
         {
             Other, Body, Top, BlockSdt, BlockSdtProperties, Paragraph, ParagraphProperties, Numbering, Run, Text, Skipped,
@@ -236,7 +251,7 @@ internal sealed class StreamedBody
             public bool PropertiesSeen;
             public bool CaptionSeen;
             public readonly List<GridRow> Rows = [];
-            public readonly Dictionary<int, string> Above = [];
+            public readonly List<string> Above = [];
             public bool TooMany;
             public int Number;
             public readonly List<string> Cells = [];
@@ -270,7 +285,7 @@ internal sealed class StreamedBody
                         End();
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                        if (_stack.Count > 0 && _stack[^1].Kind == Kind.Text) Append(reader.Value);
+                        if (_stack.Count > 0 && _stack[^1].Kind == Kind.Text) AppendValue();
                         break;
                 }
             }
@@ -283,7 +298,8 @@ internal sealed class StreamedBody
 
         private void Start()
         {
-            var word = IsWord(reader.NamespaceURI);
+            var ns = reader.NamespaceURI;
+            var word = ReferenceEquals(ns, _word) || ReferenceEquals(ns, _strictWord);
             var name = reader.LocalName;
             var parent = Parent;
             var kind = Kind.Other;
@@ -293,31 +309,31 @@ internal sealed class StreamedBody
                 if (!word || name != "document") throw new InvalidDataException("The main part's root is not a Word document.");
             }
             else if (word)
-                kind = Classify(name, parent);
+                kind = Classify(_names.GetValueOrDefault(name), parent);
             _stack.Add(new Frame { Kind = kind, Tag = kind == Kind.RowSdt ? RowTag() : null });
         }
 
-        private Kind Classify(string name, Kind parent)
+        private Kind Classify(Name name, Kind parent)
         {
             switch (name)
             {
-                case "body" when _stack.Count == 1 && !_bodySeen:
+                case Name.Body when _stack.Count == 1 && !_bodySeen:
                     _bodySeen = true;
                     return Kind.Body;
-                case "del" or "moveFrom":
+                case Name.Del or Name.MoveFrom:
                     _deletions++;
                     return Kind.Skipped;
-                case "r":
+                case Name.R:
                     return Kind.Run;
-                case "p":
+                case Name.P:
                     BeginParagraph(top: parent is Kind.Body or Kind.Top);
                     return Kind.Paragraph;
-                case "tbl":
+                case Name.Tbl:
                     _tables++;
                     _depth = Math.Max(_depth, _tables);
                     if (parent is Kind.Body or Kind.Top) _table = new OpenTable();
                     return Kind.Table;
-                case "tc":
+                case Name.Tc:
                     var cell = Rent(_spareContainers);
                     cell.Read = parent is Kind.Row or Kind.CellContent; // such frames exist only in the table being read
                     _containers.Add(cell);
@@ -327,31 +343,31 @@ internal sealed class StreamedBody
             {
                 Kind.Body or Kind.Top => name switch
                 {
-                    "sdt" => Kind.BlockSdt,
-                    "customXml" => Kind.Top,
+                    Name.Sdt => Kind.BlockSdt,
+                    Name.CustomXml => Kind.Top,
                     _ => Kind.Other,
                 },
                 Kind.BlockSdt => BlockSdtChild(name),
                 Kind.BlockSdtProperties => BlockTag(name),
-                Kind.Paragraph when name == "pPr" => ParagraphProperties(),
+                Kind.Paragraph when name == Name.PPr => ParagraphProperties(),
                 Kind.ParagraphProperties => ParagraphProperty(name),
-                Kind.Numbering when name == "ilvl" => ListLevel(),
+                Kind.Numbering when name == Name.Ilvl => ListLevel(),
                 Kind.Run => name switch
                 {
-                    "t" => Kind.Text,
-                    "tab" or "br" or "cr" => Character(' '),
-                    "noBreakHyphen" => Character('-'),
+                    Name.T => Kind.Text,
+                    Name.Tab or Name.Br or Name.Cr => Character(' '),
+                    Name.NoBreakHyphen => Character('-'),
                     _ => Kind.Other,
                 },
                 Kind.Table when _table is not null && _stack.Count > 1 && _stack[^2].Kind is Kind.Body or Kind.Top => TableChild(name),
-                Kind.TableProperties when name == "tblCaption" && _table is { CaptionSeen: false } => Caption(),
+                Kind.TableProperties when name == Name.TblCaption && _table is { CaptionSeen: false } => Caption(),
                 Kind.RowContent => TableChild(name),
-                Kind.RowSdt => name switch { "sdtPr" => RowSdtProperties(), "sdtContent" => Kind.RowContent, _ => Kind.Other },
-                Kind.RowSdtProperties when name == "tag" => RowSdtTag(),
+                Kind.RowSdt => name switch { Name.SdtPr => RowSdtProperties(), Name.SdtContent => Kind.RowContent, _ => Kind.Other },
+                Kind.RowSdtProperties when name == Name.Tag => RowSdtTag(),
                 Kind.Row => RowChild(name),
-                Kind.RowProperties when name == "tblHeader" => Header(),
+                Kind.RowProperties when name == Name.TblHeader => Header(),
                 Kind.CellContent => RowChild(name),
-                Kind.Cell when name == "tcPr" => CellProperties(),
+                Kind.Cell when name == Name.TcPr => CellProperties(),
                 Kind.CellProperties => CellProperty(name),
                 _ => Kind.Other,
             };
@@ -404,15 +420,15 @@ internal sealed class StreamedBody
         // Content controls at the top: ours (notes, an agenda item's decisions, the next meeting) are one block of text;
         // any other is looked through. The tag comes first, in the control's properties.
 
-        private Kind BlockSdtChild(string name)
+        private Kind BlockSdtChild(Name name)
         {
             ref var sdt = ref Top(Kind.BlockSdt);
             switch (name)
             {
-                case "sdtPr" when !sdt.Seen:
+                case Name.SdtPr when !sdt.Seen:
                     sdt.Seen = true;
                     return Kind.BlockSdtProperties;
-                case "sdtContent":
+                case Name.SdtContent:
                     if (MinutesTags.IsBlock(sdt.Tag))
                     {
                         if (!sdt.Unit) _containers.Add(Rent(_spareContainers));
@@ -424,10 +440,10 @@ internal sealed class StreamedBody
             }
         }
 
-        private Kind BlockTag(string name)
+        private Kind BlockTag(Name name)
         {
             ref var sdt = ref Below(Kind.BlockSdt);
-            if (name == "tag" && sdt.Tag is null && !sdt.Unit)
+            if (name == Name.Tag && sdt.Tag is null && !sdt.Unit)
             {
                 sdt.Tag = Val(reader, "val");
                 if (MinutesTags.IsBlock(sdt.Tag))
@@ -471,11 +487,14 @@ internal sealed class StreamedBody
             _paragraphs.Add(paragraph);
         }
 
-        private void Append(string text)
+        /// <summary>The text node's characters, copied in chunks: no string is made for them.</summary>
+        private void AppendValue()
         {
-            foreach (var paragraph in _paragraphs)
-                if (paragraph.Deletions == _deletions)
-                    paragraph.Text.Append(text);
+            int read;
+            while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                foreach (var paragraph in _paragraphs)
+                    if (paragraph.Deletions == _deletions)
+                        paragraph.Text.Append(_chunk, 0, read);
         }
 
         private Kind Character(char c)
@@ -509,18 +528,18 @@ internal sealed class StreamedBody
             return Kind.ParagraphProperties;
         }
 
-        private Kind ParagraphProperty(string name)
+        private Kind ParagraphProperty(Name name)
         {
             var paragraph = _paragraphs[^1];
             switch (name)
             {
-                case "pStyle" when paragraph.Style is null:
+                case Name.PStyle when paragraph.Style is null:
                     paragraph.Style = Val(reader, "val");
                     break;
-                case "outlineLvl":
+                case Name.OutlineLvl:
                     paragraph.Outline = true;
                     break;
-                case "numPr" when !paragraph.NumberingSeen:
+                case Name.NumPr when !paragraph.NumberingSeen:
                     paragraph.NumberingSeen = true;
                     return Kind.Numbering;
             }
@@ -541,22 +560,22 @@ internal sealed class StreamedBody
         // Tables: only a top-level table's rows are read (Row, RowSdt, RowContent, CellContent frames exist only there);
         // every cell, at any depth, keeps its paragraphs to itself.
 
-        private Kind TableChild(string name)
+        private Kind TableChild(Name name)
         {
             switch (name)
             {
-                case "tblPr" when _table is { PropertiesSeen: false } && Parent == Kind.Table:
+                case Name.TblPr when _table is { PropertiesSeen: false } && Parent == Kind.Table:
                     _table.PropertiesSeen = true;
                     return Kind.TableProperties;
-                case "tr":
+                case Name.Tr:
                     var table = _table!;
                     table.Cells.Clear();
                     table.RowTag = RowTag();
                     table.Header = false;
                     table.RowPropertiesSeen = false;
                     return Kind.Row;
-                case "sdt": return Kind.RowSdt;
-                case "customXml": return Kind.RowContent;
+                case Name.Sdt: return Kind.RowSdt;
+                case Name.CustomXml: return Kind.RowContent;
                 default: return Kind.Other;
             }
         }
@@ -597,15 +616,15 @@ internal sealed class StreamedBody
             return Kind.Other;
         }
 
-        private Kind RowChild(string name)
+        private Kind RowChild(Name name)
         {
             switch (name)
             {
-                case "trPr" when Parent == Kind.Row && _table is { RowPropertiesSeen: false }:
+                case Name.TrPr when Parent == Kind.Row && _table is { RowPropertiesSeen: false }:
                     _table.RowPropertiesSeen = true;
                     return Kind.RowProperties;
-                case "sdt" or "customXml": return Kind.CellContent;
-                case "sdtContent" when Parent == Kind.CellContent: return Kind.CellContent;
+                case Name.Sdt or Name.CustomXml: return Kind.CellContent;
+                case Name.SdtContent when Parent == Kind.CellContent: return Kind.CellContent;
                 default: return Kind.Other;
             }
         }
@@ -636,16 +655,16 @@ internal sealed class StreamedBody
             return Kind.CellProperties;
         }
 
-        private Kind CellProperty(string name)
+        private Kind CellProperty(Name name)
         {
             var cell = _containers[^1];
             switch (name)
             {
-                case "gridSpan" when !cell.SpanSeen:
+                case Name.GridSpan when !cell.SpanSeen:
                     cell.SpanSeen = true;
                     cell.Span = int.TryParse(Val(reader, "val"), out var span) ? Math.Min(span, WordTable.MaxSpan) : 1;
                     break;
-                case "vMerge" when !cell.MergeSeen:
+                case Name.VMerge when !cell.MergeSeen:
                     cell.MergeSeen = true;
                     cell.Continues = Val(reader, "val") is null or "continue";
                     break;
@@ -660,7 +679,8 @@ internal sealed class StreamedBody
             if (cell.Read && _table is { TooMany: false } table)
             {
                 var column = table.Cells.Count;
-                var text = cell.Continues ? table.Above.GetValueOrDefault(column, "") : cell.Text();
+                var text = cell.Continues ? column < table.Above.Count ? table.Above[column] : "" : cell.Text();
+                while (table.Above.Count <= column) table.Above.Add("");
                 table.Above[column] = text;
                 table.Cells.Add(text);
                 for (var i = 1; i < cell.Span; i++) table.Cells.Add("");

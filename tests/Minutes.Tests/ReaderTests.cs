@@ -210,4 +210,16 @@ public sealed class ReaderTests
         Assert.Empty(read.ActionItems);
         Assert.Empty(read.Warnings);
     }
+
+    [Fact]
+    public void An_agenda_number_too_long_for_any_meeting_is_a_warning_not_a_failure()
+    {
+        // "Item 99999999999" once overflowed the number parser and failed the whole publish.
+        var table = PlainTable(["Action", "Owner", "Due", "Agenda item"], ["Book the venue", "Alice Wang", "2026-12-01", "Item 99999999999"]);
+
+        var read = Read(Document(table));
+
+        Assert.Null(Assert.Single(read.ActionItems).AgendaItemId);
+        Assert.Equal(("unknownAgendaItem", "Action items, row 2, agenda item"), (Assert.Single(read.Warnings).Code, read.Warnings[0].Location));
+    }
 }
