@@ -31,7 +31,7 @@ public sealed class BenchApp(string provider, string connection, string? graphBa
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter>(_ => new StaticEndpoint(this)));
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CollabAddin.sln"))) return dir.FullName;

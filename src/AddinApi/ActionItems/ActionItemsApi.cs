@@ -19,14 +19,14 @@ public static class ActionItemsApi
     public static void MapActionItems(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").RequireAuthorization(AuthSetup.ApiUserPolicy).WithTags("Action items");
-        api.MapGet("/me/action-items", ListMine).WithSummary("The caller's action items across meetings, by due date.");
+        api.MapGet("/me/action-items", ListMine).WithSummary("The caller's action items across meetings, by due date. Weak ETag; If-None-Match answers 304 when the list is unchanged.");
         api.MapGet("/action-items/{id:guid}", Get).WithSummary("One action item, with its ETag.").Refuses(404);
         api.MapPatch("/action-items/{id:guid}", Patch).WithSummary("Change status, progress or needs-help. Requires If-Match.").Refuses(404, 409, 412, 422, 428);
         api.MapGet("/action-items/{id:guid}/history", History).WithSummary("Every change to the item, newest first.").Refuses(404);
     }
 
-    private static async Task<Results<Ok<ActionItemPage>, ValidationProblem>> ListMine(
-        Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, CancellationToken ct,
+    private static async Task<Results<Ok<ActionItemPage>, ValidationProblem, StatusCodeHttpResult>> ListMine(
+        Caller caller, CollabDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct,
         string? status = null, DateOnly? dueBefore = null, Guid? meetingId = null, int page = 1, int pageSize = 50)
     {
         var culture = RequestLanguage.Of(request);
@@ -43,6 +43,13 @@ public static class ActionItemsApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: Messages.Format("list.filterInvalid", culture));
 
+        // An unchanged list is answered from one indexed lookup of its stamps, before any query of the items.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var etag = await MyItemsETag.ForAsync(db, caller, now, ct);
+        response.Headers.ETag = etag; // Cache-Control stays no-store (personal data): the pane keeps the list itself
+        if (MyItemsETag.Unchanged(request, etag))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
         var query = MineQuery(db, caller.ObjectId, caller.Email, statuses, dueBefore, meetingId);
         // One statement: the few cooperating departments come in the same query rather than a split one (see BENCHMARKS.md).
         var items = await query
@@ -53,7 +60,6 @@ public static class ActionItemsApi
             .ToListAsync(ct);
         // A first page that is not full already says how many there are: the count query is only needed beyond that.
         var total = page == 1 && items.Count < pageSize ? items.Count : await query.CountAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(new ActionItemPage(items.Select(i => i.AsOf(now)).ToList(), page, pageSize, total));
     }
 

@@ -64,8 +64,17 @@ public static class PersonBinding
 
         // Renamed: the rows bound to this account follow it to its new email (an attendee only where the meeting has
         // no attendee by that email already: the email is part of an attendance's key).
-        await db.ActionItems.Where(i => i.OwnerObjectId == oid && i.OwnerEmail != email)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerEmail, email), ct);
+        var moved = await db.ActionItems.Where(i => i.OwnerObjectId == oid && i.OwnerEmail != email).Select(i => i.OwnerEmail).Distinct().ToListAsync(ct);
+        if (moved.Count > 0)
+            // The items leave the old address's list and join the new one's: both lists get new stamps, in the same transaction.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await db.ActionItems.Where(i => i.OwnerObjectId == oid && i.OwnerEmail != email)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerEmail, email), token);
+                await ListVersioning.BumpAsync(db, moved.Append(email).Select(e => (caller.TenantId, e)), token);
+                await transaction.CommitAsync(token);
+            }, ct);
         await db.Meetings.Where(m => m.OrganizerObjectId == oid && m.OrganizerEmail != email)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganizerEmail, email), ct);
         await db.Decisions.Where(d => d.OwnerObjectId == oid && d.OwnerEmail != email)

@@ -33,6 +33,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     public DbSet<FollowUp.OutboxMail> OutboxMails => Set<FollowUp.OutboxMail>();
     public DbSet<FollowUp.PlanningFailure> PlanningFailures => Set<FollowUp.PlanningFailure>();
     public DbSet<Auth.KnownPerson> KnownPeople => Set<Auth.KnownPerson>();
+    public DbSet<ListVersion> ListVersions => Set<ListVersion>();
     // Not tenant data: the API's token cache (several instances) and the key ring that encrypts it.
     public DbSet<Auth.TokenCacheEntry> TokenCacheEntries => Set<Auth.TokenCacheEntry>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
@@ -67,6 +68,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         modelBuilder.Entity<FollowUp.OutboxMail>().HasQueryFilter(m => m.TenantId == TenantId);
         modelBuilder.Entity<FollowUp.PlanningFailure>().HasQueryFilter(f => f.TenantId == TenantId);
         modelBuilder.Entity<Auth.KnownPerson>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<ListVersion>().HasQueryFilter(v => v.TenantId == TenantId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -101,9 +103,11 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
+        HashSet<(string Tenant, string Email)> lists;
         try
         {
             ChangesBeingSaved = await ActionItemHistory.RecordAsync(this, SavingAt, cancellationToken);
+            lists = await ListVersioning.AffectedAsync(this, cancellationToken);
         }
         finally
         {
@@ -111,13 +115,38 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
         }
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (lists.Count == 0)
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is not null)
+            {
+                // Inside someone's transaction: the stamps join it, and commit or roll back with everything else.
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await ListVersioning.BumpAsync(this, lists, cancellationToken);
+                return saved;
+            }
+            // Otherwise in the save's own transaction, just before it commits (ListVersioning.OnCommit): a stamp must
+            // never say "unchanged" about a list that changed. Always a transaction, even for a one-statement save.
+            var behavior = Database.AutoTransactionBehavior;
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+            ListsBeingSaved = lists;
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                ListsBeingSaved = null;
+                Database.AutoTransactionBehavior = behavior;
+            }
         }
         finally
         {
             ChangesBeingSaved = [];
         }
     }
+
+    /// <summary>The lists whose stamps the save in progress changes, for <see cref="ListVersioning.OnCommit"/>.</summary>
+    internal HashSet<(string Tenant, string Email)>? ListsBeingSaved { get; private set; }
 }
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(

@@ -200,6 +200,14 @@ internal static class CollabModel
             o.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
 
+        model.Entity<ListVersion>(v =>
+        {
+            v.ToTable("ListVersions");
+            v.HasKey(x => new { x.TenantId, x.OwnerEmail });
+            v.Property(x => x.TenantId).HasMaxLength(TenantLength);
+            v.Property(x => x.OwnerEmail).HasMaxLength(EmailLength);
+        });
+
         model.Entity<Auth.KnownPerson>(p =>
         {
             p.ToTable("KnownPeople");

@@ -88,7 +88,7 @@ public static class StoreSetup
     // reached through its own tenant filter), so the filter-on-required-end warning does not apply.
     // Save interceptors come from the features that register them (FollowUp's alert planning): the store knows none.
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
-        options.AddInterceptors(services.GetServices<ISaveChangesInterceptor>()).ConfigureWarnings(w => w
+        options.AddInterceptors(services.GetServices<ISaveChangesInterceptor>()).AddInterceptors(new ListVersioning.OnCommit()).ConfigureWarnings(w => w
             .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>

@@ -38,7 +38,14 @@ export interface CallOptions {
   binary?: boolean;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** A GET whose answer is kept with its ETag: asked again, it sends If-None-Match and a 304 gives back the kept answer. */
+  revalidate?: boolean;
 }
+
+// The last answer of each revalidated GET, by path. An ETag names its person (the API makes it so), so an answer
+// kept for one person is never confirmed for another who signs in later in the same pane.
+const kept = new Map<string, { etag: string; data: unknown }>();
+const KEEP_AT_MOST = 20;
 
 export async function callApi<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const send = async (token: string | null) => {
@@ -46,6 +53,8 @@ export async function callApi<T>(method: string, path: string, body?: unknown, o
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.ifMatch) headers["If-Match"] = options.ifMatch;
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
+    const known = options.revalidate ? kept.get(path) : undefined;
+    if (known) headers["If-None-Match"] = known.etag;
     let payload: BodyInit | undefined;
     if (body instanceof Uint8Array || body instanceof Blob) {
       payload = body instanceof Blob ? body : new Blob([body as BlobPart]);
@@ -55,7 +64,8 @@ export async function callApi<T>(method: string, path: string, body?: unknown, o
       headers["Content-Type"] = "application/json";
     }
     try {
-      return await fetch(path, { method, headers, body: payload, signal: options.signal });
+      // Revalidated answers bypass the browser's own cache, so that a 304 reaches this code rather than being resolved there.
+      return await fetch(path, { method, headers, body: payload, signal: options.signal, cache: options.revalidate ? "no-store" : undefined });
     } catch (error) {
       if (error instanceof DOMException && error.name === "AbortError") throw error;
       throw new ApiError({ status: 0, title: "network" }, "network");
@@ -71,13 +81,23 @@ export async function callApi<T>(method: string, path: string, body?: unknown, o
       throw new ApiError({ status: 401, title: "session" }, "session");
     }
   }
+  if (response.status === 304 && options.revalidate) {
+    const known = kept.get(path);
+    if (known) return { data: known.data as T, etag: known.etag, status: 200, headers: response.headers };
+  }
   const type = response.headers.get("Content-Type") ?? "";
   if (!response.ok) {
     const problem = type.includes("json") ? ((await response.json()) as Problem) : { status: response.status, title: response.statusText };
     throw new ApiError({ ...problem, status: response.status });
   }
   const data = options.binary ? await response.arrayBuffer() : type.includes("json") ? await response.json() : undefined;
-  return { data: data as T, etag: response.headers.get("ETag"), status: response.status, headers: response.headers };
+  const etag = response.headers.get("ETag");
+  if (options.revalidate && method === "GET" && etag) {
+    kept.delete(path);
+    if (kept.size >= KEEP_AT_MOST) kept.delete(kept.keys().next().value as string);
+    kept.set(path, { etag, data });
+  }
+  return { data: data as T, etag, status: response.status, headers: response.headers };
 }
 
 /** One key per plan (getRandomValues, not randomUUID: the pane may be served over plain http on a LAN in demo mode). */

@@ -47,6 +47,8 @@ public sealed class PersonIdentityTests(PostgresServer postgres)
         // Carol renamed: the same account under a new email keeps everything.
         var renamed = await As(app, "carol.zhang@contoso.example", carolsAccount);
         Assert.Equal(1, (await (await renamed.GetAsync("/api/me/action-items")).ReadAsync<ActionItemPage>()).Total);
+        // Both addresses' lists changed, in the same transaction as the move: neither can be answered 304 from before.
+        Assert.Equal(["carol.zhang@contoso.example", Owner], await app.WithDbAsync(Tenant, db => db.ListVersions.Select(v => v.OwnerEmail).Order().ToListAsync()));
         await (await renamed.SendAsync(Patch(s.ItemId, new { progressNote = "Draft is out" }, "\"1\""))).ShouldBeAsync(HttpStatusCode.OK);
         Assert.Single((await (await renamed.GetAsync("/api/meetings")).ReadAsync<MeetingList>()).Items);
         // Her rows followed her to the new address: mail about them reaches her there.

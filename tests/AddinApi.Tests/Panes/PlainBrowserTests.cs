@@ -336,6 +336,16 @@ public sealed partial class PlainBrowserTests(Browser browser)
         await Expect(mine).ToHaveCountAsync(0);
         Assert.Equal(ActionItemStatus.Done, await app.WithDbAsync(Tenant, db => db.ActionItems.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
 
+        // The other window, looked at again, asks again: the list changed, so it comes back whole; asked once more, it
+        // is unchanged and the API answers 304 (the pane keeps what it shows).
+        static Task<IResponse> BackToPane(IPage page) => page.RunAndWaitForResponseAsync(
+            () => page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))"), r => r.Url.Contains("/api/me/action-items", StringComparison.Ordinal));
+        Assert.Equal(200, (await BackToPane(second)).Status);
+        await Expect(second.GetByRole(AriaRole.Tab, new() { Name = "已完成 1" })).ToBeVisibleAsync();
+        Assert.Equal(304, (await BackToPane(second)).Status);
+        await Expect(second.GetByRole(AriaRole.Tab, new() { Name = "已完成 1" })).ToBeVisibleAsync();
+        Assert.Empty(browser.Errors[second]);
+
         // The mail's deep link opens the item for its meeting's organizer, although it is not on her own list.
         var alice = await browser.OpenPlainAsync(app, Link("items", Organizer, "en-US") + $"#item={id}");
         var linked = alice.GetByRole(AriaRole.Region, new() { Name = "The item from your link" });

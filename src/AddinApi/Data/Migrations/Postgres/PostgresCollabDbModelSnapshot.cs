@@ -288,6 +288,24 @@ namespace CollabAddin.Api.Data.Migrations.Postgres
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Data.ListVersion", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "OwnerEmail");
+
+                    b.ToTable("ListVersions", (string)null);
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")

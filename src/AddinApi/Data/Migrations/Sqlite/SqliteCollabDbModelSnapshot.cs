@@ -281,6 +281,24 @@ namespace CollabAddin.Api.Data.Migrations.Sqlite
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("CollabAddin.Api.Data.ListVersion", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "OwnerEmail");
+
+                    b.ToTable("ListVersions", (string)null);
+                });
+
             modelBuilder.Entity("CollabAddin.Api.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")

@@ -22,7 +22,9 @@ export function ProjectList() {
   const projects = useLoad((signal) => callApi<ProjectSummary[]>("GET", "/api/projects", undefined, { signal }).then((r) => r.data), []);
   const tasks = useLoad(
     (signal) =>
-      callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200", undefined, { signal }).then((r) => r.data.items.filter((i) => i.project)),
+      callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200", undefined, { signal, revalidate: true }).then((r) =>
+        r.data.items.filter((i) => i.project),
+      ),
     [],
   );
   if (writing) return <RequestForm onDone={(id) => (id ? (location.hash = projectHash(id)) : setWriting(false))} />;
