@@ -14,9 +14,11 @@ namespace CollabAddin.Benchmarks;
 /// </summary>
 public static class ColdStart
 {
-    public static async Task RunAsync(int runs)
+    /// <param name="api">The API to start: by default this build's; give a published one (say ReadyToRun) to compare.</param>
+    public static async Task RunAsync(int runs, string? api = null)
     {
-        var api = Path.Combine(AppContext.BaseDirectory, "AddinApi.dll");
+        api ??= Path.Combine(AppContext.BaseDirectory, "AddinApi.dll");
+        Console.WriteLine($"cold start of {api}");
         var root = Path.Combine(BenchApp.RepositoryRoot(), "src", "AddinApi");
         var folder = Directory.CreateTempSubdirectory("collab-coldstart-");
         var database = $"Data Source={Path.Combine(folder.FullName, "cold.db")}";

@@ -21,7 +21,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   publish                       publishing a 500-row minutes document end to end, then re-publishing it unchanged
 //   graph                         Graph requests per operation against the minimum possible
 //   hostile                       a 31-million-character minutes document published once and six at once: time, peak memory, /healthz
-//   coldstart [N]                 process start to the first answered "my action items", a fresh process each time
+//   coldstart [N] [AddinApi.dll]  process start to the first answered "my action items", a fresh process each time
 //   panes [N]                     each task pane in Chromium: compressed JavaScript, what a second pane adds, first meaningful paint cold and warm
 //   quick                         all of the above at small sizes, in seconds (the test command runs it)
 namespace CollabAddin.Benchmarks;
@@ -58,7 +58,7 @@ public static class BenchMain
                 await PaneLoad.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7", CultureInfo.InvariantCulture));
                 break;
             case "coldstart":
-                await ColdStart.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7", CultureInfo.InvariantCulture));
+                await ColdStart.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2));
                 break;
             case "quick":
                 QuickLibrary();

@@ -92,20 +92,24 @@ internal static class ListVersioning
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var rows = new List<string>(chunk.Length);
             Add(command, "@s", stamp);
             for (var i = 0; i < chunk.Length; i++)
             {
-                rows.Add($"(@t{i}, @e{i}, @s)");
                 Add(command, $"@t{i}", chunk[i].Tenant);
                 Add(command, $"@e{i}", chunk[i].Email);
             }
-            var values = string.Join(", ", rows);
-            command.CommandText = sqlServer
-                ? $"""MERGE INTO "ListVersions" WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s ("TenantId", "OwnerEmail", "Stamp") ON t."TenantId" = s."TenantId" AND t."OwnerEmail" = s."OwnerEmail" WHEN MATCHED THEN UPDATE SET "Stamp" = s."Stamp" WHEN NOT MATCHED THEN INSERT ("TenantId", "OwnerEmail", "Stamp") VALUES (s."TenantId", s."OwnerEmail", s."Stamp");"""
-                : $"""INSERT INTO "ListVersions" ("TenantId", "OwnerEmail", "Stamp") VALUES {values} ON CONFLICT ("TenantId", "OwnerEmail") DO UPDATE SET "Stamp" = excluded."Stamp" """;
+            command.CommandText = UpsertSql(sqlServer, chunk.Length);
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>The upsert of <paramref name="rows"/> lists (parameters @t0, @e0, … and the stamp @s): MERGE on SQL Server, ON CONFLICT elsewhere.</summary>
+    internal static string UpsertSql(bool sqlServer, int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@t{i}, @e{i}, @s)"));
+        return sqlServer
+            ? $"""MERGE INTO "ListVersions" WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s ("TenantId", "OwnerEmail", "Stamp") ON t."TenantId" = s."TenantId" AND t."OwnerEmail" = s."OwnerEmail" WHEN MATCHED THEN UPDATE SET "Stamp" = s."Stamp" WHEN NOT MATCHED THEN INSERT ("TenantId", "OwnerEmail", "Stamp") VALUES (s."TenantId", s."OwnerEmail", s."Stamp");"""
+            : $"""INSERT INTO "ListVersions" ("TenantId", "OwnerEmail", "Stamp") VALUES {values} ON CONFLICT ("TenantId", "OwnerEmail") DO UPDATE SET "Stamp" = excluded."Stamp" """;
     }
 
     private static void Add(DbCommand command, string name, object value)

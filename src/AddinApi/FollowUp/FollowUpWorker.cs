@@ -14,6 +14,7 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await WorkerStart.SettleAsync(options.Value.StartDelaySeconds, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

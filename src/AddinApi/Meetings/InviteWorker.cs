@@ -13,6 +13,7 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await WorkerStart.SettleAsync(options.Value.StartDelaySeconds, stoppingToken)) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
         do
         {

@@ -46,6 +46,16 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void The_list_stamps_upsert_is_valid_t_sql_and_the_other_one_is_not()
+    {
+        // Written by hand (EF has no upsert): a MERGE … WITH (HOLDLOCK) on SQL Server, ON CONFLICT on SQLite and PostgreSQL.
+        var merge = ListVersioning.UpsertSql(sqlServer: true, rows: 3);
+        Assert.Empty(Parse(merge));
+        Assert.Contains("WITH (HOLDLOCK)", merge);
+        Assert.NotEmpty(Parse(ListVersioning.UpsertSql(sqlServer: false, rows: 3)));
+    }
+
+    [Fact]
     public void The_parser_is_a_real_check_it_refuses_another_dialect()
     {
         // PostgreSQL's script for the same model (double-quoted DDL with its own types and syntax) is not T-SQL.
