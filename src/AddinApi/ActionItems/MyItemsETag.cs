@@ -16,7 +16,7 @@ public static class MyItemsETag
 {
     public static async Task<string> ForAsync(CollabDb db, Caller caller, DateTime utcNow, CancellationToken ct)
     {
-        var (own, everyone) = await ListVersioning.StampsAsync(db, caller.Email, ct);
+        var (own, everyone) = await ListVersioning.StampsAsync(db, caller.TenantId, caller.Email, ct);
         var quarter = utcNow.Ticks / (TimeSpan.TicksPerMinute * 15);
         return $"W/\"{Person(caller)}.{own:x}.{everyone:x}.{quarter:x}\"";
     }

@@ -138,11 +138,36 @@ internal static class ListVersioning
     /// <summary>Random, not counted: two saves racing on one list each write a value never seen before, so neither can be mistaken for the other.</summary>
     private static long NewStamp() => Random.Shared.NextInt64(1, long.MaxValue);
 
-    /// <summary>The stamps of the caller's list and of what every list shows (0: never changed since stamps began).</summary>
-    public static async Task<(long Own, long Everyone)> StampsAsync(CollabDb db, string email, CancellationToken ct)
+    /// <summary>
+    /// The stamps of the caller's list and of what every list shows (0: never changed since stamps began). One
+    /// primary-key lookup, written as SQL on the context's connection: this is all an unchanged list costs, and EF's
+    /// query pipeline was most of it (docs/BENCHMARKS.md).
+    /// </summary>
+    public static async Task<(long Own, long Everyone)> StampsAsync(CollabDb db, string tenant, string email, CancellationToken ct)
     {
-        var rows = await db.ListVersions.AsNoTracking().Where(v => v.OwnerEmail == email || v.OwnerEmail == Everyone)
-            .Select(v => new { v.OwnerEmail, v.Stamp }).ToListAsync(ct);
-        return (rows.FirstOrDefault(r => r.OwnerEmail == email)?.Stamp ?? 0, rows.FirstOrDefault(r => r.OwnerEmail == Everyone)?.Stamp ?? 0);
+        var connection = db.Database.GetDbConnection();
+        var open = connection.State == System.Data.ConnectionState.Open;
+        if (!open) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """SELECT "OwnerEmail", "Stamp" FROM "ListVersions" WHERE "TenantId" = @t AND "OwnerEmail" IN (@e, @all)""";
+            Add(command, "@t", tenant);
+            Add(command, "@e", email);
+            Add(command, "@all", Everyone);
+            long own = 0, everyone = 0;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.GetString(0) == Everyone) everyone = reader.GetInt64(1);
+                else own = reader.GetInt64(1);
+            }
+            return (own, everyone);
+        }
+        finally
+        {
+            if (!open) await db.Database.CloseConnectionAsync();
+        }
     }
 }

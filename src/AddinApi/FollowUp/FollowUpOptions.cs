@@ -5,8 +5,6 @@ public sealed class FollowUpOptions
 {
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 60;
-    /// <summary>How long after start-up the first pass waits (Hosting/WorkerStart.cs).</summary>
-    public int StartDelaySeconds { get; set; } = 5;
     public int LeaseSeconds { get; set; } = 120;
     /// <summary>Send mail without attachments in Graph $batch requests (20 per request). Off: one request per mail.</summary>
     public bool BatchMail { get; set; } = true;

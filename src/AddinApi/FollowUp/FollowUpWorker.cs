@@ -14,7 +14,9 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await WorkerStart.SettleAsync(options.Value.StartDelaySeconds, stoppingToken)) return;
+        // Off the start-up thread at once: the first pass compiles its queries, and the host waits for this method's
+        // synchronous part before it opens the port.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -11,8 +11,6 @@ public sealed class InviteOptions
 {
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 10;
-    /// <summary>How long after start-up the first pass waits (Hosting/WorkerStart.cs).</summary>
-    public int StartDelaySeconds { get; set; } = 5;
     public int LeaseSeconds { get; set; } = 120;
     public int RetryBaseSeconds { get; set; } = 30;
     public int RetryMaxMinutes { get; set; } = 30;

@@ -13,7 +13,9 @@ public sealed class InviteWorker(IServiceScopeFactory scopes, TimeProvider clock
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await WorkerStart.SettleAsync(options.Value.StartDelaySeconds, stoppingToken)) return;
+        // Off the start-up thread at once: the first pass compiles its queries, and the host waits for this method's
+        // synchronous part before it opens the port.
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
         do
         {
