@@ -66,9 +66,6 @@ export function ItemRow({
   const [reason, setReason] = useState(item.needsHelpReason ?? "");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  // The version the form's text was taken from. Saving it meets anything saved since (412, theirs shown beside mine) —
-  // also when the list was refreshed in the meantime and the row already shows their newer version.
-  const [base, setBase] = useState(item.version);
   const self = useRef<HTMLElement>(null);
   const detailsId = `details-${item.id}`;
 
@@ -81,7 +78,6 @@ export function ItemRow({
     try {
       const { data } = await callApi<Item>("PATCH", `/api/action-items/${item.id}`, change, { ifMatch: `"${version}"` });
       setOutcome(change.status && Object.keys(change).length === 1 ? { kind: "status", status: change.status } : { kind: "saved" });
-      if ("progressNote" in change || "needsHelp" in change) setBase(data.version);
       onChange(data);
     } catch (error) {
       if (error instanceof ApiError && error.status === 412 && error.problem.current) {
@@ -199,7 +195,7 @@ export function ItemRow({
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(details(), base);
+            void save(details(), item.version);
           }}
         >
           <Field label={t("progressNote")}>
@@ -225,7 +221,6 @@ export function ItemRow({
           setNote(item.progressNote ?? "");
           setHelp(item.needsHelp);
           setReason(item.needsHelpReason ?? "");
-          setBase(item.version);
           setOutcome(null);
         }}
         onMine={(change) => void save(change, item.version)}
