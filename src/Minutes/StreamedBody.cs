@@ -200,7 +200,10 @@ internal sealed class StreamedBody
             public Kind Kind;
             public string? Tag;
             public bool Seen;
+            /// <summary>A block content control of ours (notes, an agenda item's decisions, the next meeting), read as one text.</summary>
             public bool Unit;
+            /// <summary>A row content control's own tag was read (it replaces the inherited one).</summary>
+            public bool TagRead;
         }
 
         /// <summary>
@@ -601,16 +604,15 @@ internal sealed class StreamedBody
             ref var sdt = ref Top(Kind.RowSdt);
             if (sdt.Seen) return Kind.Other;
             sdt.Seen = true;
-            sdt.Unit = false; // whether its own tag was read
             return Kind.RowSdtProperties;
         }
 
         private Kind RowSdtTag()
         {
             ref var sdt = ref Below(Kind.RowSdt);
-            if (!sdt.Unit)
+            if (!sdt.TagRead)
             {
-                sdt.Unit = true;
+                sdt.TagRead = true;
                 sdt.Tag = Val(reader, "val") ?? sdt.Tag;
             }
             return Kind.Other;
