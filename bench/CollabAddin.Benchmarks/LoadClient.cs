@@ -22,6 +22,19 @@ public static class LoadClient
             http.DefaultRequestHeaders.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
             size = 0;
         }
+        return await MeasureAsync(name, connections, warmup, duration, size, async _ =>
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+            return response.IsSuccessStatusCode || ifNoneMatch is not null && response.StatusCode == System.Net.HttpStatusCode.NotModified;
+        });
+    }
+
+    /// <summary>
+    /// The loop itself: <paramref name="connections"/> workers, each sending its next request (<paramref name="once"/>,
+    /// given the worker's number; false counts an error) when the last answers; latencies after the warm-up are kept.
+    /// </summary>
+    public static async Task<LoadResult> MeasureAsync(string name, int connections, TimeSpan warmup, TimeSpan duration, long size, Func<int, Task<bool>> once)
+    {
         var latencies = new List<double>[connections];
         var errors = 0;
         var measuring = false;
@@ -34,10 +47,9 @@ public static class LoadClient
             while (DateTime.UtcNow < stop)
             {
                 watch.Restart();
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                var answered = await once(c);
                 watch.Stop();
-                if (!response.IsSuccessStatusCode && !(ifNoneMatch is not null && response.StatusCode == System.Net.HttpStatusCode.NotModified))
-                    Interlocked.Increment(ref errors);
+                if (!answered) Interlocked.Increment(ref errors);
                 if (Volatile.Read(ref measuring)) mine.Add(watch.Elapsed.TotalMilliseconds);
                 else if (DateTime.UtcNow >= begin) Volatile.Write(ref measuring, true);
             }

@@ -22,6 +22,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   graph                         Graph requests per operation against the minimum possible
 //   hostile                       a 31-million-character minutes document published once and six at once: time, peak memory, /healthz
 //   coldstart [N] [AddinApi.dll]  process start to the first answered "my action items", a fresh process each time
+//   cluster [N] [K]               K API processes over one PostgreSQL of N items, round-robin, against one of them
 //   panes [N]                     each task pane in Chromium: compressed JavaScript, what a second pane adds, first meaningful paint cold and warm
 //   quick                         all of the above at small sizes, in seconds (the test command runs it)
 namespace CollabAddin.Benchmarks;
@@ -60,6 +61,10 @@ public static class BenchMain
             case "coldstart":
                 await ColdStart.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "7", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2));
                 break;
+            case "cluster":
+                await Cluster.RunAsync(Store("Postgres").Connection, int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture),
+                    int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+                break;
             case "quick":
                 QuickLibrary();
                 await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
@@ -69,7 +74,7 @@ public static class BenchMain
                 Console.WriteLine("quick: all benchmarks ran");
                 break;
             default:
-                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, profile, publish, graph, hostile, panes, coldstart or quick.");
+                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, profile, publish, graph, hostile, panes, coldstart, cluster or quick.");
                 return 2;
         }
         return 0;

@@ -107,9 +107,9 @@ public static class ActionItemsApi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (SaveRace.Lost(e))
         {
-            // Someone saved between our read and our write: show them what is there now.
+            // Someone saved between our read and our write (here or on another instance): show them what is there now.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(db.ActionItems.AsNoTracking(), id, ct);
             return current is null ? NotFound(culture) : Stale(current, now, response, culture);

@@ -122,7 +122,9 @@ public static class MinutesApi
                 activity?.SetTag("collab.rows", content.ActionItems.Count);
                 return TypedResults.Ok(report);
             }
-            catch (DbUpdateConcurrencyException)
+            // Lost a race: an assignee, organizer or another publish changed an item, or another publish (here or on
+            // another instance) created a department this one names. Either way nothing was stored; merge again.
+            catch (DbUpdateException e) when (Data.SaveRace.Lost(e))
             {
                 db.ChangeTracker.Clear();
                 if (attempt == MaxMergeAttempts)
@@ -133,8 +135,8 @@ public static class MinutesApi
                     return Problems.Problem(StatusCodes.Status409Conflict, Messages.Format("minutes.raced", culture),
                         Messages.Format("minutes.racedDetail", culture));
                 }
-                // An assignee, organizer or another publish saved while we merged: wait a little (jittered, so racing
-                // publishes do not collide again in step) and merge again on top of what is there now.
+                // Wait a little (jittered, so racing publishes do not collide again in step) and merge again on top of
+                // what is there now.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), ct);
                 meeting = await db.Meetings.SingleAsync(m => m.Id == id, ct);
             }

@@ -97,7 +97,7 @@ public static class ProjectWorkApi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (SaveRace.Lost(e)) // a racing edit of the same version also planned its alert
         {
             db.ChangeTracker.Clear();
             var current = await ActionItemsApi.LoadAsync(db.ActionItems.AsNoTracking(), taskId, ct);

@@ -236,4 +236,24 @@ public sealed class PatchActionItemTests(PostgresServer postgres)
         await (await client.GetAsync("/api/action-items/42")).ProblemAsync(HttpStatusCode.NotFound);
         await (await client.SendAsync(Patch(Guid.NewGuid(), new { status = "done" }, "\"1\""))).ProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Needs_help_raised_twice_at_once_on_the_same_version_is_saved_once_alerts_once_and_the_other_gets_412(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres, settings: new Dictionary<string, string?> { ["RateLimits:WritesPerMinute"] = "1000000" });
+        var s = await MeetingWithItemAsync(app);
+        var client = await app.ClientForAsync(Owner);
+        // Both saves plan the alert of the item's next version: whichever reaches the store second meets that alert's
+        // key (or the item's new version) and must answer 412, not 500. Raised and lowered a few times to meet the race.
+        for (var round = 0; round < 4; round++)
+        {
+            var etag = await ETagOf(client, s.ItemId);
+            var raises = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+                client.SendAsync(Patch(s.ItemId, new { needsHelp = true, needsHelpReason = "Waiting for Sales' numbers" }, etag))));
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], raises.Select(r => r.StatusCode).Order());
+            await (await client.SendAsync(Patch(s.ItemId, new { needsHelp = false }, await ETagOf(client, s.ItemId)))).ShouldBeAsync(HttpStatusCode.OK);
+        }
+        Assert.Equal(4, await app.WithDbAsync(Tenant, db => db.ActionItemChanges.CountAsync(c => c.ActionItemId == s.ItemId && c.Field == "needsHelp" && c.NewValue == "true")));
+        Assert.Equal(1, await app.WithDbAsync(Tenant, db => db.OutboxMails.CountAsync(m => m.Kind == "alert"))); // later raises fall in the coalescing window
+    }
 }

@@ -136,4 +136,29 @@ public sealed class ConcurrencyTests(PostgresServer postgres)
             return 0;
         });
     }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(TestData))]
+    public async Task Minutes_of_several_meetings_published_at_once_naming_the_same_new_department_all_land_and_make_it_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres, settings: new Dictionary<string, string?> { ["RateLimits:WritesPerMinute"] = "1000000" });
+        var bob = await app.ClientForAsync(NoteTaker);
+        var documents = new List<(Guid Meeting, byte[] Minutes)>();
+        for (var n = 0; n < 6; n++)
+        {
+            var (_, meeting) = await Meetings.MeetingsApiTests.CreateAsync(app, ValidPlan($"Supplier review {n}"));
+            documents.Add((meeting!.Id, Edit(await TemplateAsync(bob, meeting.Id), body =>
+                Fill(ActionRows(body)[0], $"Collect supplier quotes {n}", "Carol Zhang", "2026-12-10", "Procurement", "Legal", "2", ""))));
+        }
+
+        // Each publish reads the departments, finds neither, and creates both: all but the first to save lose that race.
+        var answers = await Task.WhenAll(documents.Select(d => PublishAsync(bob, d.Meeting, d.Minutes)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            Assert.Equal(["Legal", "Procurement"], await db.Departments.Where(d => d.Name == "Procurement" || d.Name == "Legal").Select(d => d.Name).OrderBy(n => n).ToListAsync());
+            Assert.Equal(6, await db.ActionItems.CountAsync(i => i.LeadDepartment!.Name == "Procurement" && i.CooperatingDepartments.Any(c => c.Department!.Name == "Legal")));
+            return 0;
+        });
+    }
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.Data;
 using CollabAddin.Api.Meetings;
+using CollabAddin.Api.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static CollabAddin.Api.Tests.Infrastructure.TestData;
 using static CollabAddin.Api.Tests.Minutes.MinutesDocs;
@@ -33,7 +32,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
         Guid meetingId, rehearsal;
         byte[] minutes, rehearsalMinutes;
         TimeSpan publishTime;
-        using (var api = await ApiProcess.StartAsync(database))
+        using (var api = await ApiProcess.StartAsync(database.Provider, database.Connection))
         {
             var organizer = await api.ClientForAsync(Organizer);
             var noteTaker = await api.ClientForAsync(NoteTaker);
@@ -62,7 +61,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
         }
         // How long this publish takes in a freshly started process (as each below is), so the kills land all through it,
         // commit included.
-        using (var api = await ApiProcess.StartAsync(database))
+        using (var api = await ApiProcess.StartAsync(database.Provider, database.Connection))
         {
             var noteTaker = await api.ClientForAsync(NoteTaker);
             var watch = Stopwatch.StartNew();
@@ -75,7 +74,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
         foreach (var fraction in new[] { 0.3, 0.7, 0.9, 1.0, 1.1, 1.3, 2.0 })
         {
             var delayMs = (int)(publishTime.TotalMilliseconds * fraction);
-            using (var api = await ApiProcess.StartAsync(database))
+            using (var api = await ApiProcess.StartAsync(database.Provider, database.Connection))
             {
                 var noteTaker = await api.ClientForAsync(NoteTaker);
                 var publishing = PublishAsync(noteTaker, meetingId, minutes);
@@ -86,7 +85,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
                 catch (HttpRequestException) { cut++; answered = false; } // the answer never came: killed mid-publish
                 TestContext.Current.TestOutputHelper?.Write($"kill at {delayMs} ms: {(answered ? "publish had answered" : "cut mid-publish")}; ");
             }
-            using (var api = await ApiProcess.StartAsync(database))
+            using (var api = await ApiProcess.StartAsync(database.Provider, database.Connection))
             {
                 var items = await (await api.ClientForAsync(Organizer)).GetFromJsonAsync<List<ActionItemResponse>>(
                     $"/api/meetings/{meetingId}/action-items", Infrastructure.HttpAssertions.Json);
@@ -100,7 +99,7 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
         Assert.True(cut >= 1, "no kill landed while a publish was in flight; the test proved nothing");
 
         // After all that the store still works: the same document publishes and is all there.
-        using (var api = await ApiProcess.StartAsync(database))
+        using (var api = await ApiProcess.StartAsync(database.Provider, database.Connection))
         {
             var noteTaker = await api.ClientForAsync(NoteTaker);
             Assert.Equal(HttpStatusCode.OK, (await PublishAsync(noteTaker, meetingId, minutes)).StatusCode);
@@ -112,71 +111,4 @@ public sealed class CrashTests(Infrastructure.PostgresServer postgres)
     }
 
     private sealed record StoreAt(DatabaseProvider Provider, string Connection);
-
-    /// <summary>The built AddinApi.dll run by `dotnet`, in Development with its in-process Graph emulator.</summary>
-    private sealed class ApiProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly Uri _address;
-
-        private ApiProcess(Process process, Uri address) => (_process, _address) = (process, address);
-
-        public static async Task<ApiProcess> StartAsync(StoreAt database)
-        {
-            var port = FreePort();
-            var dll = Path.Combine(AppContext.BaseDirectory, "AddinApi.dll");
-            var start = new ProcessStartInfo("dotnet", [dll])
-            {
-                WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
-                Environment =
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Urls"] = $"http://127.0.0.1:{port}",
-                    ["Database__Provider"] = database.Provider.ToString(), ["ConnectionStrings__Collab"] = database.Connection,
-                    ["Demo__Seed"] = "false", ["RateLimits__WritesPerMinute"] = "1000", ["Logging__LogLevel__Default"] = "Warning",
-                },
-            };
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-            using var probe = new HttpClient { BaseAddress = api._address, Timeout = TimeSpan.FromSeconds(2) };
-            for (var watch = Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
-            {
-                Assert.False(process.HasExited, "the API process exited while starting");
-                try { if ((await probe.GetAsync("/auth/config")).IsSuccessStatusCode) return api; }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-            }
-            api.Dispose();
-            throw new TimeoutException("the API process did not start within 60 s");
-        }
-
-        public async Task<HttpClient> ClientForAsync(string email)
-        {
-            var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(60) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Infrastructure.DevSignIn.TokenAsync(client, email));
-            return client;
-        }
-
-        public void Kill()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }
