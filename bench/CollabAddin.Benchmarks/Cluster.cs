@@ -123,6 +123,8 @@ public static class Cluster
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
                 return new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{meeting}/minutes") { Content = content };
             });
+            if (response.StatusCode != HttpStatusCode.OK)
+                Console.WriteLine($"publish answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return response.StatusCode == HttpStatusCode.OK;
         });
     }
@@ -190,6 +192,7 @@ public static class Cluster
                     ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__Provider"] = "Postgres", ["ConnectionStrings__Collab"] = connection,
                     ["Database__MigrateOnStartup"] = migrate ? "true" : "false", ["Demo__Seed"] = "false",
                     ["Logging__LogLevel__Default"] = "Warning", ["RateLimits__WritesPerMinute"] = "10000000",
+                    ["FollowUp__WorkerEnabled"] = Environment.GetEnvironmentVariable("BENCH_WORKERS") == "off" ? "false" : "true",
                 },
             };
             var process = Process.Start(start)!;

@@ -88,7 +88,11 @@ internal static class ListVersioning
     private static async Task BumpAsync(DbConnection connection, DbTransaction? transaction, bool sqlServer, IEnumerable<(string Tenant, string Email)> keys, CancellationToken ct)
     {
         var stamp = NewStamp();
-        foreach (var chunk in keys.Chunk(400))
+        // In one order everywhere: two saves stamping overlapping lists (two publishes whose rows share owners) then
+        // lock those rows in the same order and one waits for the other, instead of each holding what the other needs
+        // (a deadlock, which the store would break by failing one of them).
+        var ordered = keys.Distinct().OrderBy(k => k.Tenant, StringComparer.Ordinal).ThenBy(k => k.Email, StringComparer.Ordinal);
+        foreach (var chunk in ordered.Chunk(400))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
