@@ -38,6 +38,14 @@ public sealed class BenchApp(string provider, string connection, string? graphBa
         throw new DirectoryNotFoundException("CollabAddin.sln not found above the benchmark binaries.");
     }
 
+    /// <summary>A loopback port nobody listens on, for an API process of a benchmark's own.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public Uri Start()
     {
         UseKestrel(0);

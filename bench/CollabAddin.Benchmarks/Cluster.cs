@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace CollabAddin.Benchmarks;
 
 /// <summary>
-/// Several API processes (dotnet AddinApi.dll, as deployed) over one PostgreSQL database of N items, their workers on,
+/// Several API processes (dotnet AddinApi.dll, as deployed) over one PostgreSQL database of N items (follow-up workers
+/// on unless BENCH_WORKERS=off),
 /// each request to the next instance in turn as a load balancer without sticky sessions would send it. The same load
 /// runs against one instance, then against all: "my action items" (full and unchanged), PATCH, and publish.
 /// </summary>
@@ -183,7 +183,7 @@ public static class Cluster
 
         public static async Task<Instance> StartAsync(string api, string root, string connection, bool migrate)
         {
-            var port = FreePort();
+            var port = BenchApp.FreePort();
             var start = new ProcessStartInfo("dotnet", [api, "--urls", $"http://127.0.0.1:{port}"])
             {
                 WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -232,13 +232,6 @@ public static class Cluster
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

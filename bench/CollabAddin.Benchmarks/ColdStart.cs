@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace CollabAddin.Benchmarks;
@@ -45,7 +44,7 @@ public static class ColdStart
 
     private static async Task<(double Token, double Items)> OnceAsync(string api, string root, string database)
     {
-        var port = FreePort();
+        var port = BenchApp.FreePort();
         var start = new ProcessStartInfo("dotnet", [api, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = root,
@@ -97,12 +96,5 @@ public static class ColdStart
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -74,6 +74,53 @@ describe("an action item row", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("saves a note typed before the list was refreshed against the version it was typed on, so their change is not overwritten", async () => {
+    const theirs = item({ progressNote: "Alice: agency booked", version: 4 });
+    const fetch = vi.fn().mockReturnValueOnce(answer(412, { status: 412, title: "Changed by someone else", current: theirs }));
+    vi.stubGlobal("fetch", fetch);
+    const { rerender } = render(<ItemRow item={item()} onChange={() => {}} />);
+    fireEvent.click(screen.getByRole("button", { name: "Progress and help" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Progress note" }), { target: { value: "Draft sent" } });
+    rerender(<ItemRow item={theirs} onChange={() => {}} />); // the pane looked at again: the list now has their version
+    expect((screen.getByRole("textbox", { name: "Progress note" }) as HTMLTextAreaElement).value).toBe("Draft sent");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(fetch.mock.calls[0][1].headers["If-Match"]).toBe('"3"');
+  });
+
+  it("an untouched form follows a refreshed list, and saves against the newer version", async () => {
+    const theirs = item({ progressNote: "Alice: agency booked", version: 4 });
+    const fetch = vi.fn().mockReturnValueOnce(answer(200, { ...theirs, needsHelp: true, needsHelpReason: "Budget", version: 5 }));
+    vi.stubGlobal("fetch", fetch);
+    const { rerender } = render(<ItemRow item={item()} onChange={() => {}} />);
+    fireEvent.click(screen.getByRole("button", { name: "Progress and help" }));
+    rerender(<ItemRow item={theirs} onChange={() => {}} />);
+    expect((screen.getByRole("textbox", { name: "Progress note" }) as HTMLTextAreaElement).value).toBe("Alice: agency booked");
+    fireEvent.click(screen.getByRole("switch", { name: "I need help" }));
+    fireEvent.change(screen.getByRole("textbox", { name: /What help do you need/ }), { target: { value: "Budget" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByText("Saved.")).toBeTruthy());
+    expect(fetch.mock.calls[0][1].headers["If-Match"]).toBe('"4"');
+    expect(JSON.parse(fetch.mock.calls[0][1].body).progressNote).toBe("Alice: agency booked");
+  });
+
+  it("after my own one-click status change, the note I then save goes on top of it, not into a conflict with myself", async () => {
+    const fetch = vi
+      .fn()
+      .mockReturnValueOnce(answer(200, item({ status: "done", version: 4 })))
+      .mockReturnValueOnce(answer(200, item({ status: "done", progressNote: "Sent to Sales", version: 5 })));
+    vi.stubGlobal("fetch", fetch);
+    render(<Harness start={item()} />);
+    fireEvent.click(screen.getByRole("button", { name: "Progress and help" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Progress note" }), { target: { value: "Sent to Sales" } });
+    fireEvent.click(screen.getByRole("button", { name: "Mark “Draft the campaign” done" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Mark “Draft the campaign” done" })).toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByText("Saved.")).toBeTruthy());
+    expect(fetch.mock.calls[1][1].headers["If-Match"]).toBe('"4"');
+  });
+
   it("files finished items under done and open ones by their due date", () => {
     const today = new Date(2026, 11, 1);
     expect(filterOf(item({ status: "done" }), today)).toBe("done");

@@ -64,20 +64,39 @@ export function ItemRow({
   const [note, setNote] = useState(item.progressNote ?? "");
   const [help, setHelp] = useState(item.needsHelp);
   const [reason, setReason] = useState(item.needsHelpReason ?? "");
+  // The version the form's text was taken from, and that text. The list may be refreshed while the form is open (the
+  // pane looked at again): untouched, the form follows the newer version; touched, it keeps its base, so saving it
+  // meets whatever was saved since (412, theirs beside mine) instead of overwriting it.
+  const [base, setBase] = useState(() => formOf(item));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const self = useRef<HTMLElement>(null);
   const detailsId = `details-${item.id}`;
+  const touched = note !== base.note || help !== base.help || (help && reason !== base.reason);
 
   useEffect(() => {
     if (linked) self.current?.scrollIntoView({ block: "center" });
   }, [linked]);
 
-  const save = async (change: Change, version: number) => {
+  useEffect(() => {
+    if (item.version === base.version || touched) return;
+    const fresh = formOf(item);
+    setNote(fresh.note);
+    setHelp(fresh.help);
+    setReason(fresh.reason);
+    setBase(fresh);
+  }, [item, base.version, touched]);
+
+  /** @param form the change is the form's (or mine over theirs): the form then holds what was saved. */
+  const save = async (change: Change, version: number, form = false) => {
     setBusy(true);
     try {
       const { data } = await callApi<Item>("PATCH", `/api/action-items/${item.id}`, change, { ifMatch: `"${version}"` });
       setOutcome(change.status && Object.keys(change).length === 1 ? { kind: "status", status: change.status } : { kind: "saved" });
+      // My own change moves the form's base with it; a status click on a newer version than the form's leaves the
+      // form's text to meet that newer version when it is saved.
+      if (form) setBase(formOf(data));
+      else if (version === base.version) setBase((b) => ({ ...b, version: data.version }));
       onChange(data);
     } catch (error) {
       if (error instanceof ApiError && error.status === 412 && error.problem.current) {
@@ -195,7 +214,7 @@ export function ItemRow({
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(details(), item.version);
+            void save(details(), base.version, true);
           }}
         >
           <Field label={t("progressNote")}>
@@ -218,12 +237,14 @@ export function ItemRow({
         outcome={outcome}
         item={item}
         onTheirs={() => {
-          setNote(item.progressNote ?? "");
-          setHelp(item.needsHelp);
-          setReason(item.needsHelpReason ?? "");
+          const theirs = formOf(item);
+          setNote(theirs.note);
+          setHelp(theirs.help);
+          setReason(theirs.reason);
+          setBase(theirs);
           setOutcome(null);
         }}
-        onMine={(change) => void save(change, item.version)}
+        onMine={(change) => void save(change, item.version, true)}
       />
     </article>
   );
@@ -257,4 +278,9 @@ function OutcomeBar({ outcome, item, onTheirs, onMine }: { outcome: Outcome; ite
         </MessageBar>
       );
   }
+}
+
+/** What the details form shows of an item, with the version it is of. */
+function formOf(item: Item) {
+  return { version: item.version, note: item.progressNote ?? "", help: item.needsHelp, reason: item.needsHelpReason ?? "" };
 }

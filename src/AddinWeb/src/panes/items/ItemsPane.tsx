@@ -21,20 +21,20 @@ export function ItemsPane() {
     addEventListener("hashchange", follow);
     return () => removeEventListener("hashchange", follow);
   }, []);
-  const mine = useLoad(
-    (signal) => callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200", undefined, { signal, revalidate: true }).then((r) => r.data.items),
-    [],
-  );
-  // Back to the pane (Outlook keeps a pinned pane open for hours): ask again. An unchanged list is a 304 and the same
-  // array, so nothing re-renders and nothing typed is lost.
-  const { reload } = mine;
+  const load = (signal?: AbortSignal) =>
+    callApi<{ items: Item[] }>("GET", "/api/me/action-items?pageSize=200", undefined, { signal, revalidate: true }).then((r) => r.data.items);
+  const mine = useLoad(load, []);
+  // Back to the pane (Outlook keeps a pinned pane open for hours): ask again, quietly. An unchanged list is a 304 and
+  // the same array, so nothing re-renders; a changed one updates the rows, whose forms keep what was typed (ItemRow);
+  // a failed check (offline for a moment) leaves the list as it was instead of replacing it with an error.
+  const { set } = mine;
   useEffect(() => {
     const back = () => {
-      if (document.visibilityState === "visible") reload();
+      if (document.visibilityState === "visible") load().then(set, () => undefined);
     };
     document.addEventListener("visibilitychange", back);
     return () => document.removeEventListener("visibilitychange", back);
-  }, [reload]);
+  }, [set]);
   // A linked item that is not on my list (an organizer following up, a department contact): loaded on its own.
   const linked = useLoad(
     async (signal) => {
