@@ -78,13 +78,17 @@ export function ItemRow({
     if (linked) self.current?.scrollIntoView({ block: "center" });
   }, [linked]);
 
+  /** The form shows this version of the item, untouched. */
+  const takeUp = (next: Item) => {
+    const form = formOf(next);
+    setNote(form.note);
+    setHelp(form.help);
+    setReason(form.reason);
+    setBase(form);
+  };
+
   useEffect(() => {
-    if (item.version === base.version || touched) return;
-    const fresh = formOf(item);
-    setNote(fresh.note);
-    setHelp(fresh.help);
-    setReason(fresh.reason);
-    setBase(fresh);
+    if (item.version !== base.version && !touched) takeUp(item);
   }, [item, base.version, touched]);
 
   /** @param form the change is the form's (or mine over theirs): the form then holds what was saved. */
@@ -237,11 +241,7 @@ export function ItemRow({
         outcome={outcome}
         item={item}
         onTheirs={() => {
-          const theirs = formOf(item);
-          setNote(theirs.note);
-          setHelp(theirs.help);
-          setReason(theirs.reason);
-          setBase(theirs);
+          takeUp(item);
           setOutcome(null);
         }}
         onMine={(change) => void save(change, item.version, true)}
