@@ -7,12 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CollabAddin.Api.Data;
 
 /// <summary>
-/// The tracked store. Provider-neutral: SQLite and PostgreSQL derive from it only to own their migrations,
-/// and SQL Server would be one more such class.
+/// The tracked store. Provider-neutral: SQLite, PostgreSQL and SQL Server derive from it only to own their migrations.
+/// Contexts are pooled (<see cref="StoreSetup"/>): one is taken from the pool for each scope and bound there to the
+/// scope's tenant and clock (<see cref="Bind"/>); going back to the pool unbinds it, so a context nobody bound sees no
+/// tenant's rows.
 /// </summary>
-public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, TimeProvider clock) : DbContext(options),
+public abstract class CollabDb(DbContextOptions options) : DbContext(options),
     Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    private CurrentTenant? _tenant;
+    private TimeProvider _clock = TimeProvider.System;
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemChange> ActionItemChanges => Set<ActionItemChange>();
@@ -42,8 +47,45 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
     /// <summary>Must be set before saving any action-item change: history rows need a who and a where.</summary>
     public ChangeOrigin? Origin { get; set; }
 
-    // Read by the query filters on every query, so it must be a member of the context, not a captured value.
-    private string? TenantId => tenant.Id;
+    // Read by the query filters on every query, so it must be a member of the context, not a captured value: the model
+    // is built once per context type and shared by every pooled instance.
+    private string? TenantId => _tenant?.Id;
+
+    /// <summary>
+    /// Confines this context to the scope's tenant (read at each query, so a worker may set it after binding) and
+    /// gives it the scope's clock. Done by the scope that takes the context from the pool.
+    /// </summary>
+    public CollabDb Bind(CurrentTenant tenant, TimeProvider clock)
+    {
+        _tenant = tenant;
+        _clock = clock;
+        return this;
+    }
+
+    // Back to the pool: nothing of this scope may reach the next one. EF resets its own state (tracker, transaction
+    // behaviour, timeouts); these are ours. Disposing an unpooled context does the same, harmlessly.
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Unbind();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Unbind()
+    {
+        _tenant = null;
+        _clock = TimeProvider.System;
+        Origin = null;
+        ChangesBeingSaved = [];
+        ListsBeingSaved = null;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,7 +138,7 @@ public abstract class CollabDb(DbContextOptions options, CurrentTenant tenant, T
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SavingAt = clock.GetUtcNow().UtcDateTime;
+        SavingAt = _clock.GetUtcNow().UtcDateTime;
         // Changes are detected once, here. History (and the interceptors after it) then read the tracker many times,
         // and each read would otherwise scan every tracked entity again (quadratic in a 500-row publish); the save
         // below detects what they changed.

@@ -4,40 +4,36 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CollabAddin.Api.Data;
 
 /// <summary>The embedded default. Owns its migrations in Migrations/Sqlite.</summary>
-public sealed class SqliteCollabDb(DbContextOptions<SqliteCollabDb> options, CurrentTenant tenant, TimeProvider clock)
-    : CollabDb(options, tenant, clock);
+public sealed class SqliteCollabDb(DbContextOptions<SqliteCollabDb> options) : CollabDb(options);
 
 /// <summary>PostgreSQL. Owns its migrations in Migrations/Postgres.</summary>
-public sealed class PostgresCollabDb(DbContextOptions<PostgresCollabDb> options, CurrentTenant tenant, TimeProvider clock)
-    : CollabDb(options, tenant, clock);
+public sealed class PostgresCollabDb(DbContextOptions<PostgresCollabDb> options) : CollabDb(options);
 
 /// <summary>
 /// SQL Server / Azure SQL, what a Microsoft 365 customer would run this on. Owns its migrations in Migrations/SqlServer.
 /// No SQL Server engine runs on the build machines: its migration script is generated and parsed with SQL Server's own
 /// T-SQL parser in the tests instead.
 /// </summary>
-public sealed class SqlServerCollabDb(DbContextOptions<SqlServerCollabDb> options, CurrentTenant tenant, TimeProvider clock)
-    : CollabDb(options, tenant, clock);
+public sealed class SqlServerCollabDb(DbContextOptions<SqlServerCollabDb> options) : CollabDb(options);
 
 // What `dotnet ef migrations add` builds each provider's migrations with (README: Databases). No connection is opened.
 
 public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteCollabDb>
 {
     public SqliteCollabDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCollabDb>().UseSqlite("Data Source=design-time.db").Options, new CurrentTenant(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteCollabDb>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresCollabDb>
 {
     public PostgresCollabDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql("Host=design-time;Database=collab").Options, new CurrentTenant(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql("Host=design-time;Database=collab").Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqlServerCollabDb>
 {
     public SqlServerCollabDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerCollabDb>().UseSqlServer("Server=design-time;Database=Collab;Integrated Security=false").Options,
-            new CurrentTenant(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqlServerCollabDb>().UseSqlServer("Server=design-time;Database=Collab;Integrated Security=false").Options);
 }
 
 public enum DatabaseProvider
@@ -64,19 +60,19 @@ public static class StoreSetup
         {
             case DatabaseProvider.Sqlite:
                 connection ??= "Data Source=.data/collab.db";
-                services.AddDbContext<CollabDb, SqliteCollabDb>((sp, o) => Configure(o.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)), sp));
+                services.AddPooledCollabDb<SqliteCollabDb>(o => o.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Collab is empty.");
-                services.AddDbContext<CollabDb, PostgresCollabDb>((sp, o) => Configure(o.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)), sp));
+                services.AddPooledCollabDb<PostgresCollabDb>(o => o.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Collab is empty.");
                 // Azure SQL drops idle connections and fails over: retry transient errors (outside explicit transactions).
-                services.AddDbContext<CollabDb, SqlServerCollabDb>((sp, o) => Configure(o.UseSqlServer(connection, s => s
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).EnableRetryOnFailure(3)), sp));
+                services.AddPooledCollabDb<SqlServerCollabDb>(o => o.UseSqlServer(connection, s => s
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).EnableRetryOnFailure(3)));
                 break;
         }
         return services;
@@ -87,9 +83,22 @@ public static class StoreSetup
     // A cooperating-department row always links an item and a department of the same tenant (the item is
     // reached through its own tenant filter), so the filter-on-required-end warning does not apply.
     // Save interceptors come from the features that register them (FollowUp's alert planning): the store knows none.
-    private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
-        options.AddInterceptors(services.GetServices<ISaveChangesInterceptor>()).AddInterceptors(new ListVersioning.OnCommit()).ConfigureWarnings(w => w
-            .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    // Pooled: a request (or a worker's pass) takes a ready context instead of building one with its options, service
+    // lookups and interceptors each time (0.15–0.25 ms off an unchanged list's 304, measured in docs/BENCHMARKS.md). The options are built
+    // once, from the root services, so interceptors must be singletons. The scope's CollabDb is leased from the pool,
+    // bound to the scope's tenant and clock, and given back when the scope ends.
+    private static void AddPooledCollabDb<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+        where TContext : CollabDb
+    {
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        {
+            useProvider(options);
+            options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(new ListVersioning.OnCommit()).ConfigureWarnings(w => w
+                .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        });
+        services.AddScoped<CollabDb>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .Bind(sp.GetRequiredService<CurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+    }
 
     /// <summary>
     /// Applies pending migrations. For a SQLite file, creates its folder first. Refuses a database whose history names

@@ -120,10 +120,10 @@ public sealed class MigrationSchemaTests(PostgresServer postgres)
     }
 
     private static SqliteCollabDb Sqlite(string connection) =>
-        new(new DbContextOptionsBuilder<SqliteCollabDb>().UseSqlite(connection).Options, new CurrentTenant(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteCollabDb>().UseSqlite(connection).Options);
 
     private static PostgresCollabDb Postgres(string connection) =>
-        new(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql(connection).Options, new CurrentTenant(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql(connection).Options);
 
     private static async Task<List<string>> SqliteSchema(string connection, bool migrate)
     {

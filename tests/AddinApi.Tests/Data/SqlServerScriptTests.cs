@@ -59,7 +59,7 @@ public sealed class SqlServerScriptTests
     public void The_parser_is_a_real_check_it_refuses_another_dialect()
     {
         // PostgreSQL's script for the same model (double-quoted DDL with its own types and syntax) is not T-SQL.
-        using var postgres = new PostgresCollabDb(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql("Host=unused").Options, new CurrentTenant(), TimeProvider.System);
+        using var postgres = new PostgresCollabDb(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql("Host=unused").Options);
         var script = postgres.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         Assert.NotEmpty(Parse(script));
     }

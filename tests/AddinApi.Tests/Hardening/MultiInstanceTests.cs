@@ -294,8 +294,8 @@ public sealed class MultiInstanceTests(PostgresServer postgres)
 
     private static async Task<T> WithDbAsync<T>(string connection, Func<CollabDb, Task<T>> work)
     {
-        await using var db = new PostgresCollabDb(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql(connection).Options,
-            new CurrentTenant { Id = Tenant }, TimeProvider.System);
+        await using var db = new PostgresCollabDb(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql(connection).Options);
+        db.Bind(new CurrentTenant { Id = Tenant }, TimeProvider.System);
         return await work(db);
     }
 

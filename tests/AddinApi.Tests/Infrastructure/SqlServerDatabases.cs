@@ -22,7 +22,7 @@ public static class SqlServerDatabases
 
     public static async Task DropAsync(string connection)
     {
-        await using var db = new SqlServerCollabDb(new DbContextOptionsBuilder<SqlServerCollabDb>().UseSqlServer(connection).Options, new CurrentTenant(), TimeProvider.System);
+        await using var db = new SqlServerCollabDb(new DbContextOptionsBuilder<SqlServerCollabDb>().UseSqlServer(connection).Options);
         await db.Database.EnsureDeletedAsync();
     }
 }

@@ -15,6 +15,10 @@ public sealed class Browser : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do. Playwright's 5 s default failed a pane still loading its first list
+        // in CI while three API processes of the multi-instance test shared the two cores (a 15 s budget is still a
+        // failure a person would notice, and a correct page passes as soon as it is right).
+        Assertions.SetDefaultExpectTimeout(15_000);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
