@@ -32,10 +32,18 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
             .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest).ToListAsync(ct);
         // Nearly always empty: the units that failed before and wait for their back-off (or for a person).
         _failures = await db.PlanningFailures.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(f => (f.TenantId, f.Key), ct);
+        var digests = items.GroupBy(i => (i.TenantId, i.OwnerEmail))
+            .Select(owner => (Owner: owner, Today: DigestDay(owner.ToList(), now)))
+            .Where(d => d.Today is not null)
+            .Select(d => (d.Owner, Key: $"digest:{d.Owner.Key.OwnerEmail}:{d.Today:yyyy-MM-dd}", Today: d.Today!.Value)).ToList();
+        // Most of what is due was queued on an earlier pass (today's digests, the levels of items long overdue): found
+        // in a few batched lookups rather than one per mail, so a pass over a large store asks only about what is new.
+        await FindQueuedAsync(digests.Select(d => (d.Owner.Key.TenantId, d.Key))
+            .Concat(items.SelectMany(i => EscalationLevelsDue(i, now).Select(level => (i.TenantId, EscalationKey(i, level))))), ct);
         var planned = 0;
-        foreach (var owner in items.GroupBy(i => (i.TenantId, i.OwnerEmail)))
-            if (DigestDay(owner.ToList(), now) is { } today)
-                planned += await IsolatedAsync(owner.Key.TenantId, $"digest:{owner.Key.OwnerEmail}:{today:yyyy-MM-dd}", now,
+        foreach (var (owner, key, today) in digests)
+            if (!_queued.Contains((owner.Key.TenantId, key)))
+                planned += await IsolatedAsync(owner.Key.TenantId, key, now,
                     () => DigestAsync(owner.Key.TenantId, owner.Key.OwnerEmail, owner.ToList(), today, now, ct), ct);
         foreach (var item in items)
             planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(item, now, ct), ct);
@@ -45,6 +53,30 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     }
 
     private Dictionary<(string, string), PlanningFailure> _failures = [];
+    /// <summary>Keys this pass found already queued; a key not in it is still checked before its mail is written.</summary>
+    private readonly HashSet<(string TenantId, string Key)> _queued = [];
+
+    /// <summary>Which of these keys are in the outbox: per tenant, in batches the (TenantId, Key) index answers.</summary>
+    private async Task FindQueuedAsync(IEnumerable<(string TenantId, string Key)> keys, CancellationToken ct)
+    {
+        foreach (var tenantKeys in keys.GroupBy(k => k.TenantId, k => k.Key))
+            foreach (var batch in tenantKeys.Distinct().Chunk(500))
+                foreach (var key in await db.OutboxMails.IgnoreQueryFilters().AsNoTracking()
+                             .Where(m => m.TenantId == tenantKeys.Key && batch.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct))
+                    _queued.Add((tenantKeys.Key, key));
+    }
+
+    private static string EscalationKey(ActionItem item, int level) => $"escalation:{item.Id}:{level}";
+
+    /// <summary>The levels an item is late enough for (each one's threshold passed in its own zone), whatever was sent.</summary>
+    private IEnumerable<int> EscalationLevelsDue(ActionItem item, DateTime now)
+    {
+        var late = DaysLate(item, now);
+        return Enumerable.Range(1, 3).Where(level => late > O.EscalationDays[level - 1]);
+    }
+
+    private static int DaysLate(ActionItem item, DateTime now) =>
+        DateOnly.FromDateTime(Local(now, item.TimeZone)).DayNumber - item.DueDate!.Value.DayNumber;
 
     /// <summary>
     /// Plans one unit (one mail, or one item's escalations) so that whatever it throws — a report that cannot be
@@ -130,15 +162,15 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     /// <summary>Level 1: the lead department's contact; 2: the assignee's manager; 3: the organizer. Each once per item.</summary>
     private async Task<int> EscalateAsync(ActionItem item, DateTime now, CancellationToken ct)
     {
-        var late = DateOnly.FromDateTime(Local(now, item.TimeZone)).DayNumber - item.DueDate!.Value.DayNumber;
+        var late = DaysLate(item, now);
         var planned = 0;
         var skipToNext = false;
         for (var level = 1; level <= 3; level++)
         {
             if (late <= O.EscalationDays[level - 1] && !skipToNext) break;
             skipToNext = false;
-            var key = $"escalation:{item.Id}:{level}";
-            if (await KeyExistsAsync(item.TenantId, key, ct)) continue;
+            var key = EscalationKey(item, level);
+            if (_queued.Contains((item.TenantId, key)) || await KeyExistsAsync(item.TenantId, key, ct)) continue;
             tenant.Id = item.TenantId; // Graph acts for this item's tenant
             var (to, who) = level switch
             {
@@ -242,7 +274,11 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     private async Task<int> QueueAsync(string tenantId, string key, string kind, IReadOnlyList<string> to, string subject, string html,
         string? attachmentName, byte[]? attachment, DateTime now, CancellationToken ct, bool sent = false)
     {
-        if (await KeyExistsAsync(tenantId, key, ct)) return 0;
+        if (await KeyExistsAsync(tenantId, key, ct))
+        {
+            db.ChangeTracker.Clear(); // queued by another instance since this pass looked: what was written for it (history) goes too
+            return 0;
+        }
         db.OutboxMails.Add(new OutboxMail
         {
             TenantId = tenantId, Key = key, Kind = kind, FromMailbox = O.SenderMailbox, To = string.Join(';', to), Subject = subject[..Math.Min(subject.Length, 500)],
