@@ -33,18 +33,18 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         // Nearly always empty: the units that failed before and wait for their back-off (or for a person).
         _failures = await db.PlanningFailures.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(f => (f.TenantId, f.Key), ct);
         var digests = items.GroupBy(i => (i.TenantId, i.OwnerEmail))
-            .Select(owner => (Owner: owner, Today: DigestDay(owner.ToList(), now)))
+            .Select(owner => (owner.Key.TenantId, owner.Key.OwnerEmail, Items: owner.ToList()))
+            .Select(o => (o.TenantId, o.OwnerEmail, o.Items, Today: DigestDay(o.Items, now)))
             .Where(d => d.Today is not null)
-            .Select(d => (d.Owner, Key: $"digest:{d.Owner.Key.OwnerEmail}:{d.Today:yyyy-MM-dd}", Today: d.Today!.Value)).ToList();
+            .Select(d => (d.TenantId, d.OwnerEmail, d.Items, Key: $"digest:{d.OwnerEmail}:{d.Today:yyyy-MM-dd}", Today: d.Today!.Value)).ToList();
         // Most of what is due was queued on an earlier pass (today's digests, the levels of items long overdue): found
         // in a few batched lookups rather than one per mail, so a pass over a large store asks only about what is new.
-        await FindQueuedAsync(digests.Select(d => (d.Owner.Key.TenantId, d.Key))
+        await FindQueuedAsync(digests.Select(d => (d.TenantId, d.Key))
             .Concat(items.SelectMany(i => EscalationLevelsDue(i, now).Select(level => (i.TenantId, EscalationKey(i, level))))), ct);
         var planned = 0;
-        foreach (var (owner, key, today) in digests)
-            if (!_queued.Contains((owner.Key.TenantId, key)))
-                planned += await IsolatedAsync(owner.Key.TenantId, key, now,
-                    () => DigestAsync(owner.Key.TenantId, owner.Key.OwnerEmail, owner.ToList(), today, now, ct), ct);
+        foreach (var (tenantId, _, owned, key, today) in digests)
+            if (!_queued.Contains((tenantId, key)))
+                planned += await IsolatedAsync(tenantId, key, now, () => DigestAsync(tenantId, key, owned, today, now, ct), ct);
         foreach (var item in items)
             planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(item, now, ct), ct);
         planned += await WeeklyReportsAsync(now, ct);
@@ -72,8 +72,10 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     private IEnumerable<int> EscalationLevelsDue(ActionItem item, DateTime now)
     {
         var late = DaysLate(item, now);
-        return Enumerable.Range(1, 3).Where(level => late > O.EscalationDays[level - 1]);
+        return Enumerable.Range(1, 3).Where(level => LateEnough(late, level));
     }
+
+    private bool LateEnough(int daysLate, int level) => daysLate > O.EscalationDays[level - 1];
 
     private static int DaysLate(ActionItem item, DateTime now) =>
         DateOnly.FromDateTime(Local(now, item.TimeZone)).DayNumber - item.DueDate!.Value.DayNumber;
@@ -135,7 +137,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     }
 
     /// <summary>One digest per assignee per day: overdue, due today and due tomorrow.</summary>
-    private async Task<int> DigestAsync(string tenantId, string email, List<ActionItem> items, DateOnly today, DateTime now, CancellationToken ct)
+    private async Task<int> DigestAsync(string tenantId, string key, List<ActionItem> items, DateOnly today, DateTime now, CancellationToken ct)
     {
         var overdue = items.Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ToList();
         var soon = items.Where(i => i.DueDate == today || i.DueDate == today.AddDays(1)).OrderBy(i => i.DueDate).ToList();
@@ -146,7 +148,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         Section(body, zh ? "已逾期" : "Overdue", overdue, today, zh);
         Section(body, zh ? "今明两天到期" : "Due today or tomorrow", soon, today, zh);
         body.Append(MailHtml.Close(zh));
-        return await QueueAsync(tenantId, $"digest:{email}:{today:yyyy-MM-dd}", "digest", [email],
+        return await QueueAsync(tenantId, key, "digest", [items[0].OwnerEmail],
             zh ? $"行动项提醒：{overdue.Count} 项逾期，{soon.Count} 项即将到期" : $"Your action items: {overdue.Count} overdue, {soon.Count} due soon", body.ToString(), null, null, now, ct);
     }
 
@@ -167,7 +169,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
         var skipToNext = false;
         for (var level = 1; level <= 3; level++)
         {
-            if (late <= O.EscalationDays[level - 1] && !skipToNext) break;
+            if (!LateEnough(late, level) && !skipToNext) break;
             skipToNext = false;
             var key = EscalationKey(item, level);
             if (_queued.Contains((item.TenantId, key)) || await KeyExistsAsync(item.TenantId, key, ct)) continue;
