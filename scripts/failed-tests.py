@@ -23,6 +23,12 @@ def main(paths):
             stack = result.findtext(".//t:ErrorInfo/t:StackTrace", default="", namespaces=NS)
             for line in (message.strip().splitlines()[:25] + stack.strip().splitlines()[:8]):
                 print(f"    {line}")
+            # The end of what the test wrote (the pane tests' trace of slow and failed answers): what led to the failure.
+            output = result.findtext(".//t:Output/t:StdOut", default="", namespaces=NS).strip().splitlines()
+            if output:
+                print("    output (last lines):")
+                for line in output[-30:]:
+                    print(f"      {line}")
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -73,8 +73,38 @@ public sealed class Browser : IAsyncLifetime
         };
         page.SetDefaultTimeout(15_000);
         Errors[page] = errors;
+        Trace(page, path);
         await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());
         return page;
+    }
+
+    /// <summary>
+    /// What a failing pane test needs to be read from a CI log alone: each page opened, and every API answer that
+    /// failed or was slow, every request that never got one, every script error — with the time, in the test's output
+    /// (test.sh prints a failed test's output under its message).
+    /// </summary>
+    private static void Trace(IPage page, string path)
+    {
+        var output = TestContext.Current.TestOutputHelper; // captured here: Playwright raises its events off the test's flow
+        var pane = path.Split('?')[0];
+        void Note(string line)
+        {
+            try { output?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {pane}: {line}"); }
+            catch (InvalidOperationException) { } // the test has ended; a page it left open spoke late
+        }
+        Note($"open {path}");
+        page.Response += (_, r) =>
+        {
+            if (!r.Url.Contains("/api/", StringComparison.Ordinal)) return;
+            var waited = r.Request.Timing.ResponseStart;
+            if (r.Status >= 400 || waited > 1000) Note($"{r.Status} {r.Request.Method} {new Uri(r.Url).PathAndQuery} after {waited:F0} ms");
+        };
+        page.RequestFailed += (_, r) =>
+        {
+            // ERR_ABORTED: the pane itself dropped the request (a tab left, a list reloaded) — not the server's doing.
+            if (r.Failure != "net::ERR_ABORTED") Note($"no answer: {r.Method} {r.Url} ({r.Failure})");
+        };
+        page.PageError += (_, e) => Note($"script error: {e}");
     }
 
     /// <summary>True when nothing scrolls sideways at the page's current width.</summary>

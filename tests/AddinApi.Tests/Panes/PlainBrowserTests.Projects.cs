@@ -56,6 +56,39 @@ public sealed partial class PlainBrowserTests
         await LooksRight(sara, "plain-projects-documents-en-320");
     }
 
+    /// <summary>
+    /// "Raise an issue" starts from the blocked task (and its lead department) even when it is clicked before the tab's
+    /// tasks have arrived: the form waits for them instead of opening on "the project as a whole". (A loaded CI
+    /// machine once raised the walk's issue about nothing this way.)
+    /// </summary>
+    [Fact]
+    public async Task Raising_an_issue_before_the_tasks_have_arrived_still_starts_from_the_blocked_task()
+    {
+        await using var app = await TestApp.StartAsync(kestrel: true);
+        var s = await ActiveProjectAsync(app);
+        await app.WithDbAsync(TestData.Tenant, async db =>
+        {
+            (await db.ActionItems.SingleAsync(i => i.Id == s.TaskId)).Status = CollabAddin.Api.ActionItems.ActionItemStatus.Blocked;
+            await db.SaveChangesAsync();
+        });
+        var context = await browser.NewContextAsync();
+        var tasksMayArrive = new TaskCompletionSource();
+        await context.RouteAsync($"**/api/projects/{s.ProjectId}/tasks", async route =>
+        {
+            await tasksMayArrive.Task;
+            await route.ContinueAsync();
+        });
+        var tom = await browser.OpenPlainAsync(app, Link("projects", TaskOwner, "en-US", $"#project={s.ProjectId}"), context: context);
+        await tom.GetByRole(AriaRole.Tab, new() { Name = "Issues" }).ClickAsync();
+        await tom.GetByRole(AriaRole.Button, new() { Name = "Raise an issue" }).ClickAsync();
+        await Expect(tom.GetByText("Loading…")).ToBeVisibleAsync(); // the form is not there yet
+        await Expect(tom.GetByRole(AriaRole.Textbox, new() { Name = "Issue", Exact = true })).ToHaveCountAsync(0);
+        tasksMayArrive.SetResult();
+        await Expect(tom.GetByRole(AriaRole.Combobox, new() { Name = "About", Exact = true })).ToHaveValueAsync(s.TaskId.ToString());
+        await Expect(tom.GetByRole(AriaRole.Checkbox, new() { Name = "供应链部 Supply" })).ToBeCheckedAsync();
+        await LooksRight(tom, "plain-projects-raise-issue-en-320");
+    }
+
     [Fact]
     public async Task A_tenant_admin_names_a_departments_head_and_contact_and_adds_one_in_the_projects_pane_in_chinese()
     {

@@ -38,7 +38,10 @@ export function IssuesTab({ project }: { project: Project }) {
           </Button>
         </div>
       ) : null}
-      {raising ? (
+      {/* The form preselects a blocked task: it waits for the tasks (or their failure) rather than open without one. */}
+      {raising && !tasks.data && !tasks.error ? <Spinner size="small" label={t("loading")} /> : null}
+      {raising && tasks.error ? <ProblemBar error={tasks.error} onRetry={tasks.reload} /> : null}
+      {raising && (tasks.data || tasks.error) ? (
         <RaiseIssue
           project={project}
           tasks={tasks.data ?? []}
