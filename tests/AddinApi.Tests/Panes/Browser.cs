@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -74,12 +75,14 @@ public sealed class Browser : IAsyncLifetime
         page.SetDefaultTimeout(15_000);
         Errors[page] = errors;
         Trace(page, path);
+        _openedBy[page] = (TestContext.Current.Test?.UniqueID, Interlocked.Increment(ref _opened));
+        page.Close += (_, _) => _openedBy.TryRemove(page, out _);
         await page.GotoAsync(new Uri(app.ClientOptions.BaseAddress, path).ToString());
         return page;
     }
 
     /// <summary>
-    /// What a failing pane test needs to be read from a CI log alone: each page opened, and every API answer that
+    /// What a failing pane test needs to be read from a CI log alone: each page opened, and every answer (API, sign-in, asset) that
     /// failed or was slow, every request that never got one, every script error — with the time, in the test's output
     /// (test.sh prints a failed test's output under its message).
     /// </summary>
@@ -95,7 +98,6 @@ public sealed class Browser : IAsyncLifetime
         Note($"open {path}");
         page.Response += (_, r) =>
         {
-            if (!r.Url.Contains("/api/", StringComparison.Ordinal)) return;
             var waited = r.Request.Timing.ResponseStart;
             if (r.Status >= 400 || waited > 1000) Note($"{r.Status} {r.Request.Method} {new Uri(r.Url).PathAndQuery} after {waited:F0} ms");
         };
@@ -105,6 +107,37 @@ public sealed class Browser : IAsyncLifetime
             if (r.Failure != "net::ERR_ABORTED") Note($"no answer: {r.Method} {r.Url} ({r.Failure})");
         };
         page.PageError += (_, e) => Note($"script error: {e}");
+    }
+
+    private readonly ConcurrentDictionary<IPage, (string? Test, int Order)> _openedBy = new();
+    private int _opened;
+
+    /// <summary>
+    /// Called as a pane test class is disposed: when the test failed, each page it left open writes what it showed
+    /// (its text, in the test's output) and a picture (artifacts/panes/failed-*.png) — a timeout alone says only what
+    /// was not there.
+    /// </summary>
+    public async ValueTask DescribeOpenPagesIfFailedAsync()
+    {
+        if (TestContext.Current.TestState?.Result != TestResult.Failed) return;
+        var test = TestContext.Current.Test?.UniqueID;
+        var output = TestContext.Current.TestOutputHelper;
+        var pages = _openedBy.Where(p => p.Value.Test == test && !p.Key.IsClosed).OrderBy(p => p.Value.Order).Select(p => p.Key).ToList();
+        for (var n = 0; n < pages.Count; n++)
+        {
+            try
+            {
+                // One line per page (test.sh shows a failed test's last lines): its lines joined, the last opened last.
+                var text = await pages[n].EvaluateAsync<string>("() => document.body.innerText.split('\\n').map(l => l.trim()).filter(l => l).join(' | ')")
+                    .WaitAsync(TimeSpan.FromSeconds(5));
+                output?.WriteLine($"--- page {n + 1} of {pages.Count}, {pages[n].Url}: {(text.Length > 1500 ? text[..1500] + " …" : text)}");
+                await Screenshot(pages[n], $"failed-{TestContext.Current.TestMethod?.MethodName}-{n + 1}");
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                output?.WriteLine($"--- page {n + 1}: could not be read ({e.Message.Split('\n')[0]})");
+            }
+        }
     }
 
     /// <summary>True when nothing scrolls sideways at the page's current width.</summary>

@@ -15,8 +15,10 @@ namespace CollabAddin.Api.Tests.Panes;
 /// The story end to end in a real browser against the real API (SQLite, Graph emulator): the organizer plans and sends,
 /// the note-taker inserts the template, publishes and re-publishes, the attendee works on their item; and demo mode.
 /// </summary>
-public sealed partial class PaneTests(Browser browser)
+public sealed partial class PaneTests(Browser browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.DescribeOpenPagesIfFailedAsync();
+
     private static (string, string, string) Person(string email) => (email, NameOf(email), Tenant);
 
     private static async Task<(TestApp App, MeetingResponse Meeting)> MeetingWithPublishedMinutes()

@@ -16,8 +16,10 @@ namespace CollabAddin.Api.Tests.Panes;
 /// loaded (no test double), signed in by a demo link, in English and in Chinese. No raw error, no English string in
 /// the Chinese UI, no sideways scroll, no serious accessibility finding.
 /// </summary>
-public sealed partial class PlainBrowserTests(Browser browser)
+public sealed partial class PlainBrowserTests(Browser browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.DescribeOpenPagesIfFailedAsync();
+
     private static string Link(string pane, string email, string language, string extra = "") =>
         $"/{pane}.html?demoUser={Uri.EscapeDataString(email)}&tenant={Tenant}&lang={language}{extra}";
 
