@@ -74,6 +74,7 @@ public static class EmulatorEndpoints
             case FaultKind.Refuse:
                 return GraphReply.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.", operation);
             case FaultKind.Slow:
+                state.Hold();
                 try { await Task.Delay(fault.DelayMs, http.RequestAborted); }
                 catch (OperationCanceledException)
                 {
@@ -81,6 +82,7 @@ public static class EmulatorEndpoints
                     state.Exchanges.Enqueue(new ExchangeRecord(http.Request.Method, http.Request.Path, null, 0, null, "Slow", InBatch(http)));
                     return Results.Empty;
                 }
+                finally { state.Release(); }
                 return await next(context);
             case FaultKind.Drop:
                 Dropped(state, http, "Drop");

@@ -21,6 +21,11 @@ public sealed class EmulatorState
     /// <summary>Invitations, updates and cancellations Outlook would have mailed to attendees.</summary>
     public ConcurrentQueue<MeetingNotice> Notices { get; } = new();
     public ConcurrentQueue<ExchangeRecord> Exchanges { get; } = new();
+    private int _held;
+    /// <summary>Calls a Slow fault is holding back right now: a test waits on it to know a client is mid-call.</summary>
+    public int Held => Volatile.Read(ref _held);
+    internal void Hold() => Interlocked.Increment(ref _held);
+    internal void Release() => Interlocked.Decrement(ref _held);
     /// <summary>Each bearer token clients presented, with how many calls carried it.</summary>
     public ConcurrentDictionary<string, int> BearerTokens { get; } = new(StringComparer.Ordinal);
     /// <summary>The organizer's event id → the attendees' copies (mailbox, event id), as Exchange delivers them.</summary>

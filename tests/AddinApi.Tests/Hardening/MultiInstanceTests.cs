@@ -127,6 +127,8 @@ public sealed class MultiInstanceTests(PostgresServer postgres)
             var cutOffSubjects = cutOff.Select(n => subjects[n]).ToList();
             Task<int> Leased() => WithDbAsync(connection, db => db.Meetings.CountAsync(m => cutOffSubjects.Contains(m.Subject) && m.Invite.LeaseUntil != null));
             await WaitForAsync(TimeSpan.FromSeconds(30), async () => await Leased() > 0 ? 1 : (int?)null);
+            // Kill C mid-call, not between taking a lease and calling: Graph must be holding one of its calls back.
+            await WaitForAsync(TimeSpan.FromSeconds(30), () => Task.FromResult(graph.State.Held > 0 ? 1 : (int?)null));
             await Task.Delay(1000); // the others that are coming, mostly
             var leased = await Leased();
             c.Kill();
@@ -139,7 +141,11 @@ public sealed class MultiInstanceTests(PostgresServer postgres)
                 catch (HttpRequestException) { unanswered++; }
             log?.WriteLine($"C killed holding {leased} invite leases; {unanswered} of {MeetingsCutOff} creates sent to it never answered");
             Assert.True(unanswered > 0, "every create sent to C was answered before it died: the kill proved nothing");
-            Assert.Contains(graph.State.Exchanges, e => e.Fault == "Slow" && e.Status == 0); // C hung up on Graph mid-call
+            // C hung up on Graph mid-call. The emulator (in this process) notices the closed connection on its own
+            // schedule, after the callers' requests have already failed: wait for it rather than race it.
+            var hungUp = await WaitForAsync(TimeSpan.FromSeconds(15), () =>
+                Task.FromResult(graph.State.Exchanges.Any(e => e.Fault == "Slow" && e.Status == 0) ? 1 : (int?)null), throwOnTimeout: false);
+            Assert.True(hungUp is not null, $"Graph saw no call of C's cut off ({graph.State.Held} still held)");
 
             // 5. The callers retry on the instances left, with the same idempotency keys (a caller whose answer came
             // retries harmlessly too): the meetings C stored come back (replayed), those it did not are made now; either
