@@ -13,6 +13,8 @@ namespace CollabAddin.Benchmarks;
 public sealed class BenchApp(string provider, string connection, string? graphBaseUrl = null) : WebApplicationFactory<Program>
 {
     public byte[] StaticBody { get; set; } = "{}"u8.ToArray();
+    /// <summary>The app's clock, when a benchmark needs "now" to be a day of the seeded year; the real one otherwise.</summary>
+    public TimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,7 +30,11 @@ public sealed class BenchApp(string provider, string connection, string? graphBa
         builder.UseSetting("Graph:BaseUrl", graphBaseUrl ?? "http://127.0.0.1:9/v1.0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
-        builder.ConfigureServices(s => s.AddTransient<IStartupFilter>(_ => new StaticEndpoint(this)));
+        builder.ConfigureServices(s =>
+        {
+            s.AddTransient<IStartupFilter>(_ => new StaticEndpoint(this));
+            if (Clock is not null) s.AddSingleton(Clock);
+        });
     }
 
     public static string RepositoryRoot()

@@ -23,6 +23,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   hostile                       a 31-million-character minutes document published once and six at once: time, peak memory, /healthz
 //   coldstart [N] [AddinApi.dll]  process start to the first answered "my action items", a fresh process each time
 //   cluster [N] [K]               K API processes over one PostgreSQL of N items, round-robin, against one of them
+//   planner [N] [K]               the follow-up planner's first pass and K steady-state passes over a SQLite store of N items
 //   panes [N]                     each task pane in Chromium: compressed JavaScript, what a second pane adds, first meaningful paint cold and warm
 //   quick                         all of the above at small sizes, in seconds (the test command runs it)
 namespace CollabAddin.Benchmarks;
@@ -65,16 +66,28 @@ public static class BenchMain
                 await Cluster.RunAsync(Store("Postgres").Connection, int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture),
                     int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
                 break;
+            case "planner":
+            {
+                var (connection, cleanup) = Store("Sqlite");
+                await PlannerLoad.RunAsync(connection, int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture));
+                cleanup();
+                break;
+            }
             case "quick":
                 QuickLibrary();
                 await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
                 await Publish(rows: 50, repeats: 2);
                 await Graph(assignees: 20);
                 await HostileLoad.RunAsync(concurrent: 2);
+                {
+                    var (connection, cleanup) = Store("Sqlite");
+                    await PlannerLoad.RunAsync(connection, 5_000, steadyPasses: 1);
+                    cleanup();
+                }
                 Console.WriteLine("quick: all benchmarks ran");
                 break;
             default:
-                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, profile, publish, graph, hostile, panes, coldstart, cluster or quick.");
+                Console.Error.WriteLine($"Unknown mode '{mode}'. Use library, http, profile, publish, graph, hostile, panes, coldstart, cluster, planner or quick.");
                 return 2;
         }
         return 0;

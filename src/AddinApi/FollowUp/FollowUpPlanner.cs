@@ -28,28 +28,45 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = DateOnly.FromDateTime(now.AddDays(2));
-        var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.Project).Include(i => i.LeadDepartment)
-            .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest).ToListAsync(ct);
+        // What is due is decided on a narrow read of the live items due soon: no text, no joins. Most of it was queued on
+        // an earlier pass (today's digests, the levels of items long overdue) and is found in a few batched lookups; only
+        // the items of what is new are then read whole, for the mail's text. A pass over a large store costs its dates.
+        var due = await db.ActionItems.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => Live.Contains(i.Status) && i.DueDate != null && i.DueDate <= latest)
+            .Select(i => new DueItem(i.Id, i.TenantId, i.OwnerEmail, i.TimeZone, i.DueDate!.Value)).ToListAsync(ct);
         // Nearly always empty: the units that failed before and wait for their back-off (or for a person).
         _failures = await db.PlanningFailures.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(f => (f.TenantId, f.Key), ct);
-        var digests = items.GroupBy(i => (i.TenantId, i.OwnerEmail))
-            .Select(owner => (owner.Key.TenantId, owner.Key.OwnerEmail, Items: owner.ToList()))
-            .Select(o => (o.TenantId, o.OwnerEmail, o.Items, Today: DigestDay(o.Items, now)))
+        var digests = due.GroupBy(i => (i.TenantId, i.OwnerEmail))
+            .Select(owner => (owner.Key.TenantId, Items: owner.ToList(), Today: DigestDay(owner, now)))
             .Where(d => d.Today is not null)
-            .Select(d => (d.TenantId, d.OwnerEmail, d.Items, Key: $"digest:{d.OwnerEmail}:{d.Today:yyyy-MM-dd}", Today: d.Today!.Value)).ToList();
-        // Most of what is due was queued on an earlier pass (today's digests, the levels of items long overdue): found
-        // in a few batched lookups rather than one per mail, so a pass over a large store asks only about what is new.
+            .Select(d => (d.TenantId, d.Items, Key: $"digest:{d.Items[0].OwnerEmail}:{d.Today:yyyy-MM-dd}", Today: d.Today!.Value)).ToList();
         await FindQueuedAsync(digests.Select(d => (d.TenantId, d.Key))
-            .Concat(items.SelectMany(i => EscalationLevelsDue(i, now).Select(level => (i.TenantId, EscalationKey(i, level))))), ct);
+            .Concat(due.SelectMany(i => EscalationLevelsDue(i, now).Select(level => (i.TenantId, EscalationKey(i.Id, level))))), ct);
+        digests.RemoveAll(d => _queued.Contains((d.TenantId, d.Key)));
+        var escalating = due.Where(i => EscalationLevelsDue(i, now).Any(level => !_queued.Contains((i.TenantId, EscalationKey(i.Id, level))))).ToList();
+        var whole = await WholeAsync(digests.SelectMany(d => d.Items).Concat(escalating).Select(i => i.Id), ct);
         var planned = 0;
-        foreach (var (tenantId, _, owned, key, today) in digests)
-            if (!_queued.Contains((tenantId, key)))
-                planned += await IsolatedAsync(tenantId, key, now, () => DigestAsync(tenantId, key, owned, today, now, ct), ct);
-        foreach (var item in items)
-            planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(item, now, ct), ct);
+        foreach (var (tenantId, owned, key, today) in digests)
+            planned += await IsolatedAsync(tenantId, key, now, () => DigestAsync(tenantId, key, owned.Where(i => whole.ContainsKey(i.Id)).Select(i => whole[i.Id]).ToList(), today, now, ct), ct);
+        foreach (var item in escalating.Where(i => whole.ContainsKey(i.Id))) // one done or deleted since the first read is left out
+            planned += await IsolatedAsync(item.TenantId, $"escalation:{item.Id}", now, () => EscalateAsync(whole[item.Id], now, ct), ct);
         planned += await WeeklyReportsAsync(now, ct);
         planned += await Projects.IssueEscalation.PlanAsync(db, tenant, O, projects.Value, now, ct);
         return planned;
+    }
+
+    /// <summary>What the planner needs of an item to tell whether mail about it is due.</summary>
+    private sealed record DueItem(Guid Id, string TenantId, string OwnerEmail, string TimeZone, DateOnly DueDate);
+
+    /// <summary>These items whole, with what their mail names (meeting or project, lead department), in batches by id.</summary>
+    private async Task<Dictionary<Guid, ActionItem>> WholeAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var whole = new Dictionary<Guid, ActionItem>();
+        foreach (var batch in ids.Distinct().Chunk(500))
+            foreach (var item in await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Meeting).Include(i => i.Project).Include(i => i.LeadDepartment)
+                         .Where(i => batch.Contains(i.Id) && Live.Contains(i.Status)).ToListAsync(ct))
+                whole[item.Id] = item;
+        return whole;
     }
 
     private Dictionary<(string, string), PlanningFailure> _failures = [];
@@ -66,19 +83,18 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
                     _queued.Add((tenantKeys.Key, key));
     }
 
-    private static string EscalationKey(ActionItem item, int level) => $"escalation:{item.Id}:{level}";
+    private static string EscalationKey(Guid item, int level) => $"escalation:{item}:{level}";
 
     /// <summary>The levels an item is late enough for (each one's threshold passed in its own zone), whatever was sent.</summary>
-    private IEnumerable<int> EscalationLevelsDue(ActionItem item, DateTime now)
+    private IEnumerable<int> EscalationLevelsDue(DueItem item, DateTime now)
     {
-        var late = DaysLate(item, now);
+        var late = DaysLate(item.TimeZone, item.DueDate, now);
         return Enumerable.Range(1, 3).Where(level => LateEnough(late, level));
     }
 
     private bool LateEnough(int daysLate, int level) => daysLate > O.EscalationDays[level - 1];
 
-    private static int DaysLate(ActionItem item, DateTime now) =>
-        DateOnly.FromDateTime(Local(now, item.TimeZone)).DayNumber - item.DueDate!.Value.DayNumber;
+    private static int DaysLate(string zone, DateOnly due, DateTime now) => DateOnly.FromDateTime(Local(now, zone)).DayNumber - due.DayNumber;
 
     /// <summary>
     /// Plans one unit (one mail, or one item's escalations) so that whatever it throws — a report that cannot be
@@ -130,7 +146,7 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     }
 
     /// <summary>The assignee's local day when their digest is due (from DigestHour in their zone), or null.</summary>
-    private DateOnly? DigestDay(List<ActionItem> items, DateTime now)
+    private DateOnly? DigestDay(IEnumerable<DueItem> items, DateTime now)
     {
         var local = Local(now, items.OrderBy(i => i.DueDate).First().TimeZone); // the assignee's zone: their meetings'
         return local.Hour < O.DigestHour ? null : DateOnly.FromDateTime(local);
@@ -164,14 +180,14 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     /// <summary>Level 1: the lead department's contact; 2: the assignee's manager; 3: the organizer. Each once per item.</summary>
     private async Task<int> EscalateAsync(ActionItem item, DateTime now, CancellationToken ct)
     {
-        var late = DaysLate(item, now);
+        var late = DaysLate(item.TimeZone, item.DueDate!.Value, now);
         var planned = 0;
         var skipToNext = false;
         for (var level = 1; level <= 3; level++)
         {
             if (!LateEnough(late, level) && !skipToNext) break;
             skipToNext = false;
-            var key = EscalationKey(item, level);
+            var key = EscalationKey(item.Id, level);
             if (_queued.Contains((item.TenantId, key)) || await KeyExistsAsync(item.TenantId, key, ct)) continue;
             tenant.Id = item.TenantId; // Graph acts for this item's tenant
             var (to, who) = level switch
@@ -207,28 +223,30 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     /// <summary>Each organizer with open items gets the progress table once a week, from the configured day and hour in their zone.</summary>
     private async Task<int> WeeklyReportsAsync(DateTime now, CancellationToken ct)
     {
-        var organizers = await db.ActionItems.IgnoreQueryFilters().AsNoTracking()
-            .Where(i => Live.Contains(i.Status) && i.MeetingId != null) // a project task without a meeting is in its project's report
-            .Select(i => new { i.TenantId, i.Meeting!.OrganizerEmail, i.Meeting.OrganizerName, i.Meeting.TimeZone, i.Meeting.Language, i.Meeting.StartUtc })
+        // One row per meeting with a live item, not per item: a project task without a meeting is in its project's report.
+        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => db.ActionItems.IgnoreQueryFilters().Any(i => i.MeetingId == m.Id && Live.Contains(i.Status)))
+            .Select(m => new { m.TenantId, m.OrganizerEmail, m.TimeZone, m.Language, m.StartUtc })
             .ToListAsync(ct);
-        var planned = 0;
-        foreach (var organizer in organizers.GroupBy(o => (o.TenantId, o.OrganizerEmail)))
+        var due = meetings.GroupBy(m => (m.TenantId, m.OrganizerEmail)).Select(meetingsOf =>
         {
-            var latest = organizer.OrderByDescending(o => o.StartUtc).First();
+            var latest = meetingsOf.OrderByDescending(m => m.StartUtc).First(); // the organizer's zone and language: their latest meeting's
             var week = WeekDue(now, latest.TimeZone);
-            var key = $"weekly:{organizer.Key.OrganizerEmail}:{week}";
-            if (await KeyExistsAsync(organizer.Key.TenantId, key, ct)) continue;
-            planned += await IsolatedAsync(organizer.Key.TenantId, key, now, async () =>
+            return (meetingsOf.Key.TenantId, meetingsOf.Key.OrganizerEmail, latest.Language, Week: week, Key: $"weekly:{meetingsOf.Key.OrganizerEmail}:{week}");
+        }).ToList();
+        await FindQueuedAsync(due.Select(d => (d.TenantId, d.Key)), ct);
+        var planned = 0;
+        foreach (var (tenantId, organizer, language, week, key) in due.Where(d => !_queued.Contains((d.TenantId, d.Key))))
+            planned += await IsolatedAsync(tenantId, key, now, async () =>
             {
-                tenant.Id = organizer.Key.TenantId;
-                var zh = RequestLanguage.IsChinese(latest.Language);
-                var report = await new ProgressReports(db, clock).ForOrganizerAsync(organizer.Key.TenantId, organizer.Key.OrganizerEmail, ct);
+                tenant.Id = tenantId;
+                var zh = RequestLanguage.IsChinese(language);
+                var report = await new ProgressReports(db, clock).ForOrganizerAsync(tenantId, organizer, ct);
                 var docx = ProgressReportWriter.Write(report.ToDocument(zh, week), zh);
-                return await QueueAsync(organizer.Key.TenantId, key, "weekly", [organizer.Key.OrganizerEmail],
+                return await QueueAsync(tenantId, key, "weekly", [organizer],
                     zh ? $"任务进度跟踪表（{week}）" : $"Weekly progress report ({week})", ProgressHtml.Render(report, zh, week),
                     zh ? $"任务进度跟踪表 {week}.docx" : $"Progress report {week}.docx", docx, now, ct);
             }, ct);
-        }
         return planned + await ProjectReportsAsync(now, ct);
     }
 
@@ -246,12 +264,15 @@ public sealed class FollowUpPlanner(CollabDb db, IGraphGateway graph, CurrentTen
     {
         var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking().Where(p => p.State == Projects.ProjectState.Active)
             .Include(p => p.InitiatingDepartment).Include(p => p.Departments).ThenInclude(d => d.Department).AsSplitQuery().ToListAsync(ct);
-        var planned = 0;
-        foreach (var project in projects)
+        var due = projects.Select(p =>
         {
-            var week = WeekDue(now, project.TimeZone);
-            var key = $"weekly-project:{project.Id}:{week}";
-            if (await KeyExistsAsync(project.TenantId, key, ct)) continue;
+            var week = WeekDue(now, p.TimeZone);
+            return (Project: p, Week: week, Key: $"weekly-project:{p.Id}:{week}");
+        }).ToList();
+        await FindQueuedAsync(due.Select(d => (d.Project.TenantId, d.Key)), ct);
+        var planned = 0;
+        foreach (var (project, week, key) in due.Where(d => !_queued.Contains((d.Project.TenantId, d.Key))))
+        {
             planned += await IsolatedAsync(project.TenantId, key, now, async () =>
             {
                 tenant.Id = project.TenantId;

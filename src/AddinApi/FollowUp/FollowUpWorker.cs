@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CollabAddin.Api.FollowUp;
 
 /// <summary>
-/// Plans what is due (digests, escalations, weekly reports) and sends queued mail, every PollSeconds or at once when an
-/// alert is queued. Safe in every API instance: planning is idempotent by key, sending is claimed by lease.
+/// Plans what is due (digests, escalations, weekly reports) and sends queued mail every PollSeconds, and sends at once
+/// when an alert is queued. Safe in every API instance: planning is idempotent by key, sending is claimed by lease.
 /// </summary>
 public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<FollowUpOptions> options, ILogger<FollowUpWorker> log)
     : BackgroundService
@@ -17,11 +17,20 @@ public sealed class FollowUpWorker(IServiceScopeFactory scopes, OutboxSignal sig
         // Off the start-up thread at once: the first pass compiles its queries, and the host waits for this method's
         // synchronous part before it opens the port.
         await Task.Yield();
+        long? plannedAt = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // Planning is a pass over the store and is due every PollSeconds; a wake-up for a queued alert only sends
+                // (alerts are queued with the change that raised them), or a burst of alerts would be a burst of passes.
+                if (plannedAt is null || System.Diagnostics.Stopwatch.GetElapsedTime(plannedAt.Value) >= TimeSpan.FromSeconds(options.Value.PollSeconds))
+                {
+                    plannedAt = System.Diagnostics.Stopwatch.GetTimestamp(); // from the start: a pass that throws is not retried at once
+                    await RunOnceAsync(stoppingToken);
+                }
+                else
+                    await SendDueAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.FollowUp;
+using CollabAddin.Api.Tests.ActionItems;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,12 +48,71 @@ public sealed class PlannerScaleTests
         Assert.True(second.Commands < 20, $"the second pass ran {second.Commands} SQL commands for {Items} items");
     }
 
-    private static async Task<(int Planned, int Commands)> PlanCountingAsync(TestApp app)
+    [Fact]
+    public async Task A_pass_over_mail_already_queued_reads_no_item_whole()
+    {
+        await using var app = await TestApp.StartAsync();
+        await MeetingWithItemAsync(app); // Carol's item, ten days late on the clock below: a digest and escalations due
+        app.Clock.Set(new DateTimeOffset(2026, 12, 11, 2, 0, 0, TimeSpan.Zero));
+
+        var first = await PlanCountingAsync(app);
+        var second = await PlanCountingAsync(app);
+
+        // The first pass wrote the mail, so it read the item's title; the second decided from due dates and zones alone.
+        Assert.Contains(first.Sql, c => c.Contains("\"Title\"", StringComparison.Ordinal) && c.Contains("\"ActionItems\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Sql, c => c.Contains("\"Title\"", StringComparison.Ordinal) && c.Contains("\"ActionItems\"", StringComparison.Ordinal));
+        Assert.Equal(0, second.Planned);
+    }
+
+    [Fact]
+    public async Task Alerts_wake_the_worker_to_send_them_without_a_planning_pass_each()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["FollowUp:WorkerEnabled"] = "true", ["FollowUp:PollSeconds"] = "3600",
+        });
+        var s = await MeetingWithItemAsync(app);
+        var items = new List<Guid> { s.ItemId };
+        await app.WithDbAsync(Tenant, async db =>
+        {
+            for (var i = 1; i < 3; i++)
+            {
+                var item = new ActionItem
+                {
+                    TenantId = Tenant, MeetingId = s.MeetingId, Title = $"Task {i}", OwnerEmail = Owner, OwnerName = NameOf(Owner),
+                    DueDate = new DateOnly(2026, 12, 20), TimeZone = Zone, LeadDepartmentId = s.LeadDepartmentId,
+                };
+                db.ActionItems.Add(item);
+                items.Add(item.Id);
+            }
+            await db.SaveChangesAsync();
+        });
+        var carol = await app.ClientForAsync(Owner);
+        using var counter = new CommandCounter(app.ConnectionString);
+
+        foreach (var (id, n) in items.Select((id, n) => (id, n + 1)))
+        {
+            await (await carol.SendAsync(PatchActionItemTests.Patch(id, new { needsHelp = true, needsHelpReason = "Waiting for Sales" }, "\"1\""))).ShouldBeAsync(HttpStatusCode.OK);
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (app.Graph.State.SentMail.Count(m => m.Subject.Contains("needs help", StringComparison.Ordinal)) < n)
+            {
+                Assert.True(DateTime.UtcNow < until, $"alert {n} was not sent within 30 s");
+                await Task.Delay(50);
+            }
+        }
+
+        // Each pass reads the planning failures once, and nothing else does: three wake-ups, three alerts sent, and at
+        // most the worker's first pass (if it ran late enough to be counted).
+        var passes = counter.Sql.Count(c => c.Contains("\"PlanningFailures\"", StringComparison.Ordinal));
+        Assert.True(passes <= 1, $"{passes} planning passes for three alerts");
+    }
+
+    private static async Task<(int Planned, int Commands, IReadOnlyList<string> Sql)> PlanCountingAsync(TestApp app)
     {
         using var counter = new CommandCounter(app.ConnectionString);
         await using var scope = app.Services.CreateAsyncScope();
         var planned = await scope.ServiceProvider.GetRequiredService<FollowUpPlanner>().PlanAsync(default);
-        return (planned, counter.Count);
+        return (planned, counter.Count, counter.Sql);
     }
 
     /// <summary>Counts the SQL commands EF runs on one test app's store (other tests run at the same time on their own).</summary>
@@ -68,6 +129,9 @@ public sealed class PlannerScaleTests
         }
 
         public int Count => Volatile.Read(ref _count);
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sql = new();
+        /// <summary>The text of each command counted, in order.</summary>
+        public IReadOnlyList<string> Sql => [.. _sql];
 
         public void OnNext(DiagnosticListener listener)
         {
@@ -78,7 +142,10 @@ public sealed class PlannerScaleTests
         public void OnNext(KeyValuePair<string, object?> e)
         {
             if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData d && d.Context?.Database.GetConnectionString() == _connection)
+            {
                 Interlocked.Increment(ref _count);
+                _sql.Enqueue(d.Command.CommandText);
+            }
         }
 
         public void OnCompleted() { }
