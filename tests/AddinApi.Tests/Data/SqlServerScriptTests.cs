@@ -14,9 +14,9 @@ namespace CollabAddin.Api.Tests.Data;
 /// </summary>
 public sealed class SqlServerScriptTests
 {
-    private static SqlServerCollabDb SqlServer() => new SqlServerDesignTimeFactory().CreateDbContext([]);
+    internal static SqlServerCollabDb SqlServer() => new SqlServerDesignTimeFactory().CreateDbContext([]);
 
-    private static IList<ParseError> Parse(string script)
+    internal static IList<ParseError> Parse(string script)
     {
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
         return errors;

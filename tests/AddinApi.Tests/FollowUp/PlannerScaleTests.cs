@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CollabAddin.Api.ActionItems;
 using CollabAddin.Api.FollowUp;
+using CollabAddin.Api.Data;
 using CollabAddin.Api.Tests.ActionItems;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class PlannerScaleTests
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(Items * 3, keys.Count(k => k.StartsWith("escalation:", StringComparison.Ordinal)));
         // One lookup per mail would be 4 per item (a digest and three levels); the batched pass is a handful in all.
-        Assert.True(second.Commands < 20, $"the second pass ran {second.Commands} SQL commands for {Items} items");
+        Assert.True(second.Commands is > 0 and < 20, $"the second pass ran {second.Commands} SQL commands for {Items} items");
     }
 
     [Fact]
@@ -60,7 +61,9 @@ public sealed class PlannerScaleTests
 
         // The first pass wrote the mail, so it read the item's title; the second decided from due dates and zones alone.
         Assert.Contains(first.Sql, c => c.Contains("\"Title\"", StringComparison.Ordinal) && c.Contains("\"ActionItems\"", StringComparison.Ordinal));
-        Assert.DoesNotContain(second.Sql, c => c.Contains("\"Title\"", StringComparison.Ordinal) && c.Contains("\"ActionItems\"", StringComparison.Ordinal));
+        var whole = second.Sql.Where(c => c.Contains("\"Title\"", StringComparison.Ordinal) && c.Contains("\"ActionItems\"", StringComparison.Ordinal)).ToList();
+        var outbox = await app.WithDbAsync(Tenant, db => db.OutboxMails.Select(m => m.Key).ToListAsync());
+        Assert.True(whole.Count == 0, $"the second pass read items whole; the first planned {first.Planned}: {string.Join(", ", outbox)}; {whole.FirstOrDefault()}");
         Assert.Equal(0, second.Planned);
     }
 
@@ -88,7 +91,7 @@ public sealed class PlannerScaleTests
             await db.SaveChangesAsync();
         });
         var carol = await app.ClientForAsync(Owner);
-        using var counter = new CommandCounter(app.ConnectionString);
+        using var counter = await CommandCounter.StartAsync(app.ConnectionString);
 
         foreach (var (id, n) in items.Select((id, n) => (id, n + 1)))
         {
@@ -107,9 +110,34 @@ public sealed class PlannerScaleTests
         Assert.True(passes <= 1, $"{passes} planning passes for three alerts");
     }
 
+    [Fact]
+    public async Task The_batched_lookups_send_their_ids_as_one_parameter_on_every_provider()
+    {
+        // EF's default sends a list as one parameter per element, expanded again for every split query: 594 MB to read
+        // 438 items whole. One array parameter instead, in each provider's own form, and still valid SQL.
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        string[] keys = ["digest:a", "digest:b", "digest:c"];
+        await using var app = await TestApp.StartAsync();
+        var sqlite = await app.WithDbAsync(Tenant, db => Task.FromResult((FollowUpPlanner.Whole(db, ids).ToQueryString(), FollowUpPlanner.Queued(db, Tenant, keys).ToQueryString())));
+        await using var postgres = new PostgresCollabDb(new DbContextOptionsBuilder<PostgresCollabDb>().UseNpgsql("Host=unused").Options);
+        await using var sqlServer = Data.SqlServerScriptTests.SqlServer();
+
+        Assert.All(new[] { sqlite.Item1, sqlite.Item2 }, sql => Assert.Contains("json_each(@", sql, StringComparison.Ordinal));
+        Assert.All(new[] { FollowUpPlanner.Whole(postgres, ids).ToQueryString(), FollowUpPlanner.Queued(postgres, Tenant, keys).ToQueryString() },
+            sql => Assert.Matches(@"= ANY \(@\w+\)", sql));
+        foreach (var sql in new[] { FollowUpPlanner.Whole(sqlServer, ids).ToQueryString(), FollowUpPlanner.Queued(sqlServer, Tenant, keys).ToQueryString() })
+        {
+            Assert.Contains("OPENJSON(@", sql, StringComparison.Ordinal);
+            Assert.Empty(Data.SqlServerScriptTests.Parse(sql));
+        }
+        // And it finds what it is asked for.
+        var s = await MeetingWithItemAsync(app);
+        Assert.Equal([s.ItemId], await app.WithDbAsync(Tenant, db => FollowUpPlanner.Whole(db, [s.ItemId, Guid.NewGuid()]).Select(i => i.Id).ToListAsync()));
+    }
+
     private static async Task<(int Planned, int Commands, IReadOnlyList<string> Sql)> PlanCountingAsync(TestApp app)
     {
-        using var counter = new CommandCounter(app.ConnectionString);
+        using var counter = await CommandCounter.StartAsync(app.ConnectionString);
         await using var scope = app.Services.CreateAsyncScope();
         var planned = await scope.ServiceProvider.GetRequiredService<FollowUpPlanner>().PlanAsync(default);
         return (planned, counter.Count, counter.Sql);
@@ -122,10 +150,21 @@ public sealed class PlannerScaleTests
         private readonly List<IDisposable> _subscriptions = [];
         private int _count;
 
-        public CommandCounter(string connection)
+        private CommandCounter(string connection)
         {
             _connection = connection;
             _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        /// <summary>
+        /// Counting from when EF notices it: EF caches whether anyone listens for its logging cache time (one second by
+        /// default), and the contexts of every test app share that cache, so a counter used at once could see nothing.
+        /// </summary>
+        public static async Task<CommandCounter> StartAsync(string connection)
+        {
+            var counter = new CommandCounter(connection);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            return counter;
         }
 
         public int Count => Volatile.Read(ref _count);
