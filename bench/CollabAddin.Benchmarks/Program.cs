@@ -67,12 +67,12 @@ public static class BenchMain
                     int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
                 break;
             case "planner":
-            {
-                var (connection, cleanup) = Store("Sqlite");
-                await PlannerLoad.RunAsync(connection, int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture));
-                cleanup();
-                break;
-            }
+                {
+                    var (connection, cleanup) = Store("Sqlite");
+                    await PlannerLoad.RunAsync(connection, int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture));
+                    cleanup();
+                    break;
+                }
             case "quick":
                 QuickLibrary();
                 await Http("Sqlite", 5_000, connections: 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));

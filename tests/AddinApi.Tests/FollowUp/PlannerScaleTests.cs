@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using CollabAddin.Api.ActionItems;
-using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Data;
+using CollabAddin.Api.FollowUp;
 using CollabAddin.Api.Tests.ActionItems;
 using CollabAddin.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
